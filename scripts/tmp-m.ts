@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { openDatabase } from '../src/db/open.js';
+let t=Date.now();
+const p = await PGlite.create(); console.log('create', Date.now()-t); t=Date.now();
+await p.close();
+const d = await openDatabase({ dataDir: undefined });
+console.log('create2', Date.now()-t); t=Date.now();
+await d.migrate();
+console.log('migrated in', Date.now()-t); t=Date.now();
+const c = (d as any).db.$client as PGlite;
+const dump = await c.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size); t=Date.now();
+const q = await PGlite.create({ loadDataDir: dump }); console.log('load', Date.now()-t);
+console.log((await q.query('select count(*) from users')).rows);

@@ -1,0 +1,23 @@
+// The sharing log: events are appended inside the transaction of the change they record
+// (a transactional outbox), so an event exists if and only if its change committed.
+import type { Tx } from '../db/open.js';
+import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
+
+export type NewSharingEvent = Omit<typeof sharingEvents.$inferInsert, 'position' | 'occurredAt'>;
+
+/** Appends events with their recipients (user ids); returns the last position written. */
+export async function appendEvents(
+  tx: Tx,
+  events: { event: NewSharingEvent; recipients: Iterable<string> }[],
+): Promise<number | null> {
+  if (events.length === 0) return null;
+  const written = await tx
+    .insert(sharingEvents)
+    .values(events.map((e) => e.event))
+    .returning({ position: sharingEvents.position });
+  const recipients = written.flatMap(({ position }, i) =>
+    [...new Set(events[i]!.recipients)].map((userId) => ({ userId, position })),
+  );
+  if (recipients.length > 0) await tx.insert(sharingEventRecipients).values(recipients);
+  return Math.max(...written.map((w) => w.position));
+}

@@ -1,0 +1,140 @@
+// Connections (credentials of one user for one connector) and a flow's references to them.
+import { and, count, eq } from 'drizzle-orm';
+import { connections } from '../db/tables.js';
+import { connectionUsage } from '../policy/flows.js';
+import { createConnection } from '../sharing/connections.js';
+import { builder } from './builder.js';
+import { requireViewer, type Context } from './context.js';
+import { User } from './directory.js';
+import { Connector, Environment } from './environments.js';
+import { attempt, resultUnion } from './errors.js';
+import { globalId, idOf, optionalIdOf } from './ids.js';
+import type { ConnectionRow } from './loaders.js';
+import { ConnectionRef, ConnectionReferenceRef, FlowRef } from './refs.js';
+import { keysetPage, keysetQuery } from './pagination.js';
+
+const ConnectionStatus = builder.enumType('ConnectionStatus', { values: ['CONNECTED', 'ERROR'] as const });
+export const ConnectionSource = builder.enumType('ConnectionSource', {
+  description: "How a flow's connection is resolved when a run-only user runs it.",
+  values: {
+    EMBEDDED: { description: 'The connection stored in the flow, with its owner\'s credentials, for every runner.' },
+    INVOKER: { description: 'Provided by the run-only user: each runner brings a connection of their own.' },
+  } as const,
+});
+const ConnectionUsage = builder.enumType('ConnectionUsage', {
+  description: "EMBEDDED: used by the flow's actions. OTHER: defined for the flow but not used.",
+  values: ['EMBEDDED', 'OTHER'] as const,
+});
+
+export const Connection = ConnectionRef;
+builder.node(ConnectionRef, {
+  id: { resolve: (c) => c.id },
+  fields: (t) => ({
+    displayName: t.exposeString('displayName'),
+    connector: t.field({ type: Connector, resolve: async (c, _, ctx) => (await ctx.loaders.connector.load(c.connectorId))! }),
+    owner: t.field({
+      type: User,
+      description: 'Whose credentials it holds. Only this user may change them.',
+      resolve: async (c, _, ctx) => (await ctx.loaders.user.load(c.ownerId))!,
+    }),
+    environment: t.field({ type: Environment, resolve: async (c, _, ctx) => (await ctx.loaders.environment.load(c.environmentId))! }),
+    status: t.field({ type: ConnectionStatus, resolve: (c) => c.status }),
+    scopedToFlow: t.field({
+      type: FlowRef,
+      nullable: true,
+      description: 'Set when the connection was created inside a flow: it can be used in that flow only (S6). Null if the viewer cannot see that flow.',
+      resolve: async (c, _, ctx) => {
+        if (!c.scopedFlowId) return null;
+        const found = await ctx.loaders.flow.load(c.scopedFlowId);
+        return found?.access.canView ? found.flow : null;
+      },
+    }),
+  }),
+});
+
+/** Who may see a connection as a node: its owner, and admins of its environment. */
+export async function visibleConnection(ctx: Context, id: string): Promise<ConnectionRow | null> {
+  const connection = await ctx.loaders.connection.load(id);
+  if (!connection || !ctx.viewer) return null;
+  if (connection.ownerId === ctx.viewer.id) return connection;
+  const role = await ctx.loaders.environmentRole.load(connection.environmentId);
+  return role === 'ENVIRONMENT_ADMIN' ? connection : null;
+}
+
+export const ConnectionReference = ConnectionReferenceRef;
+ConnectionReferenceRef.implement({
+  description: "A connection slot of a flow (Power Automate's connection reference).",
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => globalId('ConnectionReference', r.id) }),
+    connection: t.field({ type: Connection, resolve: async (r, _, ctx) => (await ctx.loaders.connection.load(r.connectionId))! }),
+    usage: t.field({
+      type: ConnectionUsage,
+      description: 'EMBEDDED while an action uses it, OTHER when none does (S7).',
+      resolve: async (r, _, ctx) => connectionUsage(r.id, await ctx.loaders.actionsOfFlow.load(r.flowId)),
+    }),
+    runOnlySource: t.field({ type: ConnectionSource, resolve: (r) => r.runOnlySource }),
+  }),
+});
+
+const ConnectionConnection = builder.connectionObject(
+  { type: Connection, name: 'ConnectionConnection' },
+  { name: 'ConnectionEdge' },
+);
+
+builder.queryFields((t) => ({
+  myConnections: t.field({
+    type: ConnectionConnection,
+    description: "The viewer's own connections, newest first.",
+    args: { environmentId: t.arg.id(), ...t.arg.connectionArgs() },
+    resolve: (_, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
+      const mine = and(
+        eq(connections.ownerId, viewer.id),
+        environmentId ? eq(connections.environmentId, environmentId) : undefined,
+      );
+      return keysetPage(
+        args,
+        (c: ConnectionRow) => ({ at: c.createdAt, id: c.id }),
+        (page) => {
+          const { where, orderBy } = keysetQuery(page, connections.createdAt, connections.id);
+          return ctx.db
+            .select()
+            .from(connections)
+            .where(and(mine, where))
+            .orderBy(...orderBy)
+            .limit(page.limit);
+        },
+        async () => (await ctx.db.select({ n: count() }).from(connections).where(mine))[0]!.n,
+      );
+    },
+  }),
+}));
+
+const CreateConnectionInput = builder.inputType('CreateConnectionInput', {
+  fields: (t) => ({
+    environmentId: t.id({ required: true }),
+    connectorId: t.id({ required: true }),
+    displayName: t.string({ required: true }),
+    flowId: t.id({ description: 'Create it inside this flow: it can then be used in that flow only.' }),
+  }),
+});
+const CreateConnectionSuccess = builder.objectRef<{ connection: ConnectionRow }>('CreateConnectionSuccess').implement({
+  fields: (t) => ({ connection: t.field({ type: Connection, resolve: (s) => s.connection }) }),
+});
+
+builder.mutationFields((t) => ({
+  createConnection: t.field({
+    type: resultUnion('CreateConnection', CreateConnectionSuccess),
+    args: { input: t.arg({ type: CreateConnectionInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, async (viewer) => ({
+        connection: await createConnection(ctx.db, viewer, {
+          environmentId: idOf(input.environmentId, 'Environment', ['input', 'environmentId']),
+          connectorId: idOf(input.connectorId, 'Connector', ['input', 'connectorId']),
+          displayName: input.displayName,
+          flowId: optionalIdOf(input.flowId, 'Flow', ['input', 'flowId']),
+        }),
+      })),
+  }),
+}));

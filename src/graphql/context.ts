@@ -1,0 +1,51 @@
+// The request context: the viewer, per-request loaders and the database, built once per
+// request for HTTP and WebSocket alike.
+import { eq } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
+import { InvalidTokenError, type VerifyToken } from '../auth/tokens.js';
+import type { Db } from '../db/open.js';
+import { users } from '../db/tables.js';
+import type { UserRow } from '../sharing/access.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+export type Context = {
+  db: Db;
+  /** Null without a token; a bad token never gets this far. */
+  viewer: UserRow | null;
+  loaders: Loaders;
+};
+
+/** Reads `Authorization: Bearer <JWT>` and builds the context; a bad token is UNAUTHENTICATED. */
+export async function buildContext(db: Db, verify: VerifyToken, authorization: unknown): Promise<Context> {
+  const viewer = await authenticate(db, verify, authorization);
+  return { db, viewer, loaders: createLoaders(db, viewer) };
+}
+
+async function authenticate(db: Db, verify: VerifyToken, authorization: unknown): Promise<UserRow | null> {
+  if (authorization === undefined || authorization === null || authorization === '') return null;
+  const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
+  if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+  let subject: string;
+  try {
+    ({ subject } = await verify(match[1]!));
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+    throw error;
+  }
+  const [user] = await db.select().from(users).where(eq(users.externalId, subject));
+  if (!user) throw unauthenticated('the token names no user of the directory');
+  if (user.status === 'DEPARTED') throw unauthenticated('the user has left the organization');
+  return user;
+}
+
+export function unauthenticated(reason: string): GraphQLError {
+  return new GraphQLError(`Not signed in: ${reason}.`, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+/** The signed-in viewer, or UNAUTHENTICATED: every field but `viewer` needs one. */
+export function requireViewer(ctx: Context): UserRow {
+  if (!ctx.viewer) throw unauthenticated('send "Authorization: Bearer <token>"');
+  return ctx.viewer;
+}

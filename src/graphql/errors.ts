@@ -1,0 +1,56 @@
+// Mutation results: a union of a success type and OperationError. Domain errors become
+// OperationError with their code; unexpected errors stay errors (and are masked by Yoga).
+import type { ObjectRef } from '@pothos/core';
+import { DomainError, errorCodes } from '../policy/errors.js';
+import type { UserRow } from '../sharing/access.js';
+import { builder, type Types } from './builder.js';
+import type { Context } from './context.js';
+
+export const ErrorCode = builder.enumType('ErrorCode', { values: errorCodes });
+
+const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  description: 'What went wrong with a mutation, as data the client can act on.',
+  fields: (t) => ({
+    code: t.field({ type: ErrorCode, resolve: (e) => e.code }),
+    message: t.exposeString('message'),
+  }),
+});
+
+export const OperationError = builder.objectRef<DomainError>('OperationError').implement({
+  description: 'The generic error: a code, a message for people, and the input field at fault.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof DomainError,
+  fields: (t) => ({
+    field: t.stringList({
+      nullable: true,
+      description: 'Input fields at fault, as paths like ["input", "add", "0"].',
+      resolve: (e) => e.field ?? null,
+    }),
+  }),
+});
+
+/** `<Name>Result = <Name>Success | OperationError`. */
+export function resultUnion<T extends object>(name: string, success: ObjectRef<Types, T>) {
+  return builder.unionType(`${name}Result`, {
+    types: [success, OperationError],
+    resolveType: (value) => (value instanceof DomainError ? OperationError : success),
+  });
+}
+
+// PostgreSQL's unique violation and serialization failure: a concurrent change won the race.
+const CONFLICT_CODES = new Set(['23505', '40001', '40P01']);
+
+/** Runs a mutation for the signed-in viewer; a domain error becomes the result. */
+export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise<T>): Promise<T | DomainError> {
+  if (!ctx.viewer) return new DomainError('UNAUTHENTICATED', 'Sign in: send "Authorization: Bearer <token>".');
+  try {
+    return await run(ctx.viewer);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (code && CONFLICT_CODES.has(code)) {
+      return new DomainError('CONFLICT', 'Someone changed this at the same time; try again.');
+    }
+    throw error;
+  }
+}

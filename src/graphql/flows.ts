@@ -1,0 +1,248 @@
+// Flows: the type, "My flows", and the mutations that make, edit, start/stop and delete them.
+import { and, count, eq } from 'drizzle-orm';
+import { flows } from '../db/tables.js';
+import type { FlowRow } from '../sharing/access.js';
+import { createFlow, deleteFlow, setFlowState, updateFlow } from '../sharing/flows.js';
+import { builder } from './builder.js';
+import { requireViewer } from './context.js';
+import { ConnectionReference } from './connections.js';
+import { loadPrincipal, Principal, User } from './directory.js';
+import { Environment } from './environments.js';
+import { attempt, resultUnion } from './errors.js';
+import { globalId, idOf, optionalIdOf } from './ids.js';
+import { AccessPathRef, FlowAccessRef, FlowActionRef, FlowRef } from './refs.js';
+import { keysetPage, keysetQuery } from './pagination.js';
+
+export const TriggerKind = builder.enumType('TriggerKind', { values: ['INSTANT', 'AUTOMATED', 'SCHEDULED'] as const });
+const FlowState = builder.enumType('FlowState', { values: ['ON', 'OFF', 'SUSPENDED'] as const });
+const SuspensionReason = builder.enumType('SuspensionReason', { values: ['DLP_VIOLATION', 'NO_ACTIVE_OWNER'] as const });
+export const AccessLevel = builder.enumType('AccessLevel', { values: ['NONE', 'RUN_ONLY', 'OWNER', 'ADMIN'] as const });
+const AccessPathKind = builder.enumType('AccessPathKind', {
+  values: [
+    'CREATOR',
+    'PRIMARY_OWNER',
+    'DIRECT_OWNER',
+    'GROUP_OWNER',
+    'LIST_OWNER',
+    'DIRECT_RUN_ONLY',
+    'GROUP_RUN_ONLY',
+    'ENVIRONMENT_ADMIN',
+  ] as const,
+});
+
+AccessPathRef.implement({
+  description: 'One reason a principal has access.',
+  fields: (t) => ({
+    kind: t.field({ type: AccessPathKind, resolve: (p) => p.kind }),
+    via: t.field({
+      type: Principal,
+      nullable: true,
+      description: 'The user, group or list the grant was made to.',
+      resolve: (p, _, ctx) => (p.via ? loadPrincipal(ctx, p.via) : null),
+    }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.expiresAt }),
+  }),
+});
+
+export const FlowAccess = FlowAccessRef;
+FlowAccessRef.implement({
+  description: 'What a user may do with a flow, and why.',
+  fields: (t) => ({
+    level: t.field({ type: AccessLevel, resolve: (a) => a.level }),
+    canView: t.exposeBoolean('canView'),
+    canEdit: t.exposeBoolean('canEdit'),
+    canRun: t.exposeBoolean('canRun'),
+    canShare: t.exposeBoolean('canShare'),
+    canManageOwners: t.exposeBoolean('canManageOwners'),
+    canDelete: t.exposeBoolean('canDelete'),
+    canViewRunHistory: t.exposeBoolean('canViewRunHistory'),
+    paths: t.field({ type: [AccessPathRef], resolve: (a) => a.paths }),
+    blockedReason: t.exposeString('blockedReason', {
+      nullable: true,
+      description: 'Why access is inert (e.g. the user is outside the environment), if it is.',
+    }),
+  }),
+});
+
+FlowActionRef.implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    connectionReference: t.field({
+      type: ConnectionReference,
+      nullable: true,
+      resolve: (a, _, ctx) => (a.connectionReferenceId ? ctx.loaders.reference.load(a.connectionReferenceId) : null),
+    }),
+  }),
+});
+
+export const Flow = FlowRef;
+builder.node(FlowRef, {
+  id: { resolve: (f) => f.id },
+  fields: (t) => ({
+    displayName: t.exposeString('displayName'),
+    description: t.exposeString('description', { nullable: true }),
+    environment: t.field({ type: Environment, resolve: async (f, _, ctx) => (await ctx.loaders.environment.load(f.environmentId))! }),
+    creator: t.field({ type: User, resolve: async (f, _, ctx) => (await ctx.loaders.user.load(f.creatorId))! }),
+    primaryOwner: t.field({
+      type: User,
+      description: 'The primary owner: the creator, unless ownership was changed (solution-aware flows only).',
+      resolve: async (f, _, ctx) => (await ctx.loaders.user.load(f.primaryOwnerId))!,
+    }),
+    trigger: t.field({ type: TriggerKind, resolve: (f) => f.trigger }),
+    state: t.field({ type: FlowState, resolve: (f) => f.state }),
+    suspensionReason: t.field({ type: SuspensionReason, nullable: true, resolve: (f) => f.suspensionReason }),
+    solutionAware: t.exposeBoolean('solutionAware'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    modifiedAt: t.expose('modifiedAt', { type: 'DateTime' }),
+    actions: t.field({
+      type: [FlowActionRef],
+      nullable: true,
+      description: 'Owners and admins only; null for run-only users (S8).',
+      resolve: async (f, _, ctx) => {
+        const found = await ctx.loaders.flow.load(f.id);
+        return found?.access.canEdit ? ctx.loaders.actionsOfFlow.load(f.id) : null;
+      },
+    }),
+    connectionReferences: t.field({
+      type: [ConnectionReference],
+      resolve: (f, _, ctx) => ctx.loaders.referencesOfFlow.load(f.id),
+    }),
+    viewerAccess: t.field({
+      type: FlowAccess,
+      resolve: async (f, _, ctx) => (await ctx.loaders.flow.load(f.id))!.access,
+    }),
+  }),
+});
+
+const FlowConnection = builder.connectionObject({ type: Flow, name: 'FlowConnection' }, { name: 'FlowEdge' });
+
+builder.queryFields((t) => ({
+  myFlows: t.field({
+    type: FlowConnection,
+    description: 'My flows: flows the viewer is the primary owner of, newest first.',
+    args: { environmentId: t.arg.id(), ...t.arg.connectionArgs() },
+    resolve: (_, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
+      const mine = and(
+        eq(flows.primaryOwnerId, viewer.id),
+        environmentId ? eq(flows.environmentId, environmentId) : undefined,
+      );
+      return keysetPage(
+        args,
+        (f: FlowRow) => ({ at: f.createdAt, id: f.id }),
+        (page) => {
+          const { where, orderBy } = keysetQuery(page, flows.createdAt, flows.id);
+          return ctx.db.select().from(flows).where(and(mine, where)).orderBy(...orderBy).limit(page.limit);
+        },
+        async () => (await ctx.db.select({ n: count() }).from(flows).where(mine))[0]!.n,
+      );
+    },
+  }),
+}));
+
+// ------------------------------------------------------------------ mutations
+
+const FlowActionInput = builder.inputType('FlowActionInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    connectionId: t.id({ description: 'The connection the action uses; none for built-in actions.' }),
+  }),
+});
+
+const CreateFlowInput = builder.inputType('CreateFlowInput', {
+  fields: (t) => ({
+    environmentId: t.id({ required: true }),
+    displayName: t.string({ required: true }),
+    description: t.string(),
+    trigger: t.field({ type: TriggerKind, required: true }),
+    solutionAware: t.boolean(),
+    actions: t.field({ type: [FlowActionInput], required: true }),
+    otherConnectionIds: t.idList({
+      description: 'Connections defined for the flow beyond those its actions use (they show as OTHER).',
+    }),
+  }),
+});
+
+const UpdateFlowInput = builder.inputType('UpdateFlowInput', {
+  fields: (t) => ({
+    flowId: t.id({ required: true }),
+    displayName: t.string(),
+    description: t.string(),
+    actions: t.field({ type: [FlowActionInput] }),
+    otherConnectionIds: t.idList(),
+  }),
+});
+
+const SetFlowStateInput = builder.inputType('SetFlowStateInput', {
+  fields: (t) => ({ flowId: t.id({ required: true }), state: t.field({ type: FlowState, required: true }) }),
+});
+const DeleteFlowInput = builder.inputType('DeleteFlowInput', { fields: (t) => ({ flowId: t.id({ required: true }) }) });
+
+/** `<Name>Success { flow: Flow! }`, the shape most flow mutations answer with. */
+export function flowSuccess(name: string) {
+  return builder.objectRef<{ flow: FlowRow }>(`${name}Success`).implement({
+    fields: (t) => ({ flow: t.field({ type: Flow, resolve: (s) => s.flow }) }),
+  });
+}
+
+const DeleteFlowSuccess = builder.objectRef<{ deletedFlowId: string }>('DeleteFlowSuccess').implement({
+  fields: (t) => ({ deletedFlowId: t.id({ resolve: (s) => globalId('Flow', s.deletedFlowId) }) }),
+});
+
+type ActionInput = { name: string; connectionId?: string | null };
+const actionIds = (actions: ActionInput[]) =>
+  actions.map((a, i) => ({
+    name: a.name,
+    connectionId: optionalIdOf(a.connectionId, 'Connection', ['input', 'actions', String(i), 'connectionId']),
+  }));
+const connectionIds = (ids: readonly string[] | null | undefined) =>
+  ids?.map((id, i) => idOf(id, 'Connection', ['input', 'otherConnectionIds', String(i)]));
+
+builder.mutationFields((t) => ({
+  createFlow: t.field({
+    type: resultUnion('CreateFlow', flowSuccess('CreateFlow')),
+    args: { input: t.arg({ type: CreateFlowInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, async (viewer) => ({
+        flow: await createFlow(ctx.db, viewer, {
+          ...input,
+          environmentId: idOf(input.environmentId, 'Environment', ['input', 'environmentId']),
+          actions: actionIds(input.actions),
+          otherConnectionIds: connectionIds(input.otherConnectionIds),
+        }),
+      })),
+  }),
+  updateFlow: t.field({
+    type: resultUnion('UpdateFlow', flowSuccess('UpdateFlow')),
+    args: { input: t.arg({ type: UpdateFlowInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, async (viewer) => ({
+        flow: await updateFlow(ctx.db, viewer, {
+          ...input,
+          flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
+          actions: input.actions ? actionIds(input.actions) : input.actions,
+          otherConnectionIds: connectionIds(input.otherConnectionIds),
+        }),
+      })),
+  }),
+  setFlowState: t.field({
+    type: resultUnion('SetFlowState', flowSuccess('SetFlowState')),
+    args: { input: t.arg({ type: SetFlowStateInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, async (viewer) => ({
+        flow: await setFlowState(ctx.db, viewer, {
+          flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
+          state: input.state,
+        }),
+      })),
+  }),
+  deleteFlow: t.field({
+    type: resultUnion('DeleteFlow', DeleteFlowSuccess),
+    args: { input: t.arg({ type: DeleteFlowInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, async (viewer) => ({
+        deletedFlowId: await deleteFlow(ctx.db, viewer, { flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']) }),
+      })),
+  }),
+}));

@@ -1,0 +1,32 @@
+// Relay global ids: base64 of "Type:uuid". Inputs are checked here, so a malformed id never
+// reaches the database (where a bad uuid would be an error, not an answer).
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { DomainError } from '../policy/errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const globalId = encodeGlobalID;
+
+/** The type and key of a global id, or null if it is not one of ours. */
+export function parseGlobalId(value: string): { typename: string; id: string } | null {
+  try {
+    const { typename, id } = decodeGlobalID(value);
+    return UUID.test(id) ? { typename, id: id.toLowerCase() } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The key of a global id of `typename`, or INVALID_INPUT naming the field. */
+export function idOf(value: string, typename: string, field: string[]): string {
+  const parsed = parseGlobalId(value);
+  if (!parsed || parsed.typename !== typename) {
+    throw new DomainError('INVALID_INPUT', `${field.slice(1).join('.')} is not a ${typename} id.`, field);
+  }
+  return parsed.id;
+}
+
+/** Like idOf for optional inputs. */
+export function optionalIdOf(value: string | null | undefined, typename: string, field: string[]) {
+  return value === null || value === undefined ? value : idOf(value, typename, field);
+}

@@ -1,0 +1,101 @@
+// Relay pagination: `first` up to 100 (50 by default), opaque cursors, a lazy totalCount.
+// Pothos' helpers do the Relay arithmetic; this file adds the limits and keyset cursors.
+import { decodeBase64, encodeBase64 } from '@pothos/core';
+import {
+  resolveCursorConnection,
+  resolveOffsetConnection,
+  type DefaultConnectionArguments,
+} from '@pothos/plugin-relay';
+import { and, asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
+
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 100;
+
+function invalid(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'INVALID_INPUT' } });
+}
+
+function checkSize(args: DefaultConnectionArguments) {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value != null && (value < 0 || value > MAX_PAGE)) {
+      throw invalid(`"${name}" must be between 0 and ${MAX_PAGE}`);
+    }
+  }
+}
+
+/** What a connection field resolves to. */
+export type Page<T> = {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: () => Promise<number>;
+};
+
+/** Offset pages, for lists ordered by something other than a unique key (names, ranks). */
+export async function offsetPage<T>(
+  args: DefaultConnectionArguments,
+  fetch: (page: { offset: number; limit: number }) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Page<T>> {
+  checkSize(args);
+  try {
+    const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, fetch);
+    return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: count };
+  } catch (error) {
+    throw error instanceof GraphQLError ? error : invalid('invalid cursor');
+  }
+}
+
+/** A position in a list ordered by (time, id), newest first. */
+export type Keyset = { at: Date; id: string };
+export type KeysetPage = { after: Keyset | null; before: Keyset | null; limit: number; inverted: boolean };
+
+/**
+ * Keyset pages over (time desc, id desc): stable while rows are added. `inverted` asks for
+ * the page nearest `before`, in ascending order (Pothos reverses it back).
+ */
+export async function keysetPage<T>(
+  args: DefaultConnectionArguments,
+  keyOf: (row: T) => Keyset,
+  fetch: (page: KeysetPage) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Page<T>> {
+  checkSize(args);
+  const connection = await resolveCursorConnection(
+    { args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE, toCursor: (row) => encodeKeyset(keyOf(row as T)) },
+    ({ after, before, limit, inverted }): Promise<T[]> =>
+      fetch({ after: decodeKeyset(after), before: decodeKeyset(before), limit, inverted }),
+  );
+  return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: count };
+}
+
+function encodeKeyset({ at, id }: Keyset): string {
+  return encodeBase64(`K:${at.toISOString()}:${id}`);
+}
+
+function decodeKeyset(cursor: string | undefined): Keyset | null {
+  if (cursor === undefined) return null;
+  let text: string;
+  try {
+    text = decodeBase64(cursor);
+  } catch {
+    throw invalid('invalid cursor');
+  }
+  const match = /^K:(.+Z):([0-9a-f-]{36})$/.exec(text);
+  const at = match ? new Date(match[1]!) : null;
+  if (!match || !at || Number.isNaN(at.getTime())) throw invalid('invalid cursor');
+  return { at, id: match[2]! };
+}
+
+/** The WHERE and ORDER BY of a keyset page over the columns (time, id), newest first. */
+export function keysetQuery(page: KeysetPage, at: AnyColumn, id: AnyColumn): { where: SQL | undefined; orderBy: SQL[] } {
+  const { after, before, inverted } = page;
+  return {
+    where: and(
+      after ? sql`(${at}, ${id}) < (${after.at}, ${after.id})` : undefined,
+      before ? sql`(${at}, ${id}) > (${before.at}, ${before.id})` : undefined,
+    ),
+    orderBy: inverted ? [asc(at), asc(id)] : [desc(at), desc(id)],
+  };
+}

@@ -1,0 +1,16 @@
+// Builds the schema from every area file. Importing an area registers its types and fields.
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './errors.js';
+import './directory.js';
+import './environments.js';
+import './connections.js';
+import './flows.js';
+import './nodes.js';
+
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The schema as committed in schema/schema.graphql: sorted, so diffs stay small. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,124 @@
+// Entry: parse config, open the database, migrate, load the directory, start the server.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { asc, eq } from 'drizzle-orm';
+import { ConfigError, loadConfig } from './config.js';
+import { signToken, tokenVerifier, type TokenSettings } from './auth/tokens.js';
+import { openDatabase, type Db } from './db/open.js';
+import { tenants, users } from './db/tables.js';
+import { DataDirLockedError } from './db/lock.js';
+import { isEmpty, seedDemo } from './demo/seed.js';
+import { describeImport, DirectoryError, importDirectoryFile } from './directory/import.js';
+import { startServer } from './server.js';
+
+const DEFAULT_QUERY = `# Welcome to flowshare. The Authorization header below signs you in as a demo user.
+# Press Run (Ctrl-Enter) to see your flows.
+query MyFlows {
+  viewer { displayName email license }
+  myFlows(first: 10) {
+    totalCount
+    edges {
+      node {
+        id
+        displayName
+        trigger
+        state
+        environment { displayName }
+        connectionReferences { usage connection { displayName connector { displayName } } }
+        viewerAccess { level canShare }
+      }
+    }
+  }
+}
+`;
+
+async function main() {
+  const config = loadConfig(process.env, process.argv.slice(2));
+  const embedded = config.databaseUrl === undefined;
+  const database = await openDatabase(
+    embedded ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl! },
+  );
+  await database.migrate();
+  const { db } = database;
+
+  if (embedded && (await isEmpty(db))) {
+    console.log('first start of an empty embedded database: loading the demo directory and flows');
+    await seedDemo(db);
+  }
+  if (config.directoryFile) {
+    const summary = await importDirectoryFile(db, config.directoryFile);
+    console.log(`directory ${config.directoryFile}: ${describeImport(summary)}`);
+  }
+
+  const settings: TokenSettings =
+    config.auth.kind === 'jwks'
+      ? config.auth
+      : { ...config.auth, secret: config.auth.secret ?? embeddedSecret(config.dataDir) };
+  const printTokens = embedded && settings.kind === 'secret';
+  const tokens = printTokens ? await demoTokens(db, settings) : [];
+
+  const server = await startServer({
+    db,
+    verify: tokenVerifier(settings),
+    port: config.port,
+    host: config.host,
+    graphiql: {
+      defaultQuery: DEFAULT_QUERY,
+      headers: tokens[0] ? { Authorization: `Bearer ${tokens[0].token}` } : undefined,
+    },
+  });
+
+  console.log(`flowshare ready in ${Math.round(performance.now())} ms on ${embedded ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
+  console.log(`GraphiQL: ${server.url}`);
+  if (tokens.length > 0) {
+    console.log('Tokens (valid 30 days). Paste one into GraphiQL\'s Headers tab as {"Authorization": "Bearer <token>"}:');
+    for (const t of tokens) console.log(`  ${t.name.padEnd(22)} Authorization: Bearer ${t.token}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing connections and the database`);
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The embedded default's HS256 secret: made once, kept beside the data, so tokens survive restarts. */
+function embeddedSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function demoTokens(db: Db, settings: TokenSettings & { kind: 'secret' }) {
+  const people = await db
+    .select({ id: users.externalId, name: users.displayName })
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .where(eq(users.status, 'ACTIVE'))
+    .orderBy(asc(tenants.externalId), asc(users.externalId))
+    .limit(20);
+  // The demo's maker first: GraphiQL opens signed in as them.
+  people.sort((a, b) => Number(b.id === 'alice') - Number(a.id === 'alice'));
+  return Promise.all(
+    people.map(async (p) => ({
+      name: `${p.name} (${p.id})`,
+      token: await signToken(settings.secret, p.id, { issuer: settings.issuer, audience: settings.audience }),
+    })),
+  );
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DirectoryError;
+  console.error(`flowshare: ${known ? (error as Error).message : (error as Error).stack}`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+// Rules for making and editing flows and the connections they use (S6, S7, S15).
+import type { EnvironmentRole, FlowAccess } from './access.js';
+import { DomainError } from './errors.js';
+
+/** S15: only makers and admins create or edit flows in an environment. */
+export function assertMayAuthorFlows(role: EnvironmentRole | null, environmentName: string): void {
+  if (role === 'ENVIRONMENT_MAKER' || role === 'ENVIRONMENT_ADMIN') return;
+  throw new DomainError(
+    'ROLE_REQUIRED',
+    `Creating and editing flows in ${environmentName} needs the Environment Maker or Environment Admin role.`,
+  );
+}
+
+/** A flow the viewer can't see is NOT_FOUND (S20): its existence is not disclosed. */
+export function assertCanView(access: FlowAccess | undefined, field: string[]): asserts access is FlowAccess {
+  if (!access?.canView) throw new DomainError('NOT_FOUND', 'No such flow.', field);
+}
+
+export function assertCanEdit(
+  access: FlowAccess | undefined,
+  field: string[],
+  doing = 'edit this flow',
+): asserts access is FlowAccess {
+  assertCanView(access, field);
+  if (!access.canEdit) {
+    throw new DomainError('NOT_AUTHORIZED', `Only the flow's owners and environment admins may ${doing}.`, field);
+  }
+}
+
+export type ConnectionFacts = {
+  id: string;
+  displayName: string;
+  ownerId: string;
+  environmentId: string;
+  scopedFlowId: string | null;
+};
+
+/**
+ * May `actorId` put this connection into a flow? A connection already in the flow stays
+ * usable by any owner (they use services, S5); a new one must be the actor's own, in the
+ * flow's environment, and not made inside another flow (S6).
+ */
+export function assertConnectionUsable(
+  connection: ConnectionFacts,
+  use: { actorId: string; environmentId: string; flowId: string | null; alreadyInFlow: boolean },
+  field: string[],
+): void {
+  if (use.alreadyInFlow) return;
+  if (connection.environmentId !== use.environmentId) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `Connection "${connection.displayName}" belongs to another environment than the flow.`,
+      field,
+    );
+  }
+  if (connection.scopedFlowId !== null && connection.scopedFlowId !== use.flowId) {
+    throw new DomainError(
+      'CONNECTION_SCOPED_TO_OTHER_FLOW',
+      `Connection "${connection.displayName}" was created inside another flow and can be used there only.`,
+      field,
+    );
+  }
+  if (connection.ownerId !== use.actorId) {
+    throw new DomainError(
+      'CONNECTION_NOT_OWNED',
+      `Connection "${connection.displayName}" is not yours: add a connection of your own.`,
+      field,
+    );
+  }
+}
+
+/** S7: a reference is EMBEDDED while an action uses it, OTHER when none does. */
+export function connectionUsage(
+  referenceId: string,
+  actions: readonly { connectionReferenceId: string | null }[],
+): 'EMBEDDED' | 'OTHER' {
+  return actions.some((a) => a.connectionReferenceId === referenceId) ? 'EMBEDDED' : 'OTHER';
+}
+
+/** ON and OFF are the owner's to set; SUSPENDED is the server's (DLP, no active owner). */
+export function assertSettableState(state: 'ON' | 'OFF' | 'SUSPENDED', field: string[]): asserts state is 'ON' | 'OFF' {
+  if (state === 'SUSPENDED') {
+    throw new DomainError('INVALID_INPUT', 'A flow is suspended by the server, not by a request: use OFF.', field);
+  }
+}

@@ -1,0 +1,124 @@
+// node:http + Yoga + graphql-ws on one port and path; /health and /ready; clean shutdown.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { sql } from 'drizzle-orm';
+import type { ExecutionArgs } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import type { OperationResult } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import type { VerifyToken } from './auth/tokens.js';
+import type { Db } from './db/open.js';
+import { buildContext } from './graphql/context.js';
+import { schema } from './graphql/schema.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export type ServerOptions = {
+  db: Db;
+  verify: VerifyToken;
+  port: number;
+  host: string;
+  /** What GraphiQL opens with: a query, and headers (a ready token on the embedded default). */
+  graphiql?: { defaultQuery?: string; headers?: Record<string, string> };
+  /** Log each request's errors; off in tests. */
+  quiet?: boolean;
+};
+
+export type RunningServer = { url: string; port: number; close(): Promise<void> };
+
+type WsInitial = { connectionParams?: Record<string, unknown> };
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { db, verify } = options;
+  const yoga = createYoga<{ req?: IncomingMessage } & WsInitial>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    logging: options.quiet ? false : 'info',
+    context: ({ request, connectionParams }) =>
+      buildContext(db, verify, connectionParams ? connectionParams.authorization : request.headers.get('authorization')),
+    renderGraphiQL,
+    graphiql: {
+      title: 'flowshare',
+      defaultQuery: options.graphiql?.defaultQuery,
+      headers: options.graphiql?.headers ? JSON.stringify(options.graphiql.headers, null, 2) : undefined,
+      subscriptionsProtocol: 'WS',
+    },
+  });
+
+  const server = createServer((req, res) => {
+    if (req.url === '/health') return reply(res, 200, { status: 'ok' });
+    if (req.url === '/ready') {
+      return void db.execute(sql`select 1`).then(
+        () => reply(res, 200, { status: 'ready' }),
+        (error: Error) => reply(res, 503, { status: 'unavailable', reason: error.message }),
+      );
+    }
+    return yoga(req, res);
+  });
+
+  // GraphQL over WebSocket on the same path, through the same Yoga plugins and context.
+  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const ws = useServer(
+    {
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onConnect: async (ctx) => {
+        try {
+          await buildContext(db, verify, ctx.connectionParams?.authorization);
+          return true;
+        } catch {
+          ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token is not valid');
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const enveloped = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params: payload });
+        const document = enveloped.parse(payload.query);
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        const args: ExecutionArgs = {
+          schema: enveloped.schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+        return args;
+      },
+    },
+    wss,
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    async close() {
+      await ws.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await yoga.dispose();
+    },
+  };
+}
+
+type Enveloped = {
+  execute: (args: ExecutionArgs) => OperationResult;
+  subscribe: (args: ExecutionArgs) => OperationResult;
+};
+
+function reply(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}

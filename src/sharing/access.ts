@@ -1,0 +1,146 @@
+// Loads the facts that policy/access.ts decides on, for many flows in a few queries.
+// Both the use cases (inside their transaction) and the GraphQL loaders use it.
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import {
+  environments,
+  environmentUsers,
+  flows,
+  groupMembers,
+  listEditors,
+  ownerGrants,
+  runOnlyGrants,
+} from '../db/tables.js';
+import {
+  flowAccess,
+  type EnvironmentRole,
+  type FlowAccess,
+  type Grant,
+  type PrincipalRef,
+} from '../policy/access.js';
+
+export type UserRow = typeof import('../db/tables.js').users.$inferSelect;
+export type FlowRow = typeof flows.$inferSelect;
+export type FlowWithPlace = FlowRow & { tenantId: string; securityGroupId: string | null; environmentName: string };
+export type Memberships = { groupIds: ReadonlySet<string>; listIds: ReadonlySet<string> };
+
+/** Groups a user is in, and SharePoint lists they edit directly or through a group. */
+export async function loadMemberships(db: Db, userId: string): Promise<Memberships> {
+  const [groupRows, listRows] = await Promise.all([
+    db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId)),
+    db
+      .selectDistinct({ id: listEditors.listId })
+      .from(listEditors)
+      .where(
+        or(
+          eq(listEditors.userId, userId),
+          inArray(
+            listEditors.groupId,
+            db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId)),
+          ),
+        ),
+      ),
+  ]);
+  return { groupIds: new Set(groupRows.map((r) => r.id)), listIds: new Set(listRows.map((r) => r.id)) };
+}
+
+export type FlowFacts = { flow: FlowWithPlace; ownerGrants: Grant[]; runOnlyGrants: Grant[] };
+
+/** Flows with their environment's tenant and security group, and their grants. */
+export async function loadFlowFacts(db: Db, flowIds: readonly string[], lock = false): Promise<Map<string, FlowFacts>> {
+  const out = new Map<string, FlowFacts>();
+  if (flowIds.length === 0) return out;
+  let query = db
+    .select({
+      flow: flows,
+      tenantId: environments.tenantId,
+      securityGroupId: environments.securityGroupId,
+      environmentName: environments.displayName,
+    })
+    .from(flows)
+    .innerJoin(environments, eq(environments.id, flows.environmentId))
+    .where(inArray(flows.id, [...flowIds]))
+    .$dynamic();
+  // A use case that changes a flow locks its row, so concurrent changes to it take turns.
+  if (lock) query = query.for('update', { of: flows });
+  const [rows, owners, runOnly] = await Promise.all([
+    query,
+    db.select().from(ownerGrants).where(inArray(ownerGrants.flowId, [...flowIds])),
+    db.select().from(runOnlyGrants).where(inArray(runOnlyGrants.flowId, [...flowIds])),
+  ]);
+  for (const r of rows) {
+    out.set(r.flow.id, {
+      flow: { ...r.flow, tenantId: r.tenantId, securityGroupId: r.securityGroupId, environmentName: r.environmentName },
+      ownerGrants: [],
+      runOnlyGrants: [],
+    });
+  }
+  for (const g of owners) out.get(g.flowId)?.ownerGrants.push(toGrant(g));
+  for (const g of runOnly) out.get(g.flowId)?.runOnlyGrants.push(toGrant(g));
+  return out;
+}
+
+type GrantRow = typeof ownerGrants.$inferSelect;
+
+export function grantPrincipal(g: Pick<GrantRow, 'principalKind' | 'userId' | 'groupId' | 'listId'>): PrincipalRef {
+  const id = g.principalKind === 'USER' ? g.userId : g.principalKind === 'GROUP' ? g.groupId : g.listId;
+  return { kind: g.principalKind, id: id! };
+}
+
+function toGrant(g: GrantRow): Grant {
+  return { principal: grantPrincipal(g), expiresAt: g.expiresAt };
+}
+
+/** A user's roles in the given environments. */
+export async function loadEnvironmentRoles(
+  db: Db,
+  userId: string,
+  environmentIds: readonly string[],
+): Promise<Map<string, EnvironmentRole | null>> {
+  if (environmentIds.length === 0) return new Map();
+  const rows = await db
+    .select({ environmentId: environmentUsers.environmentId, role: environmentUsers.role })
+    .from(environmentUsers)
+    .where(and(eq(environmentUsers.userId, userId), inArray(environmentUsers.environmentId, [...environmentIds])));
+  return new Map(rows.map((r) => [r.environmentId, r.role]));
+}
+
+export function decideAccess(
+  user: UserRow,
+  memberships: Memberships,
+  facts: FlowFacts,
+  role: EnvironmentRole | null,
+  now: Date,
+): FlowAccess {
+  return flowAccess({
+    user,
+    flow: facts.flow,
+    environment: { securityGroupId: facts.flow.securityGroupId },
+    environmentRole: role,
+    groupIds: memberships.groupIds,
+    listIds: memberships.listIds,
+    ownerGrants: facts.ownerGrants,
+    runOnlyGrants: facts.runOnlyGrants,
+    now,
+  });
+}
+
+export type FlowWithAccess = FlowFacts & { access: FlowAccess; role: EnvironmentRole | null };
+
+/** One flow and the user's access to it, for a use case; `lock` takes its row lock. */
+export async function flowWithAccess(
+  db: Db,
+  user: UserRow,
+  flowId: string,
+  options: { lock?: boolean } = {},
+): Promise<FlowWithAccess | null> {
+  const facts = (await loadFlowFacts(db, [flowId], options.lock)).get(flowId);
+  if (!facts) return null;
+  const [memberships, roles] = await Promise.all([
+    loadMemberships(db, user.id),
+    loadEnvironmentRoles(db, user.id, [facts.flow.environmentId]),
+  ]);
+  const role = roles.get(facts.flow.environmentId) ?? null;
+  return { ...facts, role, access: decideAccess(user, memberships, facts, role, new Date()) };
+}
+

@@ -1,0 +1,249 @@
+// Flow use cases: create, edit, start/stop, delete. Each is one transaction.
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Tx } from '../db/open.js';
+import {
+  connectionReferences,
+  connections,
+  environments,
+  flowActions,
+  flows,
+  ownerGrants,
+} from '../db/tables.js';
+import { appendEvents } from '../events/log.js';
+import { DomainError } from '../policy/errors.js';
+import {
+  assertCanEdit,
+  assertConnectionUsable,
+  assertMayAuthorFlows,
+  assertSettableState,
+} from '../policy/flows.js';
+import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
+import { environmentForUser } from './environments.js';
+import { description, name, parseInput } from './input.js';
+import { usersOf } from './principals.js';
+
+const actionsInput = z
+  .array(z.object({ name, connectionId: z.string().nullish() }))
+  .max(500, 'a flow has at most 500 actions')
+  .superRefine((actions, ctx) => {
+    const seen = new Set<string>();
+    actions.forEach((a, i) => {
+      if (seen.has(a.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate action name "${a.name}"` });
+      seen.add(a.name);
+    });
+  });
+
+const createInput = z.object({
+  environmentId: z.string(),
+  displayName: name,
+  description: description.nullish(),
+  trigger: z.enum(['INSTANT', 'AUTOMATED', 'SCHEDULED']),
+  solutionAware: z.boolean().nullish(),
+  actions: actionsInput,
+  otherConnectionIds: z.array(z.string()).max(100).nullish(),
+});
+export type CreateFlowInput = z.input<typeof createInput>;
+
+export async function createFlow(db: Db, viewer: UserRow, rawInput: CreateFlowInput): Promise<FlowRow> {
+  const input = parseInput(createInput, rawInput);
+  return db.transaction(async (tx) => {
+    const { environment, role } = await environmentForUser(tx, viewer, input.environmentId, ['input', 'environmentId']);
+    assertMayAuthorFlows(role, environment.displayName);
+    const [flow] = await tx
+      .insert(flows)
+      .values({
+        environmentId: environment.id,
+        creatorId: viewer.id,
+        primaryOwnerId: viewer.id,
+        displayName: input.displayName,
+        description: input.description ?? null,
+        trigger: input.trigger,
+        state: 'ON',
+        solutionAware: input.solutionAware ?? false,
+      })
+      .returning();
+    await tx.insert(ownerGrants).values({ flowId: flow!.id, principalKind: 'USER', userId: viewer.id, addedById: viewer.id });
+    await writeDefinition(tx, viewer, flow!, { actions: input.actions, otherConnectionIds: input.otherConnectionIds ?? [] });
+    return flow!;
+  });
+}
+
+const updateInput = z.object({
+  flowId: z.string(),
+  displayName: name.nullish(),
+  description: description.nullish(),
+  actions: actionsInput.nullish(),
+  otherConnectionIds: z.array(z.string()).max(100).nullish(),
+});
+export type UpdateFlowInput = z.input<typeof updateInput>;
+
+export async function updateFlow(db: Db, viewer: UserRow, rawInput: UpdateFlowInput): Promise<FlowRow> {
+  const input = parseInput(updateInput, rawInput);
+  return db.transaction(async (tx) => {
+    const found = await editableFlow(tx, viewer, input.flowId);
+    assertMayAuthorFlows(found.role, found.flow.environmentName);
+    if (input.actions || input.otherConnectionIds) {
+      await writeDefinition(tx, viewer, found.flow, {
+        actions: input.actions ?? undefined,
+        otherConnectionIds: input.otherConnectionIds ?? undefined,
+      });
+    }
+    const [flow] = await tx
+      .update(flows)
+      .set({
+        displayName: input.displayName ?? undefined,
+        // An explicit null clears the description; absent leaves it.
+        description: input.description === undefined ? undefined : input.description,
+        modifiedAt: new Date(),
+      })
+      .where(eq(flows.id, found.flow.id))
+      .returning();
+    return flow!;
+  });
+}
+
+const stateInput = z.object({ flowId: z.string(), state: z.enum(['ON', 'OFF', 'SUSPENDED']) });
+export type SetFlowStateInput = z.input<typeof stateInput>;
+
+/** Start or stop a flow: an owner's or admin's act (S3), no maker role needed. */
+export async function setFlowState(db: Db, viewer: UserRow, rawInput: SetFlowStateInput): Promise<FlowRow> {
+  const input = parseInput(stateInput, rawInput);
+  assertSettableState(input.state, ['input', 'state']);
+  const state = input.state;
+  return db.transaction(async (tx) => {
+    await editableFlow(tx, viewer, input.flowId, 'start or stop this flow');
+    const [flow] = await tx
+      .update(flows)
+      .set({ state, suspensionReason: null, modifiedAt: new Date() })
+      .where(eq(flows.id, input.flowId))
+      .returning();
+    return flow!;
+  });
+}
+
+export async function deleteFlow(db: Db, viewer: UserRow, input: { flowId: string }): Promise<string> {
+  return db.transaction(async (tx) => {
+    const { flow, access, ownerGrants } = await editableFlow(tx, viewer, input.flowId, 'delete this flow');
+    const owners = await usersOf(tx, [...ownerGrants.map((g) => g.principal), { kind: 'USER', id: flow.primaryOwnerId }]);
+    await appendEvents(tx, [
+      {
+        event: {
+          kind: 'FLOW_DELETED',
+          tenantId: flow.tenantId,
+          environmentId: flow.environmentId,
+          flowId: flow.id,
+          flowDisplayName: flow.displayName,
+          actorId: viewer.id,
+          actorRole: access.level,
+        },
+        recipients: owners,
+      },
+    ]);
+    await tx.delete(flows).where(eq(flows.id, flow.id));
+    return flow.id;
+  });
+}
+
+// ------------------------------------------------------------------ helpers
+
+/** The flow, locked, if the viewer may edit it (S3); NOT_FOUND or NOT_AUTHORIZED if not. */
+async function editableFlow(tx: Tx, viewer: UserRow, flowId: string, doing?: string) {
+  const found = await flowWithAccess(tx, viewer, flowId, { lock: true });
+  assertCanEdit(found?.access, ['input', 'flowId'], doing);
+  return found!;
+}
+
+type Definition = {
+  /** Replaces every action when given. */
+  actions?: { name: string; connectionId?: string | null }[];
+  /** When given, the references no action uses become exactly these (OTHER, S7). */
+  otherConnectionIds?: string[];
+};
+
+/**
+ * Writes a flow's actions and connection references. A reference is never dropped because
+ * no action uses it any more: it shows as OTHER until one does again (S7), or until the
+ * owner leaves it out of `otherConnectionIds`.
+ */
+async function writeDefinition(tx: Tx, viewer: UserRow, flow: FlowRow, def: Definition): Promise<void> {
+  const existing = await tx.select().from(connectionReferences).where(eq(connectionReferences.flowId, flow.id));
+  const refByConnection = new Map(existing.map((r) => [r.connectionId, r]));
+
+  // Every connection named, with the input path that named it first.
+  const named = new Map<string, string[]>();
+  def.actions?.forEach((a, i) => {
+    if (a.connectionId && !named.has(a.connectionId)) named.set(a.connectionId, ['input', 'actions', String(i), 'connectionId']);
+  });
+  def.otherConnectionIds?.forEach((id, i) => {
+    if (!named.has(id)) named.set(id, ['input', 'otherConnectionIds', String(i)]);
+  });
+  await checkConnections(tx, viewer, flow, named, refByConnection);
+
+  let position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
+  const fresh = [...named.keys()].filter((id) => !refByConnection.has(id));
+  if (fresh.length > 0) {
+    const added = await tx
+      .insert(connectionReferences)
+      .values(fresh.map((connectionId) => ({ flowId: flow.id, connectionId, position: position++ })))
+      .returning();
+    for (const r of added) refByConnection.set(r.connectionId, r);
+  }
+
+  if (def.actions) {
+    await tx.delete(flowActions).where(eq(flowActions.flowId, flow.id));
+    if (def.actions.length > 0) {
+      await tx.insert(flowActions).values(
+        def.actions.map((a, i) => ({
+          flowId: flow.id,
+          position: i,
+          name: a.name,
+          connectionReferenceId: a.connectionId ? refByConnection.get(a.connectionId)!.id : null,
+        })),
+      );
+    }
+  }
+  if (def.otherConnectionIds) {
+    // Keep what the actions use and what was named; drop the other unused references.
+    const used = await tx
+      .select({ id: flowActions.connectionReferenceId })
+      .from(flowActions)
+      .where(eq(flowActions.flowId, flow.id));
+    const keep = new Set([
+      ...used.flatMap((u) => (u.id ? [u.id] : [])),
+      ...def.otherConnectionIds.map((id) => refByConnection.get(id)!.id),
+    ]);
+    await tx
+      .delete(connectionReferences)
+      .where(and(eq(connectionReferences.flowId, flow.id), notInArray(connectionReferences.id, [...keep, NONE])));
+  }
+}
+
+// notInArray with an empty list is always true; a sentinel keeps the SQL valid and the meaning.
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+async function checkConnections(
+  tx: Tx,
+  viewer: UserRow,
+  flow: FlowRow,
+  named: Map<string, string[]>,
+  inFlow: Map<string, unknown>,
+): Promise<void> {
+  if (named.size === 0) return;
+  const rows = await tx
+    .select({ connection: connections, tenantId: environments.tenantId })
+    .from(connections)
+    .innerJoin(environments, eq(environments.id, connections.environmentId))
+    .where(inArray(connections.id, [...named.keys()]));
+  const byId = new Map(rows.filter((r) => r.tenantId === viewer.tenantId).map((r) => [r.connection.id, r.connection]));
+  for (const [id, field] of named) {
+    const connection = byId.get(id);
+    if (!connection) throw new DomainError('NOT_FOUND', 'No such connection.', field);
+    assertConnectionUsable(
+      connection,
+      { actorId: viewer.id, environmentId: flow.environmentId, flowId: flow.id, alreadyInFlow: inFlow.has(id) },
+      field,
+    );
+  }
+}
+
