@@ -23,7 +23,7 @@ export type ServerOptions = {
   host: string;
   /** What GraphiQL opens with: a query, and headers (a ready token on the embedded default). */
   graphiql?: { defaultQuery?: string; headers?: Record<string, string> };
-  /** Log each request's errors; off in tests. */
+  /** Log errors only (tests). */
   quiet?: boolean;
 };
 
@@ -37,7 +37,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
-    logging: options.quiet ? false : 'info',
+    logging: options.quiet ? 'error' : 'info',
     context: ({ request, connectionParams }) =>
       buildContext(db, verify, connectionParams ? connectionParams.authorization : request.headers.get('authorization')),
     renderGraphiQL,

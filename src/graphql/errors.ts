@@ -8,7 +8,21 @@ import type { Context } from './context.js';
 
 export const ErrorCode = builder.enumType('ErrorCode', { values: errorCodes });
 
-const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+/**
+ * A domain error as data. Not the DomainError itself: GraphQL treats a resolved Error
+ * instance as a thrown one.
+ */
+export type OperationErrorShape = { operationError: true; code: ErrorCodeValue; message: string; field: string[] | null };
+type ErrorCodeValue = DomainError['code'];
+
+function asOperationError(error: DomainError): OperationErrorShape {
+  return { operationError: true, code: error.code, message: error.message, field: error.field ?? null };
+}
+
+const isOperationError = (value: unknown): value is OperationErrorShape =>
+  typeof value === 'object' && value !== null && 'operationError' in value;
+
+const ErrorInterface = builder.interfaceRef<OperationErrorShape>('Error').implement({
   description: 'What went wrong with a mutation, as data the client can act on.',
   fields: (t) => ({
     code: t.field({ type: ErrorCode, resolve: (e) => e.code }),
@@ -16,15 +30,15 @@ const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   }),
 });
 
-export const OperationError = builder.objectRef<DomainError>('OperationError').implement({
+export const OperationError = builder.objectRef<OperationErrorShape>('OperationError').implement({
   description: 'The generic error: a code, a message for people, and the input field at fault.',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DomainError,
+  isTypeOf: isOperationError,
   fields: (t) => ({
     field: t.stringList({
       nullable: true,
       description: 'Input fields at fault, as paths like ["input", "add", "0"].',
-      resolve: (e) => e.field ?? null,
+      resolve: (e) => e.field,
     }),
   }),
 });
@@ -33,7 +47,7 @@ export const OperationError = builder.objectRef<DomainError>('OperationError').i
 export function resultUnion<T extends object>(name: string, success: ObjectRef<Types, T>) {
   return builder.unionType(`${name}Result`, {
     types: [success, OperationError],
-    resolveType: (value) => (value instanceof DomainError ? OperationError : success),
+    resolveType: (value) => (isOperationError(value) ? OperationError : success),
   });
 }
 
@@ -41,15 +55,17 @@ export function resultUnion<T extends object>(name: string, success: ObjectRef<T
 const CONFLICT_CODES = new Set(['23505', '40001', '40P01']);
 
 /** Runs a mutation for the signed-in viewer; a domain error becomes the result. */
-export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise<T>): Promise<T | DomainError> {
-  if (!ctx.viewer) return new DomainError('UNAUTHENTICATED', 'Sign in: send "Authorization: Bearer <token>".');
+export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise<T>): Promise<T | OperationErrorShape> {
+  if (!ctx.viewer) {
+    return asOperationError(new DomainError('UNAUTHENTICATED', 'Sign in: send "Authorization: Bearer <token>".'));
+  }
   try {
     return await run(ctx.viewer);
   } catch (error) {
-    if (error instanceof DomainError) return error;
+    if (error instanceof DomainError) return asOperationError(error);
     const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
     if (code && CONFLICT_CODES.has(code)) {
-      return new DomainError('CONFLICT', 'Someone changed this at the same time; try again.');
+      return asOperationError(new DomainError('CONFLICT', 'Someone changed this at the same time; try again.'));
     }
     throw error;
   }

@@ -6,7 +6,7 @@ import type { Db } from '../db/open.js';
 import { connections, connectors } from '../db/tables.js';
 import { DomainError } from '../policy/errors.js';
 import { assertCanEdit } from '../policy/flows.js';
-import { flowWithAccess, loadMemberships, type UserRow } from './access.js';
+import { flowWithAccess, type UserRow } from './access.js';
 import { environmentForUser } from './environments.js';
 import { name, parseInput } from './input.js';
 
@@ -22,17 +22,7 @@ export type ConnectionRow = typeof connections.$inferSelect;
 export async function createConnection(db: Db, viewer: UserRow, rawInput: CreateConnectionInput): Promise<ConnectionRow> {
   const input = parseInput(createInput, rawInput);
   return db.transaction(async (tx) => {
-    const { environment, role } = await environmentForUser(tx, viewer, input.environmentId, ['input', 'environmentId']);
-    if (environment.securityGroupId && role !== 'ENVIRONMENT_ADMIN') {
-      const { groupIds } = await loadMemberships(tx, viewer.id);
-      if (!groupIds.has(environment.securityGroupId)) {
-        throw new DomainError(
-          'NOT_AUTHORIZED',
-          `You are not in the security group of ${environment.displayName}, so not in the environment.`,
-          ['input', 'environmentId'],
-        );
-      }
-    }
+    const { environment } = await environmentForUser(tx, viewer, input.environmentId, ['input', 'environmentId']);
     const [connector] = await tx.select().from(connectors).where(eq(connectors.id, input.connectorId));
     if (!connector) throw new DomainError('NOT_FOUND', 'No such connector.', ['input', 'connectorId']);
     if (input.flowId) {

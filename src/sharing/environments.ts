@@ -2,15 +2,22 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { environments } from '../db/tables.js';
+import { assertInsideEnvironment } from '../policy/environments.js';
 import { DomainError } from '../policy/errors.js';
-import { loadEnvironmentRoles, type UserRow } from './access.js';
+import { loadEnvironmentRoles, loadMemberships, type UserRow } from './access.js';
 
+/** An environment of the user's tenant that the user is inside (S16), with their role there. */
 export async function environmentForUser(db: Db, user: UserRow, environmentId: string, field: string[]) {
   const [environment] = await db
     .select()
     .from(environments)
     .where(and(eq(environments.id, environmentId), eq(environments.tenantId, user.tenantId)));
   if (!environment) throw new DomainError('NOT_FOUND', 'No such environment.', field);
-  const role = (await loadEnvironmentRoles(db, user.id, [environmentId])).get(environmentId) ?? null;
+  const [roles, { groupIds }] = await Promise.all([
+    loadEnvironmentRoles(db, user.id, [environmentId]),
+    loadMemberships(db, user.id),
+  ]);
+  const role = roles.get(environmentId) ?? null;
+  assertInsideEnvironment(environment, { role, groupIds }, field);
   return { environment, role };
 }

@@ -1,0 +1,100 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CreateConnectionDocument,
+    "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": typeof types.FlowFieldsFragmentDoc,
+    "\n  mutation CreateFlow($input: CreateFlowInput!) {\n    createFlow(input: $input) {\n      __typename\n      ... on CreateFlowSuccess { flow { ...FlowFields } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CreateFlowDocument,
+    "\n  mutation UpdateFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { ...FlowFields } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.UpdateFlowDocument,
+    "\n  mutation SetFlowState($input: SetFlowStateInput!) {\n    setFlowState(input: $input) {\n      __typename\n      ... on SetFlowStateSuccess { flow { id state suspensionReason } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetFlowStateDocument,
+    "\n  mutation DeleteFlow($input: DeleteFlowInput!) {\n    deleteFlow(input: $input) {\n      __typename\n      ... on DeleteFlowSuccess { deletedFlowId }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.DeleteFlowDocument,
+    "\n  query MyFlows($environmentId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n": typeof types.MyFlowsDocument,
+    "\n  query MyConnections($environmentId: ID, $first: Int, $after: String) {\n    myConnections(environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n": typeof types.MyConnectionsDocument,
+    "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n": typeof types.FlowByIdDocument,
+};
+const documents: Documents = {
+    "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": types.ViewerDocument,
+    "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CreateConnectionDocument,
+    "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": types.FlowFieldsFragmentDoc,
+    "\n  mutation CreateFlow($input: CreateFlowInput!) {\n    createFlow(input: $input) {\n      __typename\n      ... on CreateFlowSuccess { flow { ...FlowFields } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CreateFlowDocument,
+    "\n  mutation UpdateFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { ...FlowFields } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.UpdateFlowDocument,
+    "\n  mutation SetFlowState($input: SetFlowStateInput!) {\n    setFlowState(input: $input) {\n      __typename\n      ... on SetFlowStateSuccess { flow { id state suspensionReason } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetFlowStateDocument,
+    "\n  mutation DeleteFlow($input: DeleteFlowInput!) {\n    deleteFlow(input: $input) {\n      __typename\n      ... on DeleteFlowSuccess { deletedFlowId }\n      ... on OperationError { code message field }\n    }\n  }\n": types.DeleteFlowDocument,
+    "\n  query MyFlows($environmentId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n": types.MyFlowsDocument,
+    "\n  query MyConnections($environmentId: ID, $first: Int, $after: String) {\n    myConnections(environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n": types.MyConnectionsDocument,
+    "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n": types.FlowByIdDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n"): (typeof documents)["\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFlow($input: CreateFlowInput!) {\n    createFlow(input: $input) {\n      __typename\n      ... on CreateFlowSuccess { flow { ...FlowFields } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFlow($input: CreateFlowInput!) {\n    createFlow(input: $input) {\n      __typename\n      ... on CreateFlowSuccess { flow { ...FlowFields } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { ...FlowFields } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { ...FlowFields } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetFlowState($input: SetFlowStateInput!) {\n    setFlowState(input: $input) {\n      __typename\n      ... on SetFlowStateSuccess { flow { id state suspensionReason } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetFlowState($input: SetFlowStateInput!) {\n    setFlowState(input: $input) {\n      __typename\n      ... on SetFlowStateSuccess { flow { id state suspensionReason } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFlow($input: DeleteFlowInput!) {\n    deleteFlow(input: $input) {\n      __typename\n      ... on DeleteFlowSuccess { deletedFlowId }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteFlow($input: DeleteFlowInput!) {\n    deleteFlow(input: $input) {\n      __typename\n      ... on DeleteFlowSuccess { deletedFlowId }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyFlows($environmentId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n"): (typeof documents)["\n  query MyFlows($environmentId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyConnections($environmentId: ID, $first: Int, $after: String) {\n    myConnections(environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n"): (typeof documents)["\n  query MyConnections($environmentId: ID, $first: Int, $after: String) {\n    myConnections(environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n"): (typeof documents)["\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,76 @@
+// A real server on a real database for one test file: PGlite started from the migrated
+// template, or the PostgreSQL of DATABASE_URL. Tests isolate by making their own tenants.
+import { readFileSync } from 'node:fs';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { inject } from 'vitest';
+import { signToken, tokenVerifier } from '../../src/auth/tokens.js';
+import { openDatabase, type Database } from '../../src/db/open.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256';
+
+export type TestApp = {
+  database: Database;
+  server: RunningServer;
+  url: string;
+  /** Signs a token for a directory user id. */
+  token(externalId: string, options?: Parameters<typeof signToken>[2]): Promise<string>;
+  /** Runs an operation over HTTP as the given token (or none). */
+  gql<R, V>(doc: TypedDocumentNode<R, V>, variables: V, token?: string | null): Promise<GqlResult<R>>;
+  close(): Promise<void>;
+};
+
+export type GqlResult<R> = {
+  status: number;
+  data: R | null | undefined;
+  errors?: { message: string; extensions?: { code?: string } }[];
+};
+
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) return openDatabase({ databaseUrl: url, poolSize: 4 });
+  const template = inject('pgliteTemplate');
+  return openDatabase({ dataDir: undefined, template: new Blob([readFileSync(template!)]) });
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const server = await startServer({
+    db: database.db,
+    verify: tokenVerifier({ kind: 'secret', secret: TEST_SECRET }),
+    port: 0,
+    host: '127.0.0.1',
+    quiet: true,
+  });
+  return {
+    database,
+    server,
+    url: server.url,
+    token: (externalId, options) => signToken(TEST_SECRET, externalId, options),
+    async gql(doc, variables, token) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query: print(doc), variables }),
+      });
+      const body = (await response.json()) as Omit<GqlResult<never>, 'status'>;
+      return { status: response.status, ...body };
+    },
+    async close() {
+      await server.close();
+      await database.close();
+    },
+  };
+}
+
+/** The data of a result that must have no errors. */
+export function ok<R>(result: GqlResult<R>): R {
+  if (result.errors?.length || !result.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? result)}`);
+  }
+  return result.data;
+}
