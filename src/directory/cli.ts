@@ -1,7 +1,7 @@
 // `npm run directory -- import FILE`: imports a directory file into the configured database.
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
-import { describeImport, importDirectoryFile } from './import.js';
+import { describeImport, importDirectory, readDirectoryFile } from './import.js';
 
 const [command, file] = process.argv.slice(2);
 if (command !== 'import' || !file) {
@@ -11,12 +11,13 @@ if (command !== 'import' || !file) {
 
 try {
   const config = loadConfig();
+  const directory = await readDirectoryFile(file); // a malformed file fails before the database opens
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 2 } : { dataDir: config.dataDir },
   );
   try {
     await database.migrate();
-    const summary = await importDirectoryFile(database.db, file);
+    const summary = await importDirectory(database.db, directory);
     console.log(`imported ${file}: ${describeImport(summary)}`);
   } finally {
     await database.close();

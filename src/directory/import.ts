@@ -34,22 +34,31 @@ export function describeImport(summary: ImportSummary): string {
   return parts.join(', ');
 }
 
-export async function importDirectoryFile(db: Db, file: string): Promise<ImportSummary> {
+/** Reads and checks the file's shape; references are checked against the database on import. */
+export async function readDirectoryFile(file: string): Promise<DirectoryFile> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     throw new DirectoryError([`${file}: ${(error as Error).message}`]);
   }
-  return importDirectory(db, json);
+  return parseDirectory(json);
 }
 
-export async function importDirectory(db: Db, json: unknown): Promise<ImportSummary> {
+export function parseDirectory(json: unknown): DirectoryFile {
   const parsed = directoryFile.safeParse(json);
   if (!parsed.success) {
     throw new DirectoryError(parsed.error.issues.map((i) => `${jsonPath(i.path)}: ${i.message}`));
   }
-  const dir = parsed.data;
+  return parsed.data;
+}
+
+export async function importDirectoryFile(db: Db, file: string): Promise<ImportSummary> {
+  return importDirectory(db, await readDirectoryFile(file));
+}
+
+export async function importDirectory(db: Db, json: unknown): Promise<ImportSummary> {
+  const dir = parseDirectory(json);
   return db.transaction(async (tx) => {
     const known = await loadKnown(tx, dir);
     const problems = checkReferences(dir, known);

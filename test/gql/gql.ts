@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.GroupMembersDocument,
+    "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.ListEditorsDocument,
     "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CreateConnectionDocument,
     "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": typeof types.FlowFieldsFragmentDoc,
@@ -26,6 +28,8 @@ type Documents = {
     "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n": typeof types.FlowByIdDocument,
 };
 const documents: Documents = {
+    "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": types.GroupMembersDocument,
+    "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": types.ListEditorsDocument,
     "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": types.ViewerDocument,
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CreateConnectionDocument,
     "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": types.FlowFieldsFragmentDoc,
@@ -52,6 +56,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n"): (typeof documents)["\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n"): (typeof documents)["\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
