@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import type { VerifyToken } from './auth/tokens.js';
 import type { Db } from './db/open.js';
 import { buildContext } from './graphql/context.js';
+import { maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -37,6 +38,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    maskedErrors: { maskError },
     logging: options.quiet ? 'error' : 'info',
     context: ({ request, connectionParams }) =>
       buildContext(db, verify, connectionParams ? connectionParams.authorization : request.headers.get('authorization')),

@@ -123,12 +123,12 @@ describe('npm run directory -- import FILE', () => {
     const file = join(dir, 'directory.json');
     writeFileSync(file, JSON.stringify(tenantDirectory('cli')));
     const env = { ...process.env, FLOWSHARE_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
-    const { stdout } = await run('npx', ['tsx', 'src/directory/cli.ts', 'import', file], { env });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', file], { env });
     expect(stdout).toMatch(/imported .*: 1 tenants, 7 users, 1 groups, 1 sharePointLists, 2 environments, 2 connectors/);
 
     const badFile = join(dir, 'bad.json');
     writeFileSync(badFile, JSON.stringify({ users: [{ id: 'x' }] }));
-    const failed = await run('npx', ['tsx', 'src/directory/cli.ts', 'import', badFile], { env }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', badFile], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toMatch(/directory refused, nothing was written:\n\s+\$\.users\[0\]\.tenant/);
   }, 60_000);

@@ -1,6 +1,8 @@
 // Mutation results: a union of a success type and OperationError. Domain errors become
 // OperationError with their code; unexpected errors stay errors (and are masked by Yoga).
 import type { ObjectRef } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
 import { DomainError, errorCodes } from '../policy/errors.js';
 import type { UserRow } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
@@ -69,4 +71,20 @@ export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise
     }
     throw error;
   }
+}
+
+/**
+ * Yoga's error masking, plus: a domain error thrown by a query field (a malformed id, say)
+ * is shown with its code, like an OperationError would be; anything else stays masked.
+ */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof DomainError && error instanceof GraphQLError) {
+    return new GraphQLError(original.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    });
+  }
+  return yogaMaskError(error, message, isDev);
 }

@@ -1,0 +1,89 @@
+// flowAccess, rule by rule (S2, S3, S8, S16, S19, S20), table-driven over facts.
+import { describe, expect, it } from 'vitest';
+import { flowAccess, isGrantActive, type AccessFacts, type Grant } from '../../src/policy/access.js';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const past = new Date('2026-05-01T00:00:00Z');
+const future = new Date('2026-07-01T00:00:00Z');
+
+function facts(overrides: Partial<Omit<AccessFacts, 'user'>> & { user?: Partial<AccessFacts['user']> } = {}): AccessFacts {
+  return {
+    flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'creator' },
+    environment: { securityGroupId: null },
+    environmentRole: 'ENVIRONMENT_MAKER',
+    groupIds: new Set(),
+    listIds: new Set(),
+    ownerGrants: [],
+    runOnlyGrants: [],
+    now,
+    ...overrides,
+    user: { id: 'u', tenantId: 'T', status: 'ACTIVE', license: 'PREMIUM', ...overrides.user },
+  };
+}
+const user = (id: string, expiresAt: Date | null = null): Grant => ({ principal: { kind: 'USER', id }, expiresAt });
+const group = (id: string, expiresAt: Date | null = null): Grant => ({ principal: { kind: 'GROUP', id }, expiresAt });
+const list = (id: string): Grant => ({ principal: { kind: 'LIST', id }, expiresAt: null });
+
+describe('flowAccess', () => {
+  const cases: [string, AccessFacts, string, string[]][] = [
+    ['the creator and primary owner', facts({ user: { id: 'creator' } }), 'OWNER', ['CREATOR', 'PRIMARY_OWNER']],
+    ['a primary owner who did not create it', facts({ user: { id: 'p' }, flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'p' }, ownerGrants: [user('p')] }), 'OWNER', ['PRIMARY_OWNER']],
+    ['a direct co-owner', facts({ ownerGrants: [user('u')] }), 'OWNER', ['DIRECT_OWNER']],
+    ['a co-owner through a group', facts({ ownerGrants: [group('g')], groupIds: new Set(['g']) }), 'OWNER', ['GROUP_OWNER']],
+    ['a co-owner through a SharePoint list', facts({ ownerGrants: [list('l')], listIds: new Set(['l']) }), 'OWNER', ['LIST_OWNER']],
+    ['a direct run-only user', facts({ runOnlyGrants: [user('u')] }), 'RUN_ONLY', ['DIRECT_RUN_ONLY']],
+    ['a run-only user through a group', facts({ runOnlyGrants: [group('g')], groupIds: new Set(['g']) }), 'RUN_ONLY', ['GROUP_RUN_ONLY']],
+    ['an environment admin (S2)', facts({ environmentRole: 'ENVIRONMENT_ADMIN' }), 'ADMIN', ['ENVIRONMENT_ADMIN']],
+    ['an admin who also owns it acts as owner', facts({ environmentRole: 'ENVIRONMENT_ADMIN', ownerGrants: [user('u')] }), 'OWNER', ['DIRECT_OWNER', 'ENVIRONMENT_ADMIN']],
+    ['owner and run-only: owner wins', facts({ ownerGrants: [group('g')], runOnlyGrants: [user('u')], groupIds: new Set(['g']) }), 'OWNER', ['GROUP_OWNER', 'DIRECT_RUN_ONLY']],
+    ['a grant to a group the user is not in', facts({ ownerGrants: [group('g')] }), 'NONE', []],
+    ['a grant to someone else', facts({ ownerGrants: [user('v')] }), 'NONE', []],
+    ['an expired grant (S19)', facts({ ownerGrants: [user('u', past)] }), 'NONE', []],
+    ['a grant that expires later', facts({ ownerGrants: [user('u', future)] }), 'OWNER', ['DIRECT_OWNER']],
+    ['another tenant, even with a grant (S20)', facts({ user: { tenantId: 'X' }, ownerGrants: [user('u')] }), 'NONE', []],
+  ];
+  for (const [who, input, level, paths] of cases) {
+    it(`${who}: ${level}`, () => {
+      const access = flowAccess(input);
+      expect(access.level).toBe(level);
+      expect(access.paths.map((p) => p.kind)).toEqual(paths);
+      expect(access.canView).toBe(level !== 'NONE');
+    });
+  }
+
+  it('owners and admins may do everything (S3); run-only users may run only (S8)', () => {
+    const owner = flowAccess(facts({ ownerGrants: [user('u')] }));
+    expect(owner).toMatchObject({ canEdit: true, canRun: true, canShare: true, canManageOwners: true, canDelete: true, canViewRunHistory: true });
+    const runOnly = flowAccess(facts({ runOnlyGrants: [user('u')] }));
+    expect(runOnly).toMatchObject({ canView: true, canRun: true, canEdit: false, canShare: false, canManageOwners: false, canDelete: false, canViewRunHistory: false });
+  });
+
+  it('an owner with a FREE license cannot share (S1)', () => {
+    const access = flowAccess(facts({ user: { license: 'FREE' }, ownerGrants: [user('u')] }));
+    expect(access).toMatchObject({ level: 'OWNER', canEdit: true, canShare: false });
+  });
+
+  it('grants of a user outside the security group are inert, with a reason (S16)', () => {
+    const outside = flowAccess(facts({ environment: { securityGroupId: 'sg' }, ownerGrants: [user('u')] }));
+    expect(outside).toMatchObject({ level: 'NONE', canView: false, blockedReason: expect.stringMatching(/security group/) });
+    expect(outside.paths.map((p) => p.kind)).toEqual(['DIRECT_OWNER']);
+    const inside = flowAccess(facts({ environment: { securityGroupId: 'sg' }, groupIds: new Set(['sg']), ownerGrants: [user('u')] }));
+    expect(inside).toMatchObject({ level: 'OWNER', blockedReason: null });
+    const admin = flowAccess(facts({ environment: { securityGroupId: 'sg' }, environmentRole: 'ENVIRONMENT_ADMIN' }));
+    expect(admin.level).toBe('ADMIN');
+    const nobody = flowAccess(facts({ environment: { securityGroupId: 'sg' } }));
+    expect(nobody.blockedReason).toBeNull();
+  });
+
+  it('a departed user has no access, and is told why', () => {
+    const access = flowAccess(facts({ user: { id: 'creator', status: 'DEPARTED' } }));
+    expect(access).toMatchObject({ level: 'NONE', blockedReason: expect.stringMatching(/left/) });
+  });
+
+  it('isGrantActive: until expiresAt, not at it (S19)', () => {
+    expect(isGrantActive({ expiresAt: null }, now)).toBe(true);
+    expect(isGrantActive({ expiresAt: future }, now)).toBe(true);
+    expect(isGrantActive({ expiresAt: now }, now)).toBe(false);
+    expect(isGrantActive({ expiresAt: past }, now)).toBe(false);
+  });
+});
