@@ -3,11 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'drizzle-orm';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { createYoga } from 'graphql-yoga';
+import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { VerifyToken } from './auth/tokens.js';
 import type { Db } from './db/open.js';
@@ -39,7 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     maskedErrors: { maskError },
-    logging: options.quiet ? 'error' : 'info',
+    logging: clientErrorsAsDebug(createLogger(options.quiet ? 'error' : 'info')),
     context: ({ request, connectionParams }) =>
       buildContext(db, verify, connectionParams ? connectionParams.authorization : request.headers.get('authorization')),
     renderGraphiQL,
@@ -120,6 +120,16 @@ type Enveloped = {
   execute: (args: ExecutionArgs) => OperationResult;
   subscribe: (args: ExecutionArgs) => OperationResult;
 };
+
+/**
+ * Errors the client caused (a bad token, a malformed id) are answered with their code and
+ * logged at debug level; the error log is kept for what needs a person's attention.
+ */
+function clientErrorsAsDebug(logger: YogaLogger): YogaLogger {
+  const expected = (arg: unknown) =>
+    arg instanceof GraphQLError && typeof arg.extensions.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR';
+  return { ...logger, error: (...args) => (args.some(expected) ? logger.debug(...args) : logger.error(...args)) };
+}
 
 function reply(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));

@@ -93,9 +93,14 @@ export function keysetQuery(page: KeysetPage, at: AnyColumn, id: AnyColumn): { w
   const { after, before, inverted } = page;
   return {
     where: and(
-      after ? sql`(${at}, ${id}) < (${after.at}, ${after.id})` : undefined,
-      before ? sql`(${at}, ${id}) > (${before.at}, ${before.id})` : undefined,
+      after ? sql`(${at}, ${id}) < (${keyParams(after)})` : undefined,
+      before ? sql`(${at}, ${id}) > (${keyParams(before)})` : undefined,
     ),
     orderBy: inverted ? [asc(at), asc(id)] : [desc(at), desc(id)],
   };
+}
+
+// Typed explicitly: a bare parameter in raw SQL has no column type to take a Date from.
+function keyParams(key: Keyset): SQL {
+  return sql`${key.at.toISOString()}::timestamptz, ${key.id}::uuid`;
 }

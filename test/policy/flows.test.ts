@@ -53,7 +53,7 @@ describe('seeing and editing a flow', () => {
 
 describe('S5/S6: which connections may go into a flow', () => {
   const connection: ConnectionFacts = { id: 'c', displayName: 'C', ownerId: 'me', environmentId: 'E', scopedFlowId: null };
-  const use = { actorId: 'me', environmentId: 'E', flowId: 'F', alreadyInFlow: false };
+  const use: Parameters<typeof assertConnectionUsable>[1] = { actorId: 'me', environmentId: 'E', flowId: 'F', alreadyInFlow: false };
   const cases: [string, Partial<ConnectionFacts>, Partial<typeof use>, string][] = [
     ['my own, same environment', {}, {}, 'OK'],
     ["someone else's", { ownerId: 'them' }, {}, 'CONNECTION_NOT_OWNED'],
