@@ -1,5 +1,7 @@
 // Sign-in: a Bearer JWT whose `sub` is a directory user. Anything else is UNAUTHENTICATED.
-import { SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDirectory } from '../src/directory/import.js';
 import { signToken, tokenVerifier } from '../src/auth/tokens.js';
@@ -77,6 +79,27 @@ describe('sign-in over HTTP', () => {
 });
 
 describe('token verification settings', () => {
+  it('verifies RS256 tokens against a JWKS endpoint (production)', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const jwks = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = jwks.address() as AddressInfo;
+      const verify = tokenVerifier({ kind: 'jwks', jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: 'https://idp.example' });
+      const sign = (claims: { iss: string }, key = privateKey) =>
+        new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('u1').setIssuer(claims.iss).setExpirationTime('5m').sign(key);
+      await expect(verify(await sign({ iss: 'https://idp.example' }))).resolves.toMatchObject({ subject: 'u1' });
+      await expect(verify(await sign({ iss: 'https://other.example' }))).rejects.toThrow(/iss/);
+      const stranger = await generateKeyPair('RS256');
+      await expect(verify(await sign({ iss: 'https://idp.example' }, stranger.privateKey))).rejects.toThrow(/signature/);
+      // An HS256 token made with a guessable secret is not accepted by a JWKS verifier.
+      await expect(verify(await signToken(TEST_SECRET, 'u1', { issuer: 'https://idp.example' }))).rejects.toThrow();
+    } finally {
+      jwks.close();
+    }
+  });
+
   it('checks issuer and audience when configured', async () => {
     const verify = tokenVerifier({ kind: 'secret', secret: TEST_SECRET, issuer: 'https://idp.example', audience: 'flowshare' });
     const good = await signToken(TEST_SECRET, 'u1', { issuer: 'https://idp.example', audience: 'flowshare' });

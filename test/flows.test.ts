@@ -149,6 +149,21 @@ describe('createFlow', () => {
   });
 });
 
+describe('every flow mutation', () => {
+  it('answers UNAUTHENTICATED without a token and INVALID_INPUT for a malformed flow id', async () => {
+    const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
+    for (const flowId of [flow.id, 'junk']) {
+      const token = flowId === 'junk' ? t.tokens.maker : null;
+      const code = token ? 'INVALID_INPUT' : 'UNAUTHENTICATED';
+      expect(failure(ok(await app.gql(UpdateFlow, { input: { flowId, displayName: 'x' } }, token)).updateFlow).code).toBe(code);
+      expect(failure(ok(await app.gql(SetFlowState, { input: { flowId, state: 'OFF' } }, token)).setFlowState).code).toBe(code);
+      expect(failure(ok(await app.gql(DeleteFlow, { input: { flowId } }, token)).deleteFlow).code).toBe(code);
+    }
+    const bad = ok(await app.gql(UpdateFlow, { input: { flowId: flow.id, displayName: '' } }, t.tokens.maker));
+    expect(failure(bad.updateFlow)).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'displayName'] });
+  });
+});
+
 describe('updateFlow', () => {
   it('keeps a reference that no action uses as OTHER until one uses it again (S7)', async () => {
     const flow = await flowOf(app, t.tokens.maker, {
