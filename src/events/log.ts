@@ -1,9 +1,13 @@
 // The sharing log: events are appended inside the transaction of the change they record
 // (a transactional outbox), so an event exists if and only if its change committed.
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/open.js';
 import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
 
 export type NewSharingEvent = Omit<typeof sharingEvents.$inferInsert, 'position' | 'occurredAt'>;
+
+// Any fixed number, the same in every flowshare process.
+const LOG_APPEND_LOCK = 727_002;
 
 /** Appends events with their recipients (user ids); returns the last position written. */
 export async function appendEvents(
@@ -11,6 +15,10 @@ export async function appendEvents(
   events: { event: NewSharingEvent; recipients: Iterable<string> }[],
 ): Promise<number | null> {
   if (events.length === 0) return null;
+  // Positions come from a sequence, which hands them out at insert time, not commit time.
+  // Appending under a transaction-scoped lock makes the order of positions the order of
+  // commits, so a reader that has seen position N can never later find a smaller one.
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOG_APPEND_LOCK})`);
   const written = await tx
     .insert(sharingEvents)
     .values(events.map((e) => e.event))

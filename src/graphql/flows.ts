@@ -114,7 +114,7 @@ builder.node(FlowRef, {
   }),
 });
 
-const FlowConnection = builder.connectionObject({ type: Flow, name: 'FlowConnection' }, { name: 'FlowEdge' });
+export const FlowConnection = builder.connectionObject({ type: Flow, name: 'FlowConnection' }, { name: 'FlowEdge' });
 
 builder.queryFields((t) => ({
   myFlows: t.field({

@@ -94,6 +94,8 @@ export function createLoaders(db: Db, viewer: UserRow | null) {
         db.select().from(dlpClassifications).where(inArray(dlpClassifications.environmentId, environmentIds)),
     ),
     environmentRole,
+    /** The viewer's groups and the lists they edit, once per request. */
+    memberships: viewerMemberships,
     /** A flow with the viewer's access to it; null if it doesn't exist or there is no viewer. */
     flow: new DataLoader<string, FlowWithAccess | null>(async (flowIds) => {
       if (!viewer) return flowIds.map(() => null);

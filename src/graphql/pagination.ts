@@ -104,3 +104,20 @@ export function keysetQuery(page: KeysetPage, at: AnyColumn, id: AnyColumn): { w
 function keyParams(key: Keyset): SQL {
   return sql`${key.at.toISOString()}::timestamptz, ${key.id}::uuid`;
 }
+
+/** Pages over a strictly increasing position (the sharing log), oldest first. */
+export async function positionPage<T>(
+  args: DefaultConnectionArguments,
+  codec: { encode: (position: number) => string; decode: (cursor: string) => number },
+  positionOf: (row: T) => number,
+  fetch: (page: { after: number | null; before: number | null; limit: number; inverted: boolean }) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Page<T>> {
+  checkSize(args);
+  const decode = (cursor: string | undefined) => (cursor === undefined ? null : codec.decode(cursor));
+  const connection = await resolveCursorConnection(
+    { args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE, toCursor: (row) => codec.encode(positionOf(row as T)) },
+    ({ after, before, limit, inverted }): Promise<T[]> => fetch({ after: decode(after), before: decode(before), limit, inverted }),
+  );
+  return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: count };
+}

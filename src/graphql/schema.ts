@@ -6,6 +6,8 @@ import './directory.js';
 import './environments.js';
 import './connections.js';
 import './flows.js';
+import './owners.js';
+import './events.js';
 import './nodes.js';
 
 export const schema: GraphQLSchema = builder.toSchema();

@@ -44,13 +44,15 @@ export async function loadMemberships(db: Db, userId: string): Promise<Membershi
   return { groupIds: new Set(groupRows.map((r) => r.id)), listIds: new Set(listRows.map((r) => r.id)) };
 }
 
-export type FlowFacts = { flow: FlowWithPlace; ownerGrants: Grant[]; runOnlyGrants: Grant[] };
+/** A grant as policy sees it, with who made it and when. */
+export type GrantFacts = Grant & { id: string; addedById: string | null; addedAt: Date };
+export type FlowFacts = { flow: FlowWithPlace; ownerGrants: GrantFacts[]; runOnlyGrants: GrantFacts[] };
 
 /** Flows with their environment's tenant and security group, and their grants. */
 export async function loadFlowFacts(db: Db, flowIds: readonly string[], lock = false): Promise<Map<string, FlowFacts>> {
   const out = new Map<string, FlowFacts>();
   if (flowIds.length === 0) return out;
-  let query = db
+  const query = db
     .select({
       flow: flows,
       tenantId: environments.tenantId,
@@ -59,12 +61,11 @@ export async function loadFlowFacts(db: Db, flowIds: readonly string[], lock = f
     })
     .from(flows)
     .innerJoin(environments, eq(environments.id, flows.environmentId))
-    .where(inArray(flows.id, [...flowIds]))
-    .$dynamic();
-  // A use case that changes a flow locks its row, so concurrent changes to it take turns.
-  if (lock) query = query.for('update', { of: flows });
-  const [rows, owners, runOnly] = await Promise.all([
-    query,
+    .where(inArray(flows.id, [...flowIds]));
+  // A use case that changes a flow locks its row first, so concurrent changes to one flow
+  // take turns, and the grants read below are the ones committed before the lock.
+  const rows = await (lock ? query.for('update', { of: flows }) : query);
+  const [owners, runOnly] = await Promise.all([
     db.select().from(ownerGrants).where(inArray(ownerGrants.flowId, [...flowIds])),
     db.select().from(runOnlyGrants).where(inArray(runOnlyGrants.flowId, [...flowIds])),
   ]);
@@ -87,8 +88,8 @@ export function grantPrincipal(g: Pick<GrantRow, 'principalKind' | 'userId' | 'g
   return { kind: g.principalKind, id: id! };
 }
 
-function toGrant(g: GrantRow): Grant {
-  return { principal: grantPrincipal(g), expiresAt: g.expiresAt };
+function toGrant(g: GrantRow): GrantFacts {
+  return { id: g.id, principal: grantPrincipal(g), expiresAt: g.expiresAt, addedById: g.addedById, addedAt: g.addedAt };
 }
 
 /** A user's roles in the given environments. */
@@ -135,12 +136,16 @@ export async function flowWithAccess(
   options: { lock?: boolean } = {},
 ): Promise<FlowWithAccess | null> {
   const facts = (await loadFlowFacts(db, [flowId], options.lock)).get(flowId);
-  if (!facts) return null;
+  return facts ? { ...facts, ...(await userAccess(db, user, facts)) } : null;
+}
+
+/** Any user's access to a flow whose facts are loaded (accessFor, and the viewer's own). */
+export async function userAccess(db: Db, user: UserRow, facts: FlowFacts) {
   const [memberships, roles] = await Promise.all([
     loadMemberships(db, user.id),
     loadEnvironmentRoles(db, user.id, [facts.flow.environmentId]),
   ]);
   const role = roles.get(facts.flow.environmentId) ?? null;
-  return { ...facts, role, access: decideAccess(user, memberships, facts, role, new Date()) };
+  return { role, access: decideAccess(user, memberships, facts, role, new Date()) };
 }
 

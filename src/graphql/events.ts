@@ -1,0 +1,102 @@
+// The sharing log as the API shows it: SharingEvent, and the viewer's own log.
+import { and, asc, count, desc, eq, gt, lt } from 'drizzle-orm';
+import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
+import { decodeEventCursor, encodeEventCursor } from '../events/cursor.js';
+import { builder } from './builder.js';
+import { requireViewer } from './context.js';
+import { loadPrincipal, Principal, User } from './directory.js';
+import { AccessLevel, Flow } from './flows.js';
+import { globalId } from './ids.js';
+import { positionPage } from './pagination.js';
+
+type EventRow = typeof sharingEvents.$inferSelect;
+
+export const SharingEventKind = builder.enumType('SharingEventKind', {
+  values: [
+    'OWNER_ADDED',
+    'OWNER_REMOVED',
+    'RUN_ONLY_ADDED',
+    'RUN_ONLY_REMOVED',
+    'PRIMARY_OWNER_CHANGED',
+    'COPY_RECEIVED',
+    'CONNECTION_SOURCE_CHANGED',
+    'FLOW_SUSPENDED',
+    'FLOW_DELETED',
+    'ACCESS_EXPIRED',
+  ] as const,
+});
+
+export const SharingEvent = builder.objectRef<EventRow>('SharingEvent').implement({
+  description: 'One entry of the durable sharing log. `cursor` orders events and resumes subscriptions.',
+  fields: (t) => ({
+    cursor: t.string({ resolve: (e) => encodeEventCursor(e.position) }),
+    kind: t.field({ type: SharingEventKind, resolve: (e) => e.kind }),
+    occurredAt: t.field({ type: 'DateTime', resolve: (e) => e.occurredAt }),
+    actor: t.field({ type: User, nullable: true, resolve: (e, _, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null) }),
+    flow: t.field({
+      type: Flow,
+      nullable: true,
+      description: 'Null once the flow is deleted, or when the viewer can no longer see it.',
+      resolve: async (e, _, ctx) => {
+        const found = await ctx.loaders.flow.load(e.flowId);
+        return found?.access.canView ? found.flow : null;
+      },
+    }),
+    flowId: t.id({ resolve: (e) => globalId('Flow', e.flowId) }),
+    flowDisplayName: t.exposeString('flowDisplayName', { description: "The flow's name when the event happened." }),
+    principal: t.field({
+      type: Principal,
+      nullable: true,
+      description: 'The user, group or list the event is about, if any.',
+      resolve: (e, _, ctx) => (e.principalKind && e.principalId ? loadPrincipal(ctx, { kind: e.principalKind, id: e.principalId }) : null),
+    }),
+    actorRole: t.field({
+      type: AccessLevel,
+      description: 'ADMIN when an environment admin acted on a flow they do not own.',
+      resolve: (e) => e.actorRole,
+    }),
+  }),
+});
+
+const SharingEventConnection = builder.connectionObject(
+  { type: SharingEvent, name: 'SharingEventConnection' },
+  { name: 'SharingEventEdge' },
+);
+
+export const eventCursorCodec = {
+  encode: encodeEventCursor,
+  decode: (cursor: string) => decodeEventCursor(cursor, ['after']),
+};
+
+builder.queryFields((t) => ({
+  sharingEvents: t.field({
+    type: SharingEventConnection,
+    description: "The viewer's own sharing log, oldest first after `after`.",
+    args: t.arg.connectionArgs(),
+    resolve: (_, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const mine = eq(sharingEventRecipients.userId, viewer.id);
+      return positionPage(
+        args,
+        eventCursorCodec,
+        (e: EventRow) => e.position,
+        ({ after, before, limit, inverted }) =>
+          ctx.db
+            .select({ event: sharingEvents })
+            .from(sharingEventRecipients)
+            .innerJoin(sharingEvents, eq(sharingEvents.position, sharingEventRecipients.position))
+            .where(
+              and(
+                mine,
+                after === null ? undefined : gt(sharingEventRecipients.position, after),
+                before === null ? undefined : lt(sharingEventRecipients.position, before),
+              ),
+            )
+            .orderBy(inverted ? desc(sharingEventRecipients.position) : asc(sharingEventRecipients.position))
+            .limit(limit)
+            .then((rows) => rows.map((r) => r.event)),
+        async () => (await ctx.db.select({ n: count() }).from(sharingEventRecipients).where(mine))[0]!.n,
+      );
+    },
+  }),
+}));

@@ -1,0 +1,220 @@
+// Co-owners: Flow.owners, Flow.accessFor, "Team flows" and modifyFlowOwners.
+import { and, count, eq, exists, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
+import { environments, environmentUsers, flows, ownerGrants } from '../db/tables.js';
+import { encodeEventCursor } from '../events/cursor.js';
+import { DomainError } from '../policy/errors.js';
+import { assertMayManageOwners } from '../policy/owners.js';
+import { userAccess, type FlowRow, type GrantFacts } from '../sharing/access.js';
+import { modifyFlowOwners } from '../sharing/owners.js';
+import { builder } from './builder.js';
+import { Connection } from './connections.js';
+import { requireViewer, type Context } from './context.js';
+import { loadPrincipal, Principal, User } from './directory.js';
+import { attempt, resultUnion } from './errors.js';
+import { Flow, FlowAccess, FlowConnection } from './flows.js';
+import { idOf, optionalIdOf, principalOf } from './ids.js';
+import { keysetPage, keysetQuery, offsetPage, type Page } from './pagination.js';
+
+type Owner = { grant: GrantFacts; flow: FlowRow };
+type OwnerEdge = Page<Owner>['edges'][number];
+
+const FlowOwnerEdge = builder.objectRef<OwnerEdge>('FlowOwnerEdge').implement({
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: Principal, resolve: async (e, _, ctx) => (await loadPrincipal(ctx, e.node.grant.principal))! }),
+    isPrimaryOwner: t.boolean({
+      resolve: ({ node: { grant, flow } }) => grant.principal.kind === 'USER' && grant.principal.id === flow.primaryOwnerId,
+    }),
+    addedBy: t.field({
+      type: User,
+      nullable: true,
+      resolve: (e, _, ctx) => (e.node.grant.addedById ? ctx.loaders.user.load(e.node.grant.addedById) : null),
+    }),
+    addedAt: t.field({ type: 'DateTime', resolve: (e) => e.node.grant.addedAt }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.node.grant.expiresAt }),
+  }),
+});
+
+const FlowOwnerConnection = builder.objectRef<Page<Owner>>('FlowOwnerConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [FlowOwnerEdge], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+    totalCount: t.int({ resolve: (c) => c.totalCount() }),
+  }),
+});
+
+builder.objectFields(Flow, (t) => ({
+  owners: t.field({
+    type: FlowOwnerConnection,
+    description:
+      'The owners, primary owner first. Grants past their expiresAt no longer count and are not listed. Owners and admins only; empty for run-only users.',
+    args: t.arg.connectionArgs(),
+    resolve: async (flow, args, ctx) => {
+      const found = await ctx.loaders.flow.load(flow.id);
+      const now = new Date();
+      const grants = found?.access.canEdit
+        ? found.ownerGrants
+            .filter((g) => g.expiresAt === null || g.expiresAt > now)
+            .sort((a, b) => ownerOrder(a, flow) - ownerOrder(b, flow) || a.addedAt.getTime() - b.addedAt.getTime() || a.id.localeCompare(b.id))
+        : [];
+      return offsetPage(
+        args,
+        async ({ offset, limit }) => grants.slice(offset, offset + limit).map((grant) => ({ grant, flow })),
+        async () => grants.length,
+      );
+    },
+  }),
+  accessFor: t.field({
+    type: FlowAccess,
+    description: "Explain the access of any user of the tenant (the flow's owners and environment admins only).",
+    args: { userId: t.arg.id({ required: true }) },
+    resolve: async (flow, args, ctx) => {
+      requireViewer(ctx);
+      const found = await ctx.loaders.flow.load(flow.id);
+      assertMayManageOwners(found?.access, ['accessFor']);
+      const user = await ctx.loaders.user.load(idOf(args.userId, 'User', ['userId']));
+      if (!user || user.tenantId !== ctx.viewer!.tenantId) {
+        throw new GraphQLError('No such user.', { extensions: { code: 'NOT_FOUND' } });
+      }
+      return (await userAccess(ctx.db, user, found!)).access;
+    },
+  }),
+}));
+
+/** The primary owner's grant first. */
+function ownerOrder(grant: GrantFacts, flow: FlowRow): number {
+  return grant.principal.kind === 'USER' && grant.principal.id === flow.primaryOwnerId ? 0 : 1;
+}
+
+builder.queryFields((t) => ({
+  teamFlows: t.field({
+    type: FlowConnection,
+    description:
+      'Team flows: flows the viewer co-owns (directly, through a group or a list) and is not the primary owner of (those are in myFlows), newest first.',
+    args: { environmentId: t.arg.id(), ...t.arg.connectionArgs() },
+    resolve: async (_, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
+      const filter = and(
+        await coOwnedBy(ctx),
+        ne(flows.primaryOwnerId, viewer.id),
+        environmentId ? eq(flows.environmentId, environmentId) : undefined,
+      );
+      return keysetPage(
+        args,
+        (f: FlowRow) => ({ at: f.createdAt, id: f.id }),
+        (page) => {
+          const { where, orderBy } = keysetQuery(page, flows.createdAt, flows.id);
+          return ctx.db.select().from(flows).where(and(filter, where)).orderBy(...orderBy).limit(page.limit);
+        },
+        async () => (await ctx.db.select({ n: count() }).from(flows).where(filter))[0]!.n,
+      );
+    },
+  }),
+}));
+
+/** Flows with a live owner grant that reaches the viewer, in an environment the viewer is inside (S16, S19). */
+async function coOwnedBy(ctx: Context): Promise<SQL> {
+  const viewer = ctx.viewer!;
+  const { groupIds, listIds } = await ctx.loaders.memberships();
+  const reaches = or(
+    eq(ownerGrants.userId, viewer.id),
+    groupIds.size ? inArray(ownerGrants.groupId, [...groupIds]) : undefined,
+    listIds.size ? inArray(ownerGrants.listId, [...listIds]) : undefined,
+  );
+  const granted = exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(ownerGrants)
+      .where(and(eq(ownerGrants.flowId, flows.id), reaches, or(isNull(ownerGrants.expiresAt), gt(ownerGrants.expiresAt, sql`now()`)))),
+  );
+  const inside = exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(environments)
+      .where(
+        and(
+          eq(environments.id, flows.environmentId),
+          or(
+            isNull(environments.securityGroupId),
+            groupIds.size ? inArray(environments.securityGroupId, [...groupIds]) : undefined,
+            exists(
+              ctx.db
+                .select({ one: sql`1` })
+                .from(environmentUsers)
+                .where(
+                  and(
+                    eq(environmentUsers.environmentId, environments.id),
+                    eq(environmentUsers.userId, viewer.id),
+                    eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'),
+                  ),
+                ),
+            ),
+          ),
+        ),
+      ),
+  );
+  return and(granted, inside)!;
+}
+
+// ------------------------------------------------------------------ modifyFlowOwners
+
+const ModifyFlowOwnersInput = builder.inputType('ModifyFlowOwnersInput', {
+  description: 'Add and remove owners in one step, like the connector\'s Modify Flow Owners.',
+  fields: (t) => ({
+    flowId: t.id({ required: true }),
+    add: t.idList({ description: 'Users, groups and SharePoint lists to make owners.' }),
+    remove: t.idList({ description: 'Owners to remove. The primary owner cannot be removed.' }),
+    expiresAt: t.field({ type: 'DateTime', description: 'For what is added: access ends by itself at this time.' }),
+  }),
+});
+
+type ModifyResult = Awaited<ReturnType<typeof modifyFlowOwners>>;
+
+const ModifyFlowOwnersSuccess = builder.objectRef<ModifyResult>('ModifyFlowOwnersSuccess').implement({
+  fields: (t) => ({
+    flow: t.field({ type: Flow, resolve: (r) => r.flow }),
+    connectionsNeedingAttention: t.field({
+      type: [Connection],
+      description: 'Connections in the flow whose credentials belong to a removed owner: update them (S11).',
+      resolve: (r) => r.connectionsNeedingAttention,
+    }),
+    usersAddedToEnvironment: t.field({
+      type: [User],
+      description: "Users added to the environment's Dataverse on the way (solution-aware flows, S14).",
+      resolve: (r) => r.usersAddedToEnvironment,
+    }),
+    eventCursor: t.string({
+      nullable: true,
+      description: 'The sharing log position after this change; null when nothing changed.',
+      resolve: (r) => (r.lastPosition === null ? null : encodeEventCursor(r.lastPosition)),
+    }),
+  }),
+});
+
+const MAX_PRINCIPALS = 100;
+
+builder.mutationFields((t) => ({
+  modifyFlowOwners: t.field({
+    type: resultUnion('ModifyFlowOwners', ModifyFlowOwnersSuccess),
+    args: { input: t.arg({ type: ModifyFlowOwnersInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, async (viewer) => {
+        const principals = (ids: readonly string[] | null | undefined, name: 'add' | 'remove') => {
+          if ((ids?.length ?? 0) > MAX_PRINCIPALS) throw invalidCount(name);
+          return (ids ?? []).map((id, i) => principalOf(id, ['input', name, String(i)]));
+        };
+        return modifyFlowOwners(ctx.db, viewer, {
+          flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
+          add: principals(input.add, 'add'),
+          remove: principals(input.remove, 'remove'),
+          expiresAt: input.expiresAt ?? null,
+        });
+      }),
+  }),
+}));
+
+function invalidCount(name: 'add' | 'remove') {
+  return new DomainError('INVALID_INPUT', `${name}: at most ${MAX_PRINCIPALS} principals per call.`, ['input', name]);
+}

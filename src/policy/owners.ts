@@ -1,0 +1,85 @@
+// Rules for sharing a flow with co-owners (S1, S2, S4, S10, S14, S20).
+import type { EnvironmentRole, FlowAccess, PrincipalRef } from './access.js';
+import { DomainError } from './errors.js';
+
+/** S1: sharing needs a license other than FREE. */
+export function assertMayShare(user: { license: 'FREE' | 'PREMIUM' | 'SEEDED' }): void {
+  if (user.license === 'FREE') {
+    throw new DomainError(
+      'LICENSE_REQUIRED',
+      'Sharing a flow needs a Power Automate license other than the free one, or a seeded license (Office 365, Dynamics 365, Power Apps).',
+    );
+  }
+}
+
+/** S2: the primary owner, co-owners and environment admins manage owners. */
+export function assertMayManageOwners(access: FlowAccess | undefined, field: string[]): asserts access is FlowAccess {
+  if (!access?.canView) throw new DomainError('NOT_FOUND', 'No such flow.', field);
+  if (!access.canManageOwners) {
+    throw new DomainError('NOT_AUTHORIZED', "Only the flow's owners and environment admins may change its owners.", field);
+  }
+}
+
+export type PrincipalFacts = PrincipalRef & {
+  tenantId: string;
+  name: string;
+  /** Users only. */
+  status?: 'ACTIVE' | 'DEPARTED';
+};
+
+/** S20 and sanity: who may be given a grant at all. */
+export function assertGrantable(principal: PrincipalFacts, viewer: { tenantId: string }, field: string[]): void {
+  if (principal.tenantId !== viewer.tenantId) {
+    throw new DomainError('CROSS_TENANT', `${principal.name} belongs to another tenant: flows are shared within a tenant only.`, field);
+  }
+  if (principal.status === 'DEPARTED') {
+    throw new DomainError('INVALID_INPUT', `${principal.name} has left the organization.`, field);
+  }
+}
+
+/** S10: a SharePoint list as co-owner is not available in GCC High and DoD tenants. */
+export function assertListOwnerAvailable(cloud: 'COMMERCIAL' | 'GCC' | 'GCC_HIGH' | 'DOD', field: string[]): void {
+  if (cloud === 'GCC_HIGH' || cloud === 'DOD') {
+    throw new DomainError(
+      'LIST_OWNER_UNAVAILABLE_IN_CLOUD',
+      `Adding a SharePoint list as a co-owner isn't available in ${cloud === 'DOD' ? 'DoD' : 'GCC High'} tenants: add a group instead.`,
+      field,
+    );
+  }
+}
+
+/** S4: the primary owner can't be removed (change the primary owner first, S13). */
+export function assertNotPrimaryOwner(principal: PrincipalRef, primaryOwnerId: string, field: string[]): void {
+  if (principal.kind === 'USER' && principal.id === primaryOwnerId) {
+    throw new DomainError('CANNOT_REMOVE_PRIMARY_OWNER', "The flow's primary owner can't be removed.", field);
+  }
+}
+
+/** Access given for a while must end in the future. */
+export function assertExpiryInFuture(expiresAt: Date | null | undefined, now: Date, field: string[]): void {
+  if (expiresAt && expiresAt <= now) {
+    throw new DomainError('INVALID_INPUT', 'expiresAt must be in the future.', field);
+  }
+}
+
+/**
+ * S14: sharing a solution-aware flow with users not yet in its environment adds them: in
+ * the default environment as makers, elsewhere with no role (an admin assigns one).
+ */
+export function environmentAdditions(
+  flow: { solutionAware: boolean },
+  environment: { isDefault: boolean },
+  usersNotInEnvironment: readonly string[],
+): { userId: string; role: EnvironmentRole | null }[] {
+  if (!flow.solutionAware) return [];
+  const role: EnvironmentRole | null = environment.isDefault ? 'ENVIRONMENT_MAKER' : null;
+  return usersNotInEnvironment.map((userId) => ({ userId, role }));
+}
+
+/**
+ * S11: the users who stop being owners by a change: the removed principals' users, less
+ * those who are still owners some other way.
+ */
+export function formerOwners(removedUsers: Iterable<string>, remainingOwnerUsers: ReadonlySet<string>): Set<string> {
+  return new Set([...removedUsers].filter((u) => !remainingOwnerUsers.has(u)));
+}

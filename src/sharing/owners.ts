@@ -1,0 +1,196 @@
+// modifyFlowOwners: add and remove co-owners in one transaction, like the Modify Flow
+// Owners action. Every change is logged (OWNER_ADDED / OWNER_REMOVED) in that transaction.
+import { and, eq, inArray, or, type AnyColumn } from 'drizzle-orm';
+import type { Db, Tx } from '../db/open.js';
+import {
+  connectionReferences,
+  connections,
+  environments,
+  environmentUsers,
+  groups,
+  ownerGrants,
+  sharePointLists,
+  tenants,
+  users,
+} from '../db/tables.js';
+import { appendEvents, type NewSharingEvent } from '../events/log.js';
+import { isGrantActive, type PrincipalRef } from '../policy/access.js';
+import { DomainError } from '../policy/errors.js';
+import {
+  assertExpiryInFuture,
+  assertGrantable,
+  assertListOwnerAvailable,
+  assertMayManageOwners,
+  assertMayShare,
+  assertNotPrimaryOwner,
+  environmentAdditions,
+  formerOwners,
+  type PrincipalFacts,
+} from '../policy/owners.js';
+import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
+import { usersOf } from './principals.js';
+
+export type PrincipalInput = PrincipalRef & { field: string[] };
+
+export type ModifyFlowOwnersInput = {
+  flowId: string;
+  add: PrincipalInput[];
+  remove: PrincipalInput[];
+  expiresAt: Date | null;
+};
+
+export type ModifyFlowOwnersResult = {
+  flow: FlowRow;
+  connectionsNeedingAttention: (typeof connections.$inferSelect)[];
+  usersAddedToEnvironment: UserRow[];
+  /** The position of the last event written; null when the call changed nothing. */
+  lastPosition: number | null;
+};
+
+const key = (p: PrincipalRef) => `${p.kind}:${p.id}`;
+
+export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlowOwnersInput): Promise<ModifyFlowOwnersResult> {
+  const now = new Date();
+  assertExpiryInFuture(input.expiresAt, now, ['input', 'expiresAt']);
+  const removing = new Set(input.remove.map(key));
+  const both = input.add.find((p) => removing.has(key(p)));
+  if (both) throw new DomainError('INVALID_INPUT', 'The same principal is both added and removed.', both.field);
+
+  return db.transaction(async (tx) => {
+    const found = await flowWithAccess(tx, viewer, input.flowId, { lock: true });
+    assertMayManageOwners(found?.access, ['input', 'flowId']);
+    const { flow, access } = found!;
+    if (input.add.length > 0) assertMayShare(viewer);
+
+    const principals = await loadPrincipals(tx, [...input.add, ...input.remove]);
+    const cloud = await tenantCloud(tx, viewer.tenantId);
+    for (const p of input.add) {
+      const facts = principals.get(key(p));
+      if (!facts) throw new DomainError('NOT_FOUND', 'No such user, group or list.', p.field);
+      assertGrantable(facts, viewer, p.field);
+      if (p.kind === 'LIST') assertListOwnerAvailable(cloud, p.field);
+    }
+    for (const p of input.remove) {
+      const facts = principals.get(key(p));
+      if (!facts) throw new DomainError('NOT_FOUND', 'No such user, group or list.', p.field);
+      assertNotPrimaryOwner(p, flow.primaryOwnerId, p.field);
+    }
+
+    // Adding someone who already has a grant is a no-op: the unique index keeps one grant.
+    const added = input.add.length
+      ? await tx
+          .insert(ownerGrants)
+          .values(input.add.map((p) => ({ flowId: flow.id, ...grantTarget(p), addedById: viewer.id, expiresAt: input.expiresAt })))
+          .onConflictDoNothing()
+          .returning()
+      : [];
+    const removed = input.remove.length
+      ? await tx
+          .delete(ownerGrants)
+          .where(and(eq(ownerGrants.flowId, flow.id), grantsOf(input.remove)))
+          .returning()
+      : [];
+    const addedRefs = added.map(grantPrincipal);
+    const removedRefs = removed.map(grantPrincipal);
+
+    // Who owns the flow now, as users: for event recipients and S11.
+    const remaining = found!.ownerGrants
+      .filter((g) => !removing.has(key(g.principal)) && isGrantActive(g, now))
+      .map((g) => g.principal);
+    const ownersNow = await usersOf(tx, [...remaining, ...addedRefs, { kind: 'USER', id: flow.primaryOwnerId }]);
+    const lost = formerOwners(await usersOf(tx, removedRefs), ownersNow);
+    const connectionsNeedingAttention = lost.size
+      ? await tx
+          .selectDistinct({ connection: connections })
+          .from(connectionReferences)
+          .innerJoin(connections, eq(connections.id, connectionReferences.connectionId))
+          .where(and(eq(connectionReferences.flowId, flow.id), inArray(connections.ownerId, [...lost])))
+          .then((rows) => rows.map((r) => r.connection))
+      : [];
+
+    const usersAddedToEnvironment = await addToEnvironment(tx, flow, addedRefs.filter((p) => p.kind !== 'LIST'));
+
+    const event = (kind: 'OWNER_ADDED' | 'OWNER_REMOVED', principal: PrincipalRef): NewSharingEvent => ({
+      kind,
+      tenantId: viewer.tenantId,
+      environmentId: flow.environmentId,
+      flowId: flow.id,
+      flowDisplayName: flow.displayName,
+      actorId: viewer.id,
+      actorRole: access.level,
+      principalKind: principal.kind,
+      principalId: principal.id,
+    });
+    const lastPosition = await appendEvents(tx, [
+      ...(await Promise.all(
+        addedRefs.map(async (p) => ({ event: event('OWNER_ADDED', p), recipients: union(await usersOf(tx, [p]), ownersNow) })),
+      )),
+      ...(await Promise.all(
+        removedRefs.map(async (p) => ({ event: event('OWNER_REMOVED', p), recipients: union(await usersOf(tx, [p]), ownersNow) })),
+      )),
+    ]);
+    return { flow, connectionsNeedingAttention, usersAddedToEnvironment, lastPosition };
+  });
+}
+
+/** The owner grants to any of these principals. */
+function grantsOf(principals: PrincipalRef[]) {
+  const ids = (kind: PrincipalRef['kind']) => principals.filter((p) => p.kind === kind).map((p) => p.id);
+  const match = (column: AnyColumn, list: string[]) => (list.length ? inArray(column, list) : undefined);
+  return or(match(ownerGrants.userId, ids('USER')), match(ownerGrants.groupId, ids('GROUP')), match(ownerGrants.listId, ids('LIST')));
+}
+
+function grantTarget(p: PrincipalRef) {
+  return {
+    principalKind: p.kind,
+    userId: p.kind === 'USER' ? p.id : null,
+    groupId: p.kind === 'GROUP' ? p.id : null,
+    listId: p.kind === 'LIST' ? p.id : null,
+  };
+}
+
+function union(a: Set<string>, b: Set<string>): Set<string> {
+  return new Set([...a, ...b]);
+}
+
+async function tenantCloud(tx: Tx, tenantId: string) {
+  const [tenant] = await tx.select({ cloud: tenants.cloud }).from(tenants).where(eq(tenants.id, tenantId));
+  return tenant!.cloud;
+}
+
+/** Users, groups and lists by id, with what the rules need to know of them. */
+export async function loadPrincipals(tx: Tx, refs: readonly PrincipalRef[]): Promise<Map<string, PrincipalFacts>> {
+  const ids = (kind: PrincipalRef['kind']) => refs.filter((r) => r.kind === kind).map((r) => r.id);
+  const [u, g, l] = [ids('USER'), ids('GROUP'), ids('LIST')];
+  const [userRows, groupRows, listRows] = await Promise.all([
+    u.length ? tx.select().from(users).where(inArray(users.id, u)) : [],
+    g.length ? tx.select().from(groups).where(inArray(groups.id, g)) : [],
+    l.length ? tx.select().from(sharePointLists).where(inArray(sharePointLists.id, l)) : [],
+  ]);
+  const out = new Map<string, PrincipalFacts>();
+  for (const r of userRows) out.set(`USER:${r.id}`, { kind: 'USER', id: r.id, tenantId: r.tenantId, name: r.displayName, status: r.status });
+  for (const r of groupRows) out.set(`GROUP:${r.id}`, { kind: 'GROUP', id: r.id, tenantId: r.tenantId, name: r.displayName });
+  for (const r of listRows) out.set(`LIST:${r.id}`, { kind: 'LIST', id: r.id, tenantId: r.tenantId, name: r.title });
+  return out;
+}
+
+/** S14: users (and group members) shared a solution-aware flow join its environment. */
+async function addToEnvironment(tx: Tx, flow: FlowRow, principals: PrincipalRef[]): Promise<UserRow[]> {
+  if (!flow.solutionAware || principals.length === 0) return [];
+  const candidates = [...(await usersOf(tx, principals))];
+  const present = await tx
+    .select({ userId: environmentUsers.userId })
+    .from(environmentUsers)
+    .where(and(eq(environmentUsers.environmentId, flow.environmentId), inArray(environmentUsers.userId, candidates)));
+  const known = new Set(present.map((p) => p.userId));
+  const [environment] = await tx.select().from(environments).where(eq(environments.id, flow.environmentId));
+  const additions = environmentAdditions(flow, environment!, candidates.filter((id) => !known.has(id)));
+  if (additions.length === 0) return [];
+  const inserted = await tx
+    .insert(environmentUsers)
+    .values(additions.map((a) => ({ environmentId: flow.environmentId, userId: a.userId, role: a.role })))
+    .onConflictDoNothing()
+    .returning({ userId: environmentUsers.userId });
+  if (inserted.length === 0) return [];
+  return tx.select().from(users).where(inArray(users.id, inserted.map((i) => i.userId)));
+}
