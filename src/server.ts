@@ -14,6 +14,7 @@ import type { Db } from './db/open.js';
 import { buildContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
+import { DomainError } from './policy/errors.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -127,7 +128,10 @@ type Enveloped = {
  */
 function clientErrorsAsDebug(logger: YogaLogger): YogaLogger {
   const expected = (arg: unknown) =>
-    arg instanceof GraphQLError && typeof arg.extensions.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR';
+    arg instanceof DomainError ||
+    (arg instanceof GraphQLError &&
+      (arg.originalError instanceof DomainError ||
+        (typeof arg.extensions.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR')));
   return { ...logger, error: (...args) => (args.some(expected) ? logger.debug(...args) : logger.error(...args)) };
 }
 

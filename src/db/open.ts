@@ -21,6 +21,8 @@ export type Database = {
   /** Applies the migrations in drizzle/ that are not applied yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** How many SQL statements this handle has sent: tests use it to guard against N+1. */
+  statementCount(): number;
   /** PGlite only: the whole database as a blob, to start others from (see `template`). */
   dump?: () => Promise<Blob>;
 };
@@ -42,6 +44,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPglite(options.dataDir, options.template);
 }
 
+function statementCounter() {
+  let count = 0;
+  return { logger: { logQuery: () => void count++ }, statementCount: () => count };
+}
+
 async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Database> {
   const unlock = dataDir ? await lockDataDir(dataDir) : () => {};
   let client: PGlite;
@@ -51,10 +58,12 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
     unlock();
     throw error;
   }
-  const db = drizzlePglite(client, { schema: tables });
+  const { logger, statementCount } = statementCounter();
+  const db = drizzlePglite(client, { schema: tables, logger });
   return {
     db,
     kind: 'pglite',
+    statementCount,
     migrate: () => migratePglite(db, { migrationsFolder }),
     dump: () => client.dumpDataDir('none'),
     async close() {
@@ -66,10 +75,12 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const client = postgres(url, { max: poolSize, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema: tables });
+  const { logger, statementCount } = statementCounter();
+  const db = drizzlePostgres(client, { schema: tables, logger });
   return {
     db,
     kind: 'postgres',
+    statementCount,
     async migrate() {
       // Several processes may start at once on one database: one migrates, the others wait.
       const session = postgres(url, { max: 1, onnotice: () => {} });

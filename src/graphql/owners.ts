@@ -56,7 +56,7 @@ builder.objectFields(Flow, (t) => ({
       const grants = found?.access.canEdit
         ? found.ownerGrants
             .filter((g) => g.expiresAt === null || g.expiresAt > now)
-            .sort((a, b) => ownerOrder(a, flow) - ownerOrder(b, flow) || a.addedAt.getTime() - b.addedAt.getTime() || a.id.localeCompare(b.id))
+            .sort((a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || a.addedAt.getTime() - b.addedAt.getTime() || ownerRank(a, flow) - ownerRank(b, flow) || a.id.localeCompare(b.id))
         : [];
       return offsetPage(
         args,
@@ -82,9 +82,13 @@ builder.objectFields(Flow, (t) => ({
   }),
 }));
 
-/** The primary owner's grant first. */
-function ownerOrder(grant: GrantFacts, flow: FlowRow): number {
-  return grant.principal.kind === 'USER' && grant.principal.id === flow.primaryOwnerId ? 0 : 1;
+const isPrimary = (grant: GrantFacts, flow: FlowRow) => grant.principal.kind === 'USER' && grant.principal.id === flow.primaryOwnerId;
+
+/** Among grants made at once: the primary owner, users, groups, lists. */
+function ownerRank(grant: GrantFacts, flow: FlowRow): number {
+  const { kind, id } = grant.principal;
+  if (kind === 'USER' && id === flow.primaryOwnerId) return 0;
+  return { USER: 1, GROUP: 2, LIST: 3 }[kind];
 }
 
 builder.queryFields((t) => ({
