@@ -110,8 +110,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await ws.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Let requests in flight finish (up to a few seconds), then cut what is left.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), 3000);
+      await closed;
+      clearTimeout(cut);
       await yoga.dispose();
     },
   };
