@@ -70,13 +70,7 @@ async function main() {
     },
   });
 
-  console.log(`flowshare ready in ${Math.round(performance.now())} ms on ${embedded ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
-  console.log(`GraphiQL: ${server.url}`);
-  if (tokens.length > 0) {
-    console.log('Tokens (valid 30 days). Paste one into GraphiQL\'s Headers tab as {"Authorization": "Bearer <token>"}:');
-    for (const t of tokens) console.log(`  ${t.name.padEnd(22)} Authorization: Bearer ${t.token}`);
-  }
-
+  // Handlers first: a signal that arrives while we print must still close things cleanly.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -88,6 +82,13 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+
+  console.log(`flowshare ready in ${Math.round(performance.now())} ms on ${embedded ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
+  console.log(`GraphiQL: ${server.url}`);
+  if (tokens.length > 0) {
+    console.log('Tokens (valid 30 days). Paste one into GraphiQL\'s Headers tab as {"Authorization": "Bearer <token>"}:');
+    for (const t of tokens) console.log(`  ${t.name.padEnd(22)} Authorization: Bearer ${t.token}`);
+  }
 }
 
 /** The embedded default's HS256 secret: made once, kept beside the data, so tokens survive restarts. */
