@@ -1,5 +1,6 @@
 // Connections (credentials of one user for one connector) and a flow's references to them.
-import { and, count, eq } from 'drizzle-orm';
+import { connectionSource, connectionStatus } from '../db/tables.js';
+import { and, eq } from 'drizzle-orm';
 import { connections } from '../db/tables.js';
 import { connectionUsage } from '../policy/flows.js';
 import { createConnection } from '../sharing/connections.js';
@@ -11,15 +12,15 @@ import { attempt, resultUnion } from './errors.js';
 import { globalId, idOf, optionalIdOf } from './ids.js';
 import type { ConnectionRow } from './loaders.js';
 import { ConnectionRef, ConnectionReferenceRef, FlowRef } from './refs.js';
-import { keysetPage, keysetQuery } from './pagination.js';
+import { newestFirst } from './pagination.js';
 
-const ConnectionStatus = builder.enumType('ConnectionStatus', { values: ['CONNECTED', 'ERROR'] as const });
+const ConnectionStatus = builder.enumType('ConnectionStatus', { values: connectionStatus.enumValues });
 export const ConnectionSource = builder.enumType('ConnectionSource', {
   description: "How a flow's connection is resolved when a run-only user runs it.",
   values: {
-    EMBEDDED: { description: 'The connection stored in the flow, with its owner\'s credentials, for every runner.' },
+    EMBEDDED: { description: "The connection stored in the flow, with its owner's credentials, for every runner." },
     INVOKER: { description: 'Provided by the run-only user: each runner brings a connection of their own.' },
-  } as const,
+  } satisfies Record<(typeof connectionSource.enumValues)[number], object>,
 });
 const ConnectionUsage = builder.enumType('ConnectionUsage', {
   description: "EMBEDDED: used by the flow's actions. OTHER: defined for the flow but not used.",
@@ -93,20 +94,7 @@ builder.queryFields((t) => ({
         eq(connections.ownerId, viewer.id),
         environmentId ? eq(connections.environmentId, environmentId) : undefined,
       );
-      return keysetPage(
-        args,
-        (c: ConnectionRow) => ({ at: c.createdAt, id: c.id }),
-        (page) => {
-          const { where, orderBy } = keysetQuery(page, connections.createdAt, connections.id);
-          return ctx.db
-            .select()
-            .from(connections)
-            .where(and(mine, where))
-            .orderBy(...orderBy)
-            .limit(page.limit);
-        },
-        async () => (await ctx.db.select({ n: count() }).from(connections).where(mine))[0]!.n,
-      );
+      return newestFirst<ConnectionRow>(ctx.db, args, connections, mine);
     },
   }),
 }));

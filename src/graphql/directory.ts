@@ -3,7 +3,17 @@
 import { brandWithType } from '@pothos/core';
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { and, asc, count, eq, or, sql, type SQLWrapper } from 'drizzle-orm';
-import { groupMembers, groups, listEditors, sharePointLists, users } from '../db/tables.js';
+import {
+  groupMembers,
+  groups,
+  licenseKind,
+  listEditors,
+  sharePointLists,
+  tenantCloud,
+  userKind,
+  users,
+  userStatus,
+} from '../db/tables.js';
 import type { PrincipalRef } from '../policy/access.js';
 import type { UserRow } from '../sharing/access.js';
 import { builder } from './builder.js';
@@ -12,12 +22,12 @@ import type { GroupRow, ListRow } from './loaders.js';
 import { GroupRef, SharePointListRef, TenantRef, UserRef } from './refs.js';
 import { offsetPage } from './pagination.js';
 
-export const TenantCloud = builder.enumType('TenantCloud', { values: ['COMMERCIAL', 'GCC', 'GCC_HIGH', 'DOD'] as const });
-const UserKind = builder.enumType('UserKind', { values: ['MEMBER', 'GUEST'] as const });
-const UserStatus = builder.enumType('UserStatus', { values: ['ACTIVE', 'DEPARTED'] as const });
+export const TenantCloud = builder.enumType('TenantCloud', { values: tenantCloud.enumValues });
+const UserKind = builder.enumType('UserKind', { values: userKind.enumValues });
+const UserStatus = builder.enumType('UserStatus', { values: userStatus.enumValues });
 const LicenseKind = builder.enumType('LicenseKind', {
   description: 'FREE cannot share. PREMIUM: a paid license. SEEDED: one that comes with Office 365, Dynamics 365, Power Apps or Windows.',
-  values: ['FREE', 'PREMIUM', 'SEEDED'] as const,
+  values: licenseKind.enumValues,
 });
 
 export const Tenant = TenantRef;

@@ -1,15 +1,15 @@
 // Environments, their roles and DLP policy, and the connectors connections are made for.
 import { asc, desc, eq } from 'drizzle-orm';
-import { connectors, environments } from '../db/tables.js';
+import { connectorClass, connectors, environmentRole, environments } from '../db/tables.js';
 import { builder } from './builder.js';
 import { requireViewer } from './context.js';
 import { Group, Tenant } from './directory.js';
 import { ClassificationRef, ConnectorRef, EnvironmentRef } from './refs.js';
 
 export const EnvironmentRole = builder.enumType('EnvironmentRole', {
-  values: ['ENVIRONMENT_ADMIN', 'ENVIRONMENT_MAKER', 'BASIC_USER'] as const,
+  values: environmentRole.enumValues,
 });
-const ConnectorClass = builder.enumType('ConnectorClass', { values: ['BUSINESS', 'NON_BUSINESS', 'BLOCKED'] as const });
+const ConnectorClass = builder.enumType('ConnectorClass', { values: connectorClass.enumValues });
 
 export const Connector = ConnectorRef;
 builder.node(ConnectorRef, {

@@ -1,6 +1,6 @@
 // The sharing log as the API shows it: SharingEvent, and the viewer's own log.
 import { and, asc, count, desc, eq, gt, lt } from 'drizzle-orm';
-import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
+import { sharingEventKind, sharingEventRecipients, sharingEvents } from '../db/tables.js';
 import { decodeEventCursor, encodeEventCursor } from '../events/cursor.js';
 import { builder } from './builder.js';
 import { requireViewer } from './context.js';
@@ -12,18 +12,7 @@ import { positionPage } from './pagination.js';
 type EventRow = typeof sharingEvents.$inferSelect;
 
 export const SharingEventKind = builder.enumType('SharingEventKind', {
-  values: [
-    'OWNER_ADDED',
-    'OWNER_REMOVED',
-    'RUN_ONLY_ADDED',
-    'RUN_ONLY_REMOVED',
-    'PRIMARY_OWNER_CHANGED',
-    'COPY_RECEIVED',
-    'CONNECTION_SOURCE_CHANGED',
-    'FLOW_SUSPENDED',
-    'FLOW_DELETED',
-    'ACCESS_EXPIRED',
-  ] as const,
+  values: sharingEventKind.enumValues,
 });
 
 export const SharingEvent = builder.objectRef<EventRow>('SharingEvent').implement({

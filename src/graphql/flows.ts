@@ -1,6 +1,6 @@
 // Flows: the type, "My flows", and the mutations that make, edit, start/stop and delete them.
-import { and, count, eq } from 'drizzle-orm';
-import { flows } from '../db/tables.js';
+import { and, eq } from 'drizzle-orm';
+import { accessLevel, flowState, flows, suspensionReason, triggerKind } from '../db/tables.js';
 import type { FlowRow } from '../sharing/access.js';
 import { createFlow, deleteFlow, setFlowState, updateFlow } from '../sharing/flows.js';
 import { builder } from './builder.js';
@@ -11,12 +11,12 @@ import { Environment } from './environments.js';
 import { attempt, resultUnion } from './errors.js';
 import { globalId, idOf, optionalIdOf } from './ids.js';
 import { AccessPathRef, FlowAccessRef, FlowActionRef, FlowRef } from './refs.js';
-import { keysetPage, keysetQuery } from './pagination.js';
+import { newestFirst } from './pagination.js';
 
-export const TriggerKind = builder.enumType('TriggerKind', { values: ['INSTANT', 'AUTOMATED', 'SCHEDULED'] as const });
-const FlowState = builder.enumType('FlowState', { values: ['ON', 'OFF', 'SUSPENDED'] as const });
-const SuspensionReason = builder.enumType('SuspensionReason', { values: ['DLP_VIOLATION', 'NO_ACTIVE_OWNER'] as const });
-export const AccessLevel = builder.enumType('AccessLevel', { values: ['NONE', 'RUN_ONLY', 'OWNER', 'ADMIN'] as const });
+export const TriggerKind = builder.enumType('TriggerKind', { values: triggerKind.enumValues });
+const FlowState = builder.enumType('FlowState', { values: flowState.enumValues });
+const SuspensionReason = builder.enumType('SuspensionReason', { values: suspensionReason.enumValues });
+export const AccessLevel = builder.enumType('AccessLevel', { values: accessLevel.enumValues });
 const AccessPathKind = builder.enumType('AccessPathKind', {
   values: [
     'CREATOR',
@@ -128,15 +128,7 @@ builder.queryFields((t) => ({
         eq(flows.primaryOwnerId, viewer.id),
         environmentId ? eq(flows.environmentId, environmentId) : undefined,
       );
-      return keysetPage(
-        args,
-        (f: FlowRow) => ({ at: f.createdAt, id: f.id }),
-        (page) => {
-          const { where, orderBy } = keysetQuery(page, flows.createdAt, flows.id);
-          return ctx.db.select().from(flows).where(and(mine, where)).orderBy(...orderBy).limit(page.limit);
-        },
-        async () => (await ctx.db.select({ n: count() }).from(flows).where(mine))[0]!.n,
-      );
+      return newestFirst<FlowRow>(ctx.db, args, flows, mine);
     },
   }),
 }));

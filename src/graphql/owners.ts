@@ -1,5 +1,5 @@
 // Co-owners: Flow.owners, Flow.accessFor, "Team flows" and modifyFlowOwners.
-import { and, count, eq, exists, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { environments, environmentUsers, flows, ownerGrants } from '../db/tables.js';
 import { encodeEventCursor } from '../events/cursor.js';
@@ -14,7 +14,7 @@ import { loadPrincipal, Principal, User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow, FlowAccess, FlowConnection } from './flows.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
-import { keysetPage, keysetQuery, offsetPage, type Page } from './pagination.js';
+import { newestFirst, offsetPage, type Page } from './pagination.js';
 
 type Owner = { grant: GrantFacts; flow: FlowRow };
 type OwnerEdge = Page<Owner>['edges'][number];
@@ -105,15 +105,7 @@ builder.queryFields((t) => ({
         ne(flows.primaryOwnerId, viewer.id),
         environmentId ? eq(flows.environmentId, environmentId) : undefined,
       );
-      return keysetPage(
-        args,
-        (f: FlowRow) => ({ at: f.createdAt, id: f.id }),
-        (page) => {
-          const { where, orderBy } = keysetQuery(page, flows.createdAt, flows.id);
-          return ctx.db.select().from(flows).where(and(filter, where)).orderBy(...orderBy).limit(page.limit);
-        },
-        async () => (await ctx.db.select({ n: count() }).from(flows).where(filter))[0]!.n,
-      );
+      return newestFirst<FlowRow>(ctx.db, args, flows, filter);
     },
   }),
 }));

@@ -6,7 +6,9 @@ import {
   resolveOffsetConnection,
   type DefaultConnectionArguments,
 } from '@pothos/plugin-relay';
-import { and, asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/open.js';
 import { GraphQLError } from 'graphql';
 
 export const DEFAULT_PAGE = 50;
@@ -55,7 +57,7 @@ export type KeysetPage = { after: Keyset | null; before: Keyset | null; limit: n
  * Keyset pages over (time desc, id desc): stable while rows are added. `inverted` asks for
  * the page nearest `before`, in ascending order (Pothos reverses it back).
  */
-export async function keysetPage<T>(
+async function keysetPage<T>(
   args: DefaultConnectionArguments,
   keyOf: (row: T) => Keyset,
   fetch: (page: KeysetPage) => Promise<T[]>,
@@ -89,7 +91,7 @@ function decodeKeyset(cursor: string | undefined): Keyset | null {
 }
 
 /** The WHERE and ORDER BY of a keyset page over the columns (time, id), newest first. */
-export function keysetQuery(page: KeysetPage, at: AnyColumn, id: AnyColumn): { where: SQL | undefined; orderBy: SQL[] } {
+function keysetQuery(page: KeysetPage, at: AnyColumn, id: AnyColumn): { where: SQL | undefined; orderBy: SQL[] } {
   const { after, before, inverted } = page;
   return {
     where: and(
@@ -120,4 +122,24 @@ export async function positionPage<T>(
     ({ after, before, limit, inverted }): Promise<T[]> => fetch({ after: decode(after), before: decode(before), limit, inverted }),
   );
   return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: count };
+}
+
+type NewestFirstTable = PgTable & { createdAt: AnyColumn; id: AnyColumn };
+
+/** A keyset page of a table's rows matching `filter`, newest first, with their total count. */
+export function newestFirst<T extends { createdAt: Date; id: string }>(
+  db: Db,
+  args: DefaultConnectionArguments,
+  table: NewestFirstTable,
+  filter: SQL | undefined,
+): Promise<Page<T>> {
+  return keysetPage(
+    args,
+    (row: T) => ({ at: row.createdAt, id: row.id }),
+    (page) => {
+      const { where, orderBy } = keysetQuery(page, table.createdAt, table.id);
+      return db.select().from(table).where(and(filter, where)).orderBy(...orderBy).limit(page.limit) as Promise<T[]>;
+    },
+    async () => (await db.select({ n: count() }).from(table).where(filter))[0]!.n,
+  );
 }

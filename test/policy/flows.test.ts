@@ -1,5 +1,6 @@
 // Rules for authoring flows and using connections (S5, S6, S7, S15, S16), table-driven.
 import { describe, expect, it } from 'vitest';
+import { codeOf as code } from '../support/refusal.js';
 import { noAccess, type EnvironmentRole } from '../../src/policy/access.js';
 import { assertInsideEnvironment } from '../../src/policy/environments.js';
 import {
@@ -13,14 +14,6 @@ import {
 } from '../../src/policy/flows.js';
 
 const field = ['input', 'x'];
-const code = (run: () => void) => {
-  try {
-    run();
-    return 'OK';
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-};
 
 describe('S15: only makers and admins author flows', () => {
   const cases: [EnvironmentRole | null, string][] = [

@@ -1,5 +1,6 @@
 // Sharing rules for co-owners (S1, S2, S4, S10, S11, S14, S20), table-driven.
 import { describe, expect, it } from 'vitest';
+import { codeOf as code } from '../support/refusal.js';
 import { noAccess } from '../../src/policy/access.js';
 import {
   assertExpiryInFuture,
@@ -14,14 +15,6 @@ import {
 } from '../../src/policy/owners.js';
 
 const field = ['input', 'add', '0'];
-const code = (run: () => void) => {
-  try {
-    run();
-    return 'OK';
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-};
 
 describe('S1: sharing needs a license other than FREE', () => {
   for (const [license, expected] of [['FREE', 'LICENSE_REQUIRED'], ['PREMIUM', 'OK'], ['SEEDED', 'OK']] as const) {
