@@ -60,8 +60,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         (error: Error) => reply(res, 503, { status: 'unavailable', reason: error.message }),
       );
     }
-    return yoga(req, res);
+    // Tracked so that close() lets requests finish before the database goes away, even
+    // when their client has already hung up.
+    const handling = Promise.resolve(yoga(req, res)).finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
   });
+  const inFlight = new Set<Promise<unknown>>();
 
   // GraphQL over WebSocket on the same path, through the same Yoga plugins and context.
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
@@ -116,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const cut = setTimeout(() => server.closeAllConnections(), 3000);
       await closed;
       clearTimeout(cut);
+      await Promise.allSettled([...inFlight]);
       await yoga.dispose();
     },
   };

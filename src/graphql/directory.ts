@@ -168,9 +168,9 @@ builder.queryFields((t) => ({
 
 // ------------------------------------------------------------------ the people picker
 
-/** LIKE pattern matching `q` anywhere, with its own % and _ taken literally. */
-function contains(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `q` with LIKE's own % and _ (and the escape character) taken literally. */
+function literal(q: string) {
+  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -179,12 +179,14 @@ function contains(q: string) {
  * Departed users are left out: they can no longer be given anything.
  */
 function candidates(ctx: Context, tenantId: string, q: string) {
-  const like = contains(q);
+  const text = literal(q);
+  const [anywhere, start, wordStart] = [`%${text}%`, `${text}%`, `% ${text}%`];
+
   const rank = (nameSql: ReturnType<typeof sql>, emailSql: ReturnType<typeof sql>) =>
     sql<number>`case
       when lower(${nameSql}) = ${q} or lower(${emailSql}) = ${q} then 0
-      when lower(${nameSql}) like ${`${like.slice(1)}`} or lower(${emailSql}) like ${`${like.slice(1)}`} then 1
-      when lower(${nameSql}) like ${`% ${like.slice(1)}`} then 2
+      when lower(${nameSql}) like ${start} or lower(${emailSql}) like ${start} then 1
+      when lower(${nameSql}) like ${wordStart} then 2
       else 3 end`;
   const userRows = ctx.db
     .select({
@@ -198,7 +200,7 @@ function candidates(ctx: Context, tenantId: string, q: string) {
       and(
         eq(users.tenantId, tenantId),
         eq(users.status, 'ACTIVE'),
-        or(sql`lower(${users.displayName}) like ${like}`, sql`lower(${users.email}) like ${like}`),
+        or(sql`lower(${users.displayName}) like ${anywhere}`, sql`lower(${users.email}) like ${anywhere}`),
       ),
     );
   const groupRows = ctx.db
@@ -209,7 +211,7 @@ function candidates(ctx: Context, tenantId: string, q: string) {
       rank: rank(sql`${groups.displayName}`, sql`''`).as('rank'),
     })
     .from(groups)
-    .where(and(eq(groups.tenantId, tenantId), sql`lower(${groups.displayName}) like ${like}`));
+    .where(and(eq(groups.tenantId, tenantId), sql`lower(${groups.displayName}) like ${anywhere}`));
   const listRows = ctx.db
     .select({
       kind: sql<string>`'LIST'`.as('kind'),
@@ -218,7 +220,7 @@ function candidates(ctx: Context, tenantId: string, q: string) {
       rank: rank(sql`${sharePointLists.title}`, sql`''`).as('rank'),
     })
     .from(sharePointLists)
-    .where(and(eq(sharePointLists.tenantId, tenantId), sql`lower(${sharePointLists.title}) like ${like}`));
+    .where(and(eq(sharePointLists.tenantId, tenantId), sql`lower(${sharePointLists.title}) like ${anywhere}`));
   return userRows.unionAll(groupRows).unionAll(listRows).as('candidates');
 }
 

@@ -215,12 +215,9 @@ async function writeDefinition(tx: Tx, viewer: UserRow, flow: FlowRow, def: Defi
     ]);
     await tx
       .delete(connectionReferences)
-      .where(and(eq(connectionReferences.flowId, flow.id), notInArray(connectionReferences.id, [...keep, NONE])));
+      .where(and(eq(connectionReferences.flowId, flow.id), notInArray(connectionReferences.id, [...keep])));
   }
 }
-
-// notInArray with an empty list is always true; a sentinel keeps the SQL valid and the meaning.
-const NONE = '00000000-0000-0000-0000-000000000000';
 
 async function checkConnections(
   tx: Tx,
