@@ -23,7 +23,7 @@ describe.runIf(existsSync(contractFile))('the public contract', () => {
     expect(changed.map((g) => g.description)).toEqual([]);
   });
 
-  it('holds every field built so far (foundation, co-owners and the log)', () => {
+  it('holds every field built so far (foundation, co-owners and the log, copies and ownership)', () => {
     const built = [
       'Query.node', 'Query.nodes', 'Query.viewer', 'Query.environments', 'Query.connectors',
       'Query.searchPrincipals', 'Query.myFlows', 'Query.myConnections',
@@ -31,6 +31,8 @@ describe.runIf(existsSync(contractFile))('the public contract', () => {
       'Mutation.createConnection', 'Flow.viewerAccess', 'Environment.dlpPolicy', 'Group.members', 'SharePointList.editors',
       'Mutation.modifyFlowOwners', 'Flow.owners', 'Flow.accessFor', 'Query.teamFlows', 'Query.sharingEvents',
       'FlowOwnerEdge', 'FlowOwnerConnection', 'SharingEvent', 'SharingEventConnection', 'ModifyFlowOwnersSuccess',
+      'Mutation.sendFlowCopy', 'Mutation.createFlowFromCopy', 'Mutation.saveFlowAs', 'Mutation.changePrimaryOwner',
+      'Query.receivedCopies', 'FlowCopy', 'FlowCopyConnection', 'SharingEvent.copy',
     ];
     const missing = gaps().map((g) => g.description);
     for (const item of built) expect(missing).not.toContain(`${item} was removed.`);

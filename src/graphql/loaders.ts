@@ -10,6 +10,7 @@ import {
   dlpClassifications,
   environments,
   flowActions,
+  flowCopies,
   groups,
   sharePointLists,
   tenants,
@@ -73,6 +74,7 @@ export function createLoaders(db: Db, viewer: UserRow | null) {
     environment: byId((ids) => db.select().from(environments).where(inArray(environments.id, ids))),
     connector: byId((ids) => db.select().from(connectors).where(inArray(connectors.id, ids))),
     connection: byId((ids) => db.select().from(connections).where(inArray(connections.id, ids))),
+    copy: byId((ids) => db.select().from(flowCopies).where(inArray(flowCopies.id, ids))),
     reference: byId((ids) => db.select().from(connectionReferences).where(inArray(connectionReferences.id, ids))),
     referencesOfFlow: grouped(
       (r: ReferenceRow) => r.flowId,

@@ -4,6 +4,7 @@ import { brandWithType, type ObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { builder, type Types } from './builder.js';
 import { Connection, visibleConnection } from './connections.js';
+import { FlowCopy, visibleCopy } from './copies.js';
 import type { Context } from './context.js';
 import { Group, SharePointList, Tenant, User } from './directory.js';
 import { Connector, Environment } from './environments.js';
@@ -29,6 +30,7 @@ const nodeLoaders: Record<string, [ObjectRef<Types, unknown>, Loader]> = {
   Environment: [Environment, inTenant((ctx) => ctx.loaders.environment)],
   Connector: [Connector, (ctx, id) => ctx.loaders.connector.load(id)],
   Connection: [Connection, visibleConnection],
+  FlowCopy: [FlowCopy, visibleCopy],
   Flow: [
     Flow,
     async (ctx, id) => {

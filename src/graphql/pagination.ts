@@ -126,18 +126,25 @@ export async function positionPage<T>(
 
 type NewestFirstTable = PgTable & { createdAt: AnyColumn; id: AnyColumn };
 
-/** A keyset page of a table's rows matching `filter`, newest first, with their total count. */
-export function newestFirst<T extends { createdAt: Date; id: string }>(
+/**
+ * A keyset page of a table's rows matching `filter`, newest first, with their total count.
+ * Newest by `createdAt` unless another time is given.
+ */
+export function newestFirst<T extends { id: string }>(
   db: Db,
   args: DefaultConnectionArguments,
-  table: NewestFirstTable,
+  table: PgTable & { id: AnyColumn },
   filter: SQL | undefined,
+  time: { column: AnyColumn; of: (row: T) => Date } = {
+    column: (table as NewestFirstTable).createdAt,
+    of: (row) => (row as unknown as { createdAt: Date }).createdAt,
+  },
 ): Promise<Page<T>> {
   return keysetPage(
     args,
-    (row: T) => ({ at: row.createdAt, id: row.id }),
+    (row: T) => ({ at: time.of(row), id: row.id }),
     (page) => {
-      const { where, orderBy } = keysetQuery(page, table.createdAt, table.id);
+      const { where, orderBy } = keysetQuery(page, time.column, table.id);
       return db.select().from(table).where(and(filter, where)).orderBy(...orderBy).limit(page.limit) as Promise<T[]>;
     },
     async () => (await db.select({ n: count() }).from(table).where(filter))[0]!.n,

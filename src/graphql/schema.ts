@@ -8,6 +8,7 @@ import './connections.js';
 import './flows.js';
 import './owners.js';
 import './events.js';
+import './copies.js';
 import './nodes.js';
 
 export const schema: GraphQLSchema = builder.toSchema();

@@ -2,9 +2,13 @@
 import type { EnvironmentRole, FlowAccess } from './access.js';
 import { DomainError } from './errors.js';
 
-/** S15: only makers and admins create or edit flows in an environment. */
+/** S15: only makers and admins create, edit or own flows in an environment. */
+export function canAuthorFlows(role: EnvironmentRole | null): boolean {
+  return role === 'ENVIRONMENT_MAKER' || role === 'ENVIRONMENT_ADMIN';
+}
+
 export function assertMayAuthorFlows(role: EnvironmentRole | null, environmentName: string): void {
-  if (role === 'ENVIRONMENT_MAKER' || role === 'ENVIRONMENT_ADMIN') return;
+  if (canAuthorFlows(role)) return;
   throw new DomainError(
     'ROLE_REQUIRED',
     `Creating and editing flows in ${environmentName} needs the Environment Maker or Environment Admin role.`,

@@ -47,26 +47,43 @@ export type CreateFlowInput = z.input<typeof createInput>;
 
 export async function createFlow(db: Db, viewer: UserRow, rawInput: CreateFlowInput): Promise<FlowRow> {
   const input = parseInput(createInput, rawInput);
-  return db.transaction(async (tx) => {
-    const { environment, role } = await environmentForUser(tx, viewer, input.environmentId, ['input', 'environmentId']);
-    assertMayAuthorFlows(role, environment.displayName);
-    const [flow] = await tx
-      .insert(flows)
-      .values({
-        environmentId: environment.id,
-        creatorId: viewer.id,
-        primaryOwnerId: viewer.id,
-        displayName: input.displayName,
-        description: input.description ?? null,
-        trigger: input.trigger,
-        state: 'ON',
-        solutionAware: input.solutionAware ?? false,
-      })
-      .returning();
-    await tx.insert(ownerGrants).values({ flowId: flow!.id, principalKind: 'USER', userId: viewer.id, addedById: viewer.id });
-    await writeDefinition(tx, viewer, flow!, { actions: input.actions, otherConnectionIds: input.otherConnectionIds ?? [] });
-    return flow!;
-  });
+  return db.transaction((tx) => insertFlow(tx, viewer, input));
+}
+
+export type NewFlow = {
+  environmentId: string;
+  displayName: string;
+  description?: string | null;
+  trigger: FlowRow['trigger'];
+  solutionAware?: boolean | null;
+  actions: { name: string; connectionId?: string | null }[];
+  otherConnectionIds?: string[] | null;
+};
+
+/**
+ * Inside a transaction: a new flow whose creator and primary owner is `viewer`, in an
+ * environment they are inside (S16) with a role to author flows (S15), using connections
+ * they may use (S5, S6). Shared by createFlow, createFlowFromCopy and saveFlowAs.
+ */
+export async function insertFlow(tx: Tx, viewer: UserRow, input: NewFlow): Promise<FlowRow> {
+  const { environment, role } = await environmentForUser(tx, viewer, input.environmentId, ['input', 'environmentId']);
+  assertMayAuthorFlows(role, environment.displayName);
+  const [flow] = await tx
+    .insert(flows)
+    .values({
+      environmentId: environment.id,
+      creatorId: viewer.id,
+      primaryOwnerId: viewer.id,
+      displayName: input.displayName,
+      description: input.description ?? null,
+      trigger: input.trigger,
+      state: 'ON',
+      solutionAware: input.solutionAware ?? false,
+    })
+    .returning();
+  await tx.insert(ownerGrants).values({ flowId: flow!.id, principalKind: 'USER', userId: viewer.id, addedById: viewer.id });
+  await writeDefinition(tx, viewer, flow!, { actions: input.actions, otherConnectionIds: input.otherConnectionIds ?? [] });
+  return flow!;
 }
 
 const updateInput = z.object({
@@ -178,7 +195,7 @@ async function writeDefinition(tx: Tx, viewer: UserRow, flow: FlowRow, def: Defi
   def.otherConnectionIds?.forEach((id, i) => {
     if (!named.has(id)) named.set(id, ['input', 'otherConnectionIds', String(i)]);
   });
-  await checkConnections(tx, viewer, flow, named, refByConnection);
+  await usableConnections(tx, viewer, flow, named, refByConnection);
 
   let position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
   const fresh = [...named.keys()].filter((id) => !refByConnection.has(id));
@@ -219,14 +236,18 @@ async function writeDefinition(tx: Tx, viewer: UserRow, flow: FlowRow, def: Defi
   }
 }
 
-async function checkConnections(
+/**
+ * The connections named (id → the input field naming it), each checked for use in `flow`
+ * by `viewer` (S5, S6); NOT_FOUND for one that is missing or of another tenant.
+ */
+export async function usableConnections(
   tx: Tx,
   viewer: UserRow,
-  flow: FlowRow,
+  flow: { id: string | null; environmentId: string },
   named: Map<string, string[]>,
-  inFlow: Map<string, unknown>,
-): Promise<void> {
-  if (named.size === 0) return;
+  inFlow: ReadonlyMap<string, unknown> = new Map(),
+): Promise<Map<string, typeof connections.$inferSelect>> {
+  if (named.size === 0) return new Map();
   const rows = await tx
     .select({ connection: connections, tenantId: environments.tenantId })
     .from(connections)
@@ -242,5 +263,6 @@ async function checkConnections(
       field,
     );
   }
+  return byId;
 }
 

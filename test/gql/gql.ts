@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) {\n      __typename\n      ... on SendFlowCopySuccess { eventCursor copies { id displayName description trigger sender { id } recipient { id } actionNames connectorsNeeded { id } createdFlow { id } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SendFlowCopyDocument,
+    "\n  mutation CreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) {\n      __typename\n      ... on CreateFlowFromCopySuccess { flow { id displayName creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CreateFlowFromCopyDocument,
+    "\n  mutation SaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) {\n      __typename\n      ... on SaveFlowAsSuccess { flow { id displayName environment { id } creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SaveFlowAsDocument,
+    "\n  mutation ChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {\n    changePrimaryOwner(input: $input) {\n      __typename\n      ... on ChangePrimaryOwnerSuccess { eventCursor flow { id creator { id } primaryOwner { id } owners { edges { isPrimaryOwner node { ... on User { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ChangePrimaryOwnerDocument,
+    "\n  query ReceivedCopies { receivedCopies { totalCount edges { node { id displayName createdFlow { id } } } } }\n": typeof types.ReceivedCopiesDocument,
+    "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": typeof types.CopyNodeDocument,
+    "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": typeof types.MyEventsDocument,
+    "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareOwnersDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.ListEditorsDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": typeof types.MyFlowsInDepthDocument,
@@ -39,6 +47,14 @@ type Documents = {
     "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n": typeof types.FlowByIdDocument,
 };
 const documents: Documents = {
+    "\n  mutation SendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) {\n      __typename\n      ... on SendFlowCopySuccess { eventCursor copies { id displayName description trigger sender { id } recipient { id } actionNames connectorsNeeded { id } createdFlow { id } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SendFlowCopyDocument,
+    "\n  mutation CreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) {\n      __typename\n      ... on CreateFlowFromCopySuccess { flow { id displayName creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CreateFlowFromCopyDocument,
+    "\n  mutation SaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) {\n      __typename\n      ... on SaveFlowAsSuccess { flow { id displayName environment { id } creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SaveFlowAsDocument,
+    "\n  mutation ChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {\n    changePrimaryOwner(input: $input) {\n      __typename\n      ... on ChangePrimaryOwnerSuccess { eventCursor flow { id creator { id } primaryOwner { id } owners { edges { isPrimaryOwner node { ... on User { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ChangePrimaryOwnerDocument,
+    "\n  query ReceivedCopies { receivedCopies { totalCount edges { node { id displayName createdFlow { id } } } } }\n": types.ReceivedCopiesDocument,
+    "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": types.CopyNodeDocument,
+    "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": types.MyEventsDocument,
+    "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareOwnersDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": types.ListEditorsDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": types.MyFlowsInDepthDocument,
@@ -78,6 +94,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) {\n      __typename\n      ... on SendFlowCopySuccess { eventCursor copies { id displayName description trigger sender { id } recipient { id } actionNames connectorsNeeded { id } createdFlow { id } } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) {\n      __typename\n      ... on SendFlowCopySuccess { eventCursor copies { id displayName description trigger sender { id } recipient { id } actionNames connectorsNeeded { id } createdFlow { id } } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) {\n      __typename\n      ... on CreateFlowFromCopySuccess { flow { id displayName creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) {\n      __typename\n      ... on CreateFlowFromCopySuccess { flow { id displayName creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) {\n      __typename\n      ... on SaveFlowAsSuccess { flow { id displayName environment { id } creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) {\n      __typename\n      ... on SaveFlowAsSuccess { flow { id displayName environment { id } creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {\n    changePrimaryOwner(input: $input) {\n      __typename\n      ... on ChangePrimaryOwnerSuccess { eventCursor flow { id creator { id } primaryOwner { id } owners { edges { isPrimaryOwner node { ... on User { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {\n    changePrimaryOwner(input: $input) {\n      __typename\n      ... on ChangePrimaryOwnerSuccess { eventCursor flow { id creator { id } primaryOwner { id } owners { edges { isPrimaryOwner node { ... on User { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReceivedCopies { receivedCopies { totalCount edges { node { id displayName createdFlow { id } } } } }\n"): (typeof documents)["\n  query ReceivedCopies { receivedCopies { totalCount edges { node { id displayName createdFlow { id } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n"): (typeof documents)["\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n"): (typeof documents)["\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
