@@ -1,0 +1,59 @@
+// The sharing log and who each event is addressed to.
+import {
+  bigint,
+  bigserial,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { at } from './columns.js';
+import { principalKind, accessLevel, sharingEventKind } from './enums.js';
+import { tenants, users, environments } from './directory.js';
+import { flowCopies } from './flows.js';
+
+/**
+ * The durable sharing log, written in the transaction of the change it records.
+ * No foreign key to flows: an event outlives the flow it speaks of (FLOW_DELETED).
+ */
+export const sharingEvents = pgTable(
+  'sharing_events',
+  {
+    position: bigserial('position', { mode: 'number' }).primaryKey(),
+    kind: sharingEventKind('kind').notNull(),
+    occurredAt: at('occurred_at').notNull().defaultNow(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    environmentId: uuid('environment_id')
+      .notNull()
+      .references(() => environments.id),
+    flowId: uuid('flow_id').notNull(),
+    flowDisplayName: text('flow_display_name').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorRole: accessLevel('actor_role').notNull(),
+    principalKind: principalKind('principal_kind'),
+    principalId: uuid('principal_id'),
+    copyId: uuid('copy_id').references(() => flowCopies.id),
+  },
+  (t) => [
+    index('sharing_events_environment_idx').on(t.environmentId, t.position),
+    index('sharing_events_flow_idx').on(t.flowId, t.position),
+    index('sharing_events_occurred_idx').on(t.occurredAt),
+  ],
+);
+
+/** Who an event is addressed to, expanded to users at the time of the change. */
+export const sharingEventRecipients = pgTable(
+  'sharing_event_recipients',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: bigint('position', { mode: 'number' })
+      .notNull()
+      .references(() => sharingEvents.position, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.position] })],
+);
