@@ -56,6 +56,7 @@ builder.queryFields((t) => ({
     type: builder.nodeInterfaceRef(),
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
+    // Rows are branded with their type (loadNode); Pothos cannot type "any node shape" here.
     resolve: (_, { id }, ctx) => loadNode(ctx, id) as never,
   }),
   nodes: t.field({
