@@ -6,6 +6,11 @@ export function encodeEventCursor(position: number): string {
   return encodeBase64(`SharingEvent:${position}`);
 }
 
+/** The cursor of a mutation's last event, or null when it wrote none. */
+export function cursorAfter(lastPosition: number | null): string | null {
+  return lastPosition === null ? null : encodeEventCursor(lastPosition);
+}
+
 /** The position a cursor names; INVALID_INPUT naming the field if it is not one. */
 export function decodeEventCursor(cursor: string, field: string[]): number {
   let text = '';

@@ -6,6 +6,27 @@ import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
 
 export type NewSharingEvent = Omit<typeof sharingEvents.$inferInsert, 'position' | 'occurredAt'>;
 
+/** An event about a flow, by an actor acting with their access level (OWNER, or ADMIN). */
+export function flowEvent(
+  kind: NewSharingEvent['kind'],
+  flow: { id: string; tenantId: string; environmentId: string; displayName: string },
+  actor: { id: string; level: NewSharingEvent['actorRole'] },
+  about: { principal?: { kind: 'USER' | 'GROUP' | 'LIST'; id: string }; copyId?: string } = {},
+): NewSharingEvent {
+  return {
+    kind,
+    tenantId: flow.tenantId,
+    environmentId: flow.environmentId,
+    flowId: flow.id,
+    flowDisplayName: flow.displayName,
+    actorId: actor.id,
+    actorRole: actor.level,
+    principalKind: about.principal?.kind ?? null,
+    principalId: about.principal?.id ?? null,
+    copyId: about.copyId ?? null,
+  };
+}
+
 // Any fixed number, the same in every flowshare process.
 const LOG_APPEND_LOCK = 727_002;
 

@@ -2,7 +2,7 @@
 // saveFlowAs, changePrimaryOwner.
 import { eq } from 'drizzle-orm';
 import { flowCopies } from '../db/tables.js';
-import { encodeEventCursor } from '../events/cursor.js';
+import { cursorAfter } from '../events/cursor.js';
 import type { FlowRow } from '../sharing/access.js';
 import { changePrimaryOwner } from '../sharing/ownership.js';
 import { copyDefinition, createFlowFromCopy, saveFlowAs, sendFlowCopy, type CopyRow } from '../sharing/copies.js';
@@ -94,7 +94,7 @@ const SendFlowCopyInput = builder.inputType('SendFlowCopyInput', {
 const SendFlowCopySuccess = builder.objectRef<{ copies: CopyRow[]; lastPosition: number | null }>('SendFlowCopySuccess').implement({
   fields: (t) => ({
     copies: t.field({ type: [FlowCopy], resolve: (r) => r.copies }),
-    eventCursor: t.string({ nullable: true, resolve: (r) => (r.lastPosition === null ? null : encodeEventCursor(r.lastPosition)) }),
+    eventCursor: t.string({ nullable: true, resolve: (r) => cursorAfter(r.lastPosition) }),
   }),
 });
 
@@ -115,7 +115,7 @@ const ChangePrimaryOwnerInput = builder.inputType('ChangePrimaryOwnerInput', {
 const ChangePrimaryOwnerSuccess = builder.objectRef<{ flow: FlowRow; lastPosition: number | null }>('ChangePrimaryOwnerSuccess').implement({
   fields: (t) => ({
     flow: t.field({ type: Flow, resolve: (r) => r.flow }),
-    eventCursor: t.string({ nullable: true, resolve: (r) => (r.lastPosition === null ? null : encodeEventCursor(r.lastPosition)) }),
+    eventCursor: t.string({ nullable: true, resolve: (r) => cursorAfter(r.lastPosition) }),
   }),
 });
 

@@ -2,7 +2,7 @@
 import { and, eq, exists, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { environments, environmentUsers, flows, ownerGrants } from '../db/tables.js';
-import { encodeEventCursor } from '../events/cursor.js';
+import { cursorAfter } from '../events/cursor.js';
 import { DomainError } from '../policy/errors.js';
 import { assertMayManageOwners } from '../policy/owners.js';
 import { userAccess, type FlowRow, type GrantFacts } from '../sharing/access.js';
@@ -184,7 +184,7 @@ const ModifyFlowOwnersSuccess = builder.objectRef<ModifyResult>('ModifyFlowOwner
     eventCursor: t.string({
       nullable: true,
       description: 'The sharing log position after this change; null when nothing changed.',
-      resolve: (r) => (r.lastPosition === null ? null : encodeEventCursor(r.lastPosition)),
+      resolve: (r) => cursorAfter(r.lastPosition),
     }),
   }),
 });

@@ -4,7 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/open.js';
 import { connectionReferences, connections, connectors, flowActions, flowCopies } from '../db/tables.js';
-import { appendEvents } from '../events/log.js';
+import { appendEvents, flowEvent } from '../events/log.js';
 import { assertIndividualUser, matchConnectors } from '../policy/copies.js';
 import { DomainError } from '../policy/errors.js';
 import { assertCanEdit, assertMayAuthorFlows } from '../policy/flows.js';
@@ -72,18 +72,10 @@ export async function sendFlowCopy(
     const lastPosition = await appendEvents(
       tx,
       copies.map((copy) => ({
-        event: {
-          kind: 'COPY_RECEIVED' as const,
-          tenantId: viewer.tenantId,
-          environmentId: flow.environmentId,
-          flowId: flow.id,
-          flowDisplayName: flow.displayName,
-          actorId: viewer.id,
-          actorRole: found!.access.level,
-          principalKind: 'USER' as const,
-          principalId: copy.recipientId,
+        event: flowEvent('COPY_RECEIVED', flow, { id: viewer.id, level: found!.access.level }, {
+          principal: { kind: 'USER', id: copy.recipientId },
           copyId: copy.id,
-        },
+        }),
         recipients: [copy.recipientId],
       })),
     );

@@ -10,7 +10,7 @@ import {
   flows,
   ownerGrants,
 } from '../db/tables.js';
-import { appendEvents } from '../events/log.js';
+import { appendEvents, flowEvent } from '../events/log.js';
 import { DomainError } from '../policy/errors.js';
 import {
   assertCanEdit,
@@ -145,15 +145,7 @@ export async function deleteFlow(db: Db, viewer: UserRow, input: { flowId: strin
     const owners = await usersOf(tx, [...ownerGrants.map((g) => g.principal), { kind: 'USER', id: flow.primaryOwnerId }]);
     await appendEvents(tx, [
       {
-        event: {
-          kind: 'FLOW_DELETED',
-          tenantId: flow.tenantId,
-          environmentId: flow.environmentId,
-          flowId: flow.id,
-          flowDisplayName: flow.displayName,
-          actorId: viewer.id,
-          actorRole: access.level,
-        },
+        event: flowEvent('FLOW_DELETED', flow, { id: viewer.id, level: access.level }),
         recipients: owners,
       },
     ]);

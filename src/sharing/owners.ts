@@ -13,7 +13,7 @@ import {
   tenants,
   users,
 } from '../db/tables.js';
-import { appendEvents, type NewSharingEvent } from '../events/log.js';
+import { appendEvents, flowEvent } from '../events/log.js';
 import { isGrantActive, type PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
 import {
@@ -110,17 +110,8 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
 
     const usersAddedToEnvironment = await addToEnvironment(tx, flow, addedRefs.filter((p) => p.kind !== 'LIST'));
 
-    const event = (kind: 'OWNER_ADDED' | 'OWNER_REMOVED', principal: PrincipalRef): NewSharingEvent => ({
-      kind,
-      tenantId: viewer.tenantId,
-      environmentId: flow.environmentId,
-      flowId: flow.id,
-      flowDisplayName: flow.displayName,
-      actorId: viewer.id,
-      actorRole: access.level,
-      principalKind: principal.kind,
-      principalId: principal.id,
-    });
+    const event = (kind: 'OWNER_ADDED' | 'OWNER_REMOVED', principal: PrincipalRef) =>
+      flowEvent(kind, flow, { id: viewer.id, level: access.level }, { principal });
     const lastPosition = await appendEvents(tx, [
       ...(await Promise.all(
         addedRefs.map(async (p) => ({ event: event('OWNER_ADDED', p), recipients: union(await usersOf(tx, [p]), ownersNow) })),

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { environments, environmentUsers, flows, ownerGrants } from '../db/tables.js';
-import { appendEvents } from '../events/log.js';
+import { appendEvents, flowEvent } from '../events/log.js';
 import { assertIndividualUser, assertSolutionAware } from '../policy/copies.js';
 import { DomainError } from '../policy/errors.js';
 import { canAuthorFlows } from '../policy/flows.js';
@@ -60,17 +60,9 @@ export async function changePrimaryOwner(
     const owners = await usersOf(tx, [...found!.ownerGrants.map((g) => g.principal), { kind: 'USER', id: newOwner.id }]);
     const lastPosition = await appendEvents(tx, [
       {
-        event: {
-          kind: 'PRIMARY_OWNER_CHANGED',
-          tenantId: flow.tenantId,
-          environmentId: flow.environmentId,
-          flowId: flow.id,
-          flowDisplayName: flow.displayName,
-          actorId: viewer.id,
-          actorRole: access.level,
-          principalKind: 'USER',
-          principalId: newOwner.id,
-        },
+        event: flowEvent('PRIMARY_OWNER_CHANGED', flow, { id: viewer.id, level: access.level }, {
+          principal: { kind: 'USER', id: newOwner.id },
+        }),
         recipients: [flow.primaryOwnerId, ...owners],
       },
     ]);
