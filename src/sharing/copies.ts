@@ -13,7 +13,7 @@ import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { environmentForUser } from './environments.js';
 import { insertFlow, usableConnections } from './flows.js';
 import { description as descriptionInput, name as nameInput, parseInput } from './input.js';
-import { loadPrincipals, type PrincipalInput } from './owners.js';
+import { loadPrincipals, type PrincipalInput } from './grants.js';
 
 export type CopyRow = typeof flowCopies.$inferSelect;
 /** What a copy keeps of its source: the actions and the connector each one needs. */

@@ -1,15 +1,13 @@
 // modifyFlowOwners: add and remove co-owners in one transaction, like the Modify Flow
 // Owners action. Every change is logged (OWNER_ADDED / OWNER_REMOVED) in that transaction.
-import { and, eq, inArray, or, type AnyColumn } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open.js';
 import {
   connectionReferences,
   connections,
   environments,
   environmentUsers,
-  groups,
   ownerGrants,
-  sharePointLists,
   tenants,
   users,
 } from '../db/tables.js';
@@ -25,12 +23,10 @@ import {
   assertNotPrimaryOwner,
   environmentAdditions,
   formerOwners,
-  type PrincipalFacts,
 } from '../policy/owners.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
+import { grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
 import { usersOf } from './principals.js';
-
-export type PrincipalInput = PrincipalRef & { field: string[] };
 
 export type ModifyFlowOwnersInput = {
   flowId: string;
@@ -46,8 +42,6 @@ export type ModifyFlowOwnersResult = {
   /** The position of the last event written; null when the call changed nothing. */
   lastPosition: number | null;
 };
-
-const key = (p: PrincipalRef) => `${p.kind}:${p.id}`;
 
 export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlowOwnersInput): Promise<ModifyFlowOwnersResult> {
   const now = new Date();
@@ -87,7 +81,7 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
     const removed = input.remove.length
       ? await tx
           .delete(ownerGrants)
-          .where(and(eq(ownerGrants.flowId, flow.id), grantsOf(input.remove)))
+          .where(and(eq(ownerGrants.flowId, flow.id), grantsOf(ownerGrants, input.remove)))
           .returning()
       : [];
     const addedRefs = added.map(grantPrincipal);
@@ -124,45 +118,9 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
   });
 }
 
-/** The owner grants to any of these principals. */
-function grantsOf(principals: PrincipalRef[]) {
-  const ids = (kind: PrincipalRef['kind']) => principals.filter((p) => p.kind === kind).map((p) => p.id);
-  const match = (column: AnyColumn, list: string[]) => (list.length ? inArray(column, list) : undefined);
-  return or(match(ownerGrants.userId, ids('USER')), match(ownerGrants.groupId, ids('GROUP')), match(ownerGrants.listId, ids('LIST')));
-}
-
-function grantTarget(p: PrincipalRef) {
-  return {
-    principalKind: p.kind,
-    userId: p.kind === 'USER' ? p.id : null,
-    groupId: p.kind === 'GROUP' ? p.id : null,
-    listId: p.kind === 'LIST' ? p.id : null,
-  };
-}
-
-function union(a: Set<string>, b: Set<string>): Set<string> {
-  return new Set([...a, ...b]);
-}
-
 async function tenantCloud(tx: Tx, tenantId: string) {
   const [tenant] = await tx.select({ cloud: tenants.cloud }).from(tenants).where(eq(tenants.id, tenantId));
   return tenant!.cloud;
-}
-
-/** Users, groups and lists by id, with what the rules need to know of them. */
-export async function loadPrincipals(tx: Tx, refs: readonly PrincipalRef[]): Promise<Map<string, PrincipalFacts>> {
-  const ids = (kind: PrincipalRef['kind']) => refs.filter((r) => r.kind === kind).map((r) => r.id);
-  const [u, g, l] = [ids('USER'), ids('GROUP'), ids('LIST')];
-  const [userRows, groupRows, listRows] = await Promise.all([
-    u.length ? tx.select().from(users).where(inArray(users.id, u)) : [],
-    g.length ? tx.select().from(groups).where(inArray(groups.id, g)) : [],
-    l.length ? tx.select().from(sharePointLists).where(inArray(sharePointLists.id, l)) : [],
-  ]);
-  const out = new Map<string, PrincipalFacts>();
-  for (const r of userRows) out.set(`USER:${r.id}`, { kind: 'USER', id: r.id, tenantId: r.tenantId, name: r.displayName, status: r.status });
-  for (const r of groupRows) out.set(`GROUP:${r.id}`, { kind: 'GROUP', id: r.id, tenantId: r.tenantId, name: r.displayName });
-  for (const r of listRows) out.set(`LIST:${r.id}`, { kind: 'LIST', id: r.id, tenantId: r.tenantId, name: r.title });
-  return out;
 }
 
 /** S14: users (and group members) shared a solution-aware flow join its environment. */

@@ -8,7 +8,7 @@ import { DomainError } from '../policy/errors.js';
 import { canAuthorFlows } from '../policy/flows.js';
 import { assertGrantable, assertMayManageOwners, environmentAdditions } from '../policy/owners.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
-import { loadPrincipals, type PrincipalInput } from './owners.js';
+import { loadPrincipals, type PrincipalInput } from './grants.js';
 import { usersOf } from './principals.js';
 
 export async function changePrimaryOwner(
