@@ -1,7 +1,7 @@
 // Co-owners: Flow.owners, Flow.accessFor, "Team flows" and modifyFlowOwners.
-import { and, eq, exists, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { environments, environmentUsers, flows, ownerGrants } from '../db/tables.js';
+import { flows, ownerGrants } from '../db/tables.js';
 import { cursorAfter } from '../events/cursor.js';
 import { DomainError } from '../policy/errors.js';
 import { assertMayManageOwners } from '../policy/owners.js';
@@ -9,40 +9,19 @@ import { userAccess, type FlowRow, type GrantFacts } from '../sharing/access.js'
 import { modifyFlowOwners } from '../sharing/owners.js';
 import { builder } from './builder.js';
 import { Connection } from './connections.js';
-import { requireViewer, type Context } from './context.js';
-import { loadPrincipal, Principal, User } from './directory.js';
+import { requireViewer } from './context.js';
+import { User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow, FlowAccess, FlowConnection } from './flows.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
-import { newestFirst, offsetPage, type Page } from './pagination.js';
+import { grantConnection, grantedTo, grantPage } from './grants.js';
+import { newestFirst } from './pagination.js';
 
-type Owner = { grant: GrantFacts; flow: FlowRow };
-type OwnerEdge = Page<Owner>['edges'][number];
-
-const FlowOwnerEdge = builder.objectRef<OwnerEdge>('FlowOwnerEdge').implement({
-  fields: (t) => ({
-    cursor: t.exposeString('cursor'),
-    node: t.field({ type: Principal, resolve: async (e, _, ctx) => (await loadPrincipal(ctx, e.node.grant.principal))! }),
-    isPrimaryOwner: t.boolean({
-      resolve: ({ node: { grant, flow } }) => grant.principal.kind === 'USER' && grant.principal.id === flow.primaryOwnerId,
-    }),
-    addedBy: t.field({
-      type: User,
-      nullable: true,
-      resolve: (e, _, ctx) => (e.node.grant.addedById ? ctx.loaders.user.load(e.node.grant.addedById) : null),
-    }),
-    addedAt: t.field({ type: 'DateTime', resolve: (e) => e.node.grant.addedAt }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.node.grant.expiresAt }),
+const FlowOwnerConnection = grantConnection('FlowOwner', (t) => ({
+  isPrimaryOwner: t.boolean({
+    resolve: ({ node: { grant, flow } }) => grant.principal.kind === 'USER' && grant.principal.id === flow.primaryOwnerId,
   }),
-});
-
-const FlowOwnerConnection = builder.objectRef<Page<Owner>>('FlowOwnerConnection').implement({
-  fields: (t) => ({
-    edges: t.field({ type: [FlowOwnerEdge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-    totalCount: t.int({ resolve: (c) => c.totalCount() }),
-  }),
-});
+}));
 
 builder.objectFields(Flow, (t) => ({
   owners: t.field({
@@ -58,11 +37,7 @@ builder.objectFields(Flow, (t) => ({
             .filter((g) => g.expiresAt === null || g.expiresAt > now)
             .sort((a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || a.addedAt.getTime() - b.addedAt.getTime() || ownerRank(a, flow) - ownerRank(b, flow) || a.id.localeCompare(b.id))
         : [];
-      return offsetPage(
-        args,
-        async ({ offset, limit }) => grants.slice(offset, offset + limit).map((grant) => ({ grant, flow })),
-        async () => grants.length,
-      );
+      return grantPage(args, flow, grants);
     },
   }),
   accessFor: t.field({
@@ -101,7 +76,7 @@ builder.queryFields((t) => ({
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
       const filter = and(
-        await coOwnedBy(ctx),
+        await grantedTo(ctx, ownerGrants),
         ne(flows.primaryOwnerId, viewer.id),
         environmentId ? eq(flows.environmentId, environmentId) : undefined,
       );
@@ -109,50 +84,6 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-
-/** Flows with a live owner grant that reaches the viewer, in an environment the viewer is inside (S16, S19). */
-async function coOwnedBy(ctx: Context): Promise<SQL> {
-  const viewer = ctx.viewer!;
-  const { groupIds, listIds } = await ctx.loaders.memberships();
-  const reaches = or(
-    eq(ownerGrants.userId, viewer.id),
-    groupIds.size ? inArray(ownerGrants.groupId, [...groupIds]) : undefined,
-    listIds.size ? inArray(ownerGrants.listId, [...listIds]) : undefined,
-  );
-  const granted = exists(
-    ctx.db
-      .select({ one: sql`1` })
-      .from(ownerGrants)
-      .where(and(eq(ownerGrants.flowId, flows.id), reaches, or(isNull(ownerGrants.expiresAt), gt(ownerGrants.expiresAt, sql`now()`)))),
-  );
-  const inside = exists(
-    ctx.db
-      .select({ one: sql`1` })
-      .from(environments)
-      .where(
-        and(
-          eq(environments.id, flows.environmentId),
-          or(
-            isNull(environments.securityGroupId),
-            groupIds.size ? inArray(environments.securityGroupId, [...groupIds]) : undefined,
-            exists(
-              ctx.db
-                .select({ one: sql`1` })
-                .from(environmentUsers)
-                .where(
-                  and(
-                    eq(environmentUsers.environmentId, environments.id),
-                    eq(environmentUsers.userId, viewer.id),
-                    eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'),
-                  ),
-                ),
-            ),
-          ),
-        ),
-      ),
-  );
-  return and(granted, inside)!;
-}
 
 // ------------------------------------------------------------------ modifyFlowOwners
 

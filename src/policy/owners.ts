@@ -12,11 +12,15 @@ export function assertMayShare(user: { license: 'FREE' | 'PREMIUM' | 'SEEDED' })
   }
 }
 
-/** S2: the primary owner, co-owners and environment admins manage owners. */
-export function assertMayManageOwners(access: FlowAccess | undefined, field: string[]): asserts access is FlowAccess {
+/** S2, S3: the primary owner, co-owners and environment admins manage owners and run-only users. */
+export function assertMayManageOwners(
+  access: FlowAccess | undefined,
+  field: string[],
+  doing = 'change its owners',
+): asserts access is FlowAccess {
   if (!access?.canView) throw new DomainError('NOT_FOUND', 'No such flow.', field);
   if (!access.canManageOwners) {
-    throw new DomainError('NOT_AUTHORIZED', "Only the flow's owners and environment admins may change its owners.", field);
+    throw new DomainError('NOT_AUTHORIZED', `Only the flow's owners and environment admins may ${doing}.`, field);
   }
 }
 

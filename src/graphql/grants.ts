@@ -1,0 +1,101 @@
+// What the owner and run-only lists share: a connection type over grants, and the SQL
+// for "flows granted to the viewer" behind teamFlows and runOnlyFlows.
+import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
+import { and, eq, exists, gt, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { environments, environmentUsers, flows } from '../db/tables.js';
+import type { FlowRow, GrantFacts } from '../sharing/access.js';
+import { builder, type Types } from './builder.js';
+import type { Context } from './context.js';
+import { loadPrincipal, Principal, User } from './directory.js';
+import { offsetPage, type Page } from './pagination.js';
+
+type Granted = { grant: GrantFacts; flow: FlowRow };
+type GrantEdge = Page<Granted>['edges'][number];
+
+/** `<Name>Edge` (node, addedBy, addedAt, expiresAt, and `extra`) and `<Name>Connection`. */
+export function grantConnection(
+  name: string,
+  extra: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, GrantEdge>) => Record<string, ReturnType<typeof t.boolean>> = () => ({}),
+) {
+  const edge = builder.objectRef<GrantEdge>(`${name}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: Principal, resolve: async (e, _, ctx) => (await loadPrincipal(ctx, e.node.grant.principal))! }),
+      ...extra(t),
+      addedBy: t.field({
+        type: User,
+        nullable: true,
+        resolve: (e, _, ctx) => (e.node.grant.addedById ? ctx.loaders.user.load(e.node.grant.addedById) : null),
+      }),
+      addedAt: t.field({ type: 'DateTime', resolve: (e) => e.node.grant.addedAt }),
+      expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.node.grant.expiresAt }),
+    }),
+  });
+  return builder.objectRef<Page<Granted>>(`${name}Connection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      totalCount: t.int({ resolve: (c) => c.totalCount() }),
+    }),
+  });
+}
+
+/** A page of a flow's grants, already filtered and ordered. */
+export function grantPage(args: DefaultConnectionArguments, flow: FlowRow, grants: GrantFacts[]) {
+  return offsetPage(
+    args,
+    async ({ offset, limit }) => grants.slice(offset, offset + limit).map((grant) => ({ grant, flow })),
+    async () => grants.length,
+  );
+}
+
+type GrantTable = PgTable & { flowId: AnyColumn; userId: AnyColumn; groupId: AnyColumn; listId: AnyColumn; expiresAt: AnyColumn };
+
+/**
+ * Flows with a live grant in `table` that reaches the viewer (directly, through a group or a
+ * list), in an environment the viewer is inside (S16, S19).
+ */
+export async function grantedTo(ctx: Context, table: GrantTable): Promise<SQL> {
+  const viewer = ctx.viewer!;
+  const { groupIds, listIds } = await ctx.loaders.memberships();
+  const reaches = or(
+    eq(table.userId, viewer.id),
+    groupIds.size ? inArray(table.groupId, [...groupIds]) : undefined,
+    listIds.size ? inArray(table.listId, [...listIds]) : undefined,
+  );
+  const granted = exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(and(eq(table.flowId, flows.id), reaches, or(isNull(table.expiresAt), gt(table.expiresAt, sql`now()`)))),
+  );
+  const inside = exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(environments)
+      .where(
+        and(
+          eq(environments.id, flows.environmentId),
+          or(
+            isNull(environments.securityGroupId),
+            groupIds.size ? inArray(environments.securityGroupId, [...groupIds]) : undefined,
+            exists(
+              ctx.db
+                .select({ one: sql`1` })
+                .from(environmentUsers)
+                .where(
+                  and(
+                    eq(environmentUsers.environmentId, environments.id),
+                    eq(environmentUsers.userId, viewer.id),
+                    eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'),
+                  ),
+                ),
+            ),
+          ),
+        ),
+      ),
+  );
+  return and(granted, inside)!;
+}
+

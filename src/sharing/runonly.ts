@@ -1,0 +1,107 @@
+// modifyRunOnlyUsers: add and remove run-only users and groups (instant flows only, S8) and
+// choose, per connection reference, whose connection a run-only run uses (S9). One
+// transaction; RUN_ONLY_ADDED / RUN_ONLY_REMOVED / CONNECTION_SOURCE_CHANGED logged in it.
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db/open.js';
+import { connectionReferences, runOnlyGrants } from '../db/tables.js';
+import { appendEvents, flowEvent } from '../events/log.js';
+import { isGrantActive, type PrincipalRef } from '../policy/access.js';
+import { DomainError } from '../policy/errors.js';
+import { assertExpiryInFuture, assertGrantable, assertMayManageOwners, assertMayShare } from '../policy/owners.js';
+import { assertRunOnlyAllowed, assertRunOnlyPrincipal } from '../policy/runonly.js';
+import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
+import { grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
+import { usersOf } from './principals.js';
+
+export type ModifyRunOnlyUsersInput = {
+  flowId: string;
+  add: PrincipalInput[];
+  remove: PrincipalInput[];
+  connectionSources: { referenceId: string; source: 'EMBEDDED' | 'INVOKER'; field: string[] }[];
+  expiresAt: Date | null;
+};
+
+export async function modifyRunOnlyUsers(
+  db: Db,
+  viewer: UserRow,
+  input: ModifyRunOnlyUsersInput,
+): Promise<{ flow: FlowRow; lastPosition: number | null }> {
+  const now = new Date();
+  assertExpiryInFuture(input.expiresAt, now, ['input', 'expiresAt']);
+  const removing = new Set(input.remove.map(key));
+  const both = input.add.find((p) => removing.has(key(p)));
+  if (both) throw new DomainError('INVALID_INPUT', 'The same principal is both added and removed.', both.field);
+
+  return db.transaction(async (tx) => {
+    const found = await flowWithAccess(tx, viewer, input.flowId, { lock: true });
+    assertMayManageOwners(found?.access, ['input', 'flowId'], 'change its run-only users');
+    const { flow, access } = found!;
+    if (input.add.length > 0) {
+      assertMayShare(viewer);
+      assertRunOnlyAllowed(flow.trigger, ['input', 'flowId']);
+    }
+    const principals = await loadPrincipals(tx, [...input.add, ...input.remove]);
+    for (const p of [...input.add, ...input.remove]) {
+      assertRunOnlyPrincipal(p.kind, p.field);
+      if (!principals.has(key(p))) throw new DomainError('NOT_FOUND', 'No such user or group.', p.field);
+    }
+    for (const p of input.add) assertGrantable(principals.get(key(p))!, viewer, p.field);
+
+    const added = input.add.length
+      ? await tx
+          .insert(runOnlyGrants)
+          .values(input.add.map((p) => ({ flowId: flow.id, ...grantTarget(p), addedById: viewer.id, expiresAt: input.expiresAt })))
+          .onConflictDoNothing()
+          .returning()
+      : [];
+    const removed = input.remove.length
+      ? await tx.delete(runOnlyGrants).where(and(eq(runOnlyGrants.flowId, flow.id), grantsOf(runOnlyGrants, input.remove))).returning()
+      : [];
+    const changedSources = await setConnectionSources(tx, flow, input.connectionSources);
+
+    // Who is told: the flow's owners, and for each grant the users it reaches.
+    const owners = await usersOf(tx, [
+      ...found!.ownerGrants.filter((g) => isGrantActive(g, now)).map((g) => g.principal),
+      { kind: 'USER', id: flow.primaryOwnerId },
+    ]);
+    const runners = await usersOf(tx, [
+      ...found!.runOnlyGrants.filter((g) => !removing.has(key(g.principal)) && isGrantActive(g, now)).map((g) => g.principal),
+      ...added.map(grantPrincipal),
+    ]);
+    const actor = { id: viewer.id, level: access.level };
+    const about = async (kind: 'RUN_ONLY_ADDED' | 'RUN_ONLY_REMOVED', principal: PrincipalRef) => ({
+      event: flowEvent(kind, flow, actor, { principal }),
+      recipients: union(await usersOf(tx, [principal]), owners),
+    });
+    const lastPosition = await appendEvents(tx, [
+      ...(await Promise.all(added.map((g) => about('RUN_ONLY_ADDED', grantPrincipal(g))))),
+      ...(await Promise.all(removed.map((g) => about('RUN_ONLY_REMOVED', grantPrincipal(g))))),
+      ...(changedSources > 0 ? [{ event: flowEvent('CONNECTION_SOURCE_CHANGED', flow, actor), recipients: union(owners, runners) }] : []),
+    ]);
+    return { flow, lastPosition };
+  });
+}
+
+/** S9: EMBEDDED or INVOKER per reference of this flow; returns how many changed. */
+async function setConnectionSources(
+  tx: Tx,
+  flow: FlowRow,
+  sources: ModifyRunOnlyUsersInput['connectionSources'],
+): Promise<number> {
+  if (sources.length === 0) return 0;
+  const refs = new Map(
+    (await tx.select().from(connectionReferences).where(eq(connectionReferences.flowId, flow.id))).map((r) => [r.id, r]),
+  );
+  let changed = 0;
+  for (const { referenceId, source, field } of sources) {
+    const ref = refs.get(referenceId);
+    if (!ref) throw new DomainError('NOT_FOUND', 'No such connection reference in this flow.', field);
+    // A source provided by the run-only user only means something where there are run-only users.
+    if (source === 'INVOKER') assertRunOnlyAllowed(flow.trigger, field);
+    if (ref.runOnlySource === source) continue;
+    await tx.update(connectionReferences).set({ runOnlySource: source }).where(eq(connectionReferences.id, ref.id));
+    ref.runOnlySource = source;
+    changed++;
+  }
+  return changed;
+}
