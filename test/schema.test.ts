@@ -23,7 +23,7 @@ describe.runIf(existsSync(contractFile))('the public contract', () => {
     expect(changed.map((g) => g.description)).toEqual([]);
   });
 
-  it('holds every field built so far (foundation, co-owners and the log, copies and ownership)', () => {
+  it('holds every field built so far (foundation, co-owners and the log, copies and ownership, run-only sharing)', () => {
     const built = [
       'Query.node', 'Query.nodes', 'Query.viewer', 'Query.environments', 'Query.connectors',
       'Query.searchPrincipals', 'Query.myFlows', 'Query.myConnections',
@@ -33,6 +33,7 @@ describe.runIf(existsSync(contractFile))('the public contract', () => {
       'FlowOwnerEdge', 'FlowOwnerConnection', 'SharingEvent', 'SharingEventConnection', 'ModifyFlowOwnersSuccess',
       'Mutation.sendFlowCopy', 'Mutation.createFlowFromCopy', 'Mutation.saveFlowAs', 'Mutation.changePrimaryOwner',
       'Query.receivedCopies', 'FlowCopy', 'FlowCopyConnection', 'SharingEvent.copy',
+      'Mutation.modifyRunOnlyUsers', 'Flow.runOnlyUsers', 'Query.runOnlyFlows', 'FlowRunOnlyEdge', 'ConnectionSourceInput',
     ];
     const missing = gaps().map((g) => g.description);
     for (const item of built) expect(missing).not.toContain(`${item} was removed.`);

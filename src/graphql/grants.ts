@@ -41,6 +41,17 @@ export function grantConnection(
   });
 }
 
+const KIND_ORDER = { USER: 0, GROUP: 1, LIST: 2 };
+
+/** Oldest first; among grants made at once, users, then groups, then lists. */
+export function grantOrder(a: GrantFacts, b: GrantFacts): number {
+  return (
+    a.addedAt.getTime() - b.addedAt.getTime() ||
+    KIND_ORDER[a.principal.kind] - KIND_ORDER[b.principal.kind] ||
+    a.id.localeCompare(b.id)
+  );
+}
+
 /** A page of a flow's grants, already filtered and ordered. */
 export function grantPage(args: DefaultConnectionArguments, flow: FlowRow, grants: GrantFacts[]) {
   return offsetPage(

@@ -14,7 +14,7 @@ import { User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow, FlowAccess, FlowConnection } from './flows.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
-import { grantConnection, grantedTo, grantPage } from './grants.js';
+import { grantConnection, grantedTo, grantOrder, grantPage } from './grants.js';
 import { newestFirst } from './pagination.js';
 
 const FlowOwnerConnection = grantConnection('FlowOwner', (t) => ({
@@ -35,7 +35,7 @@ builder.objectFields(Flow, (t) => ({
       const grants = found?.access.canEdit
         ? found.ownerGrants
             .filter((g) => g.expiresAt === null || g.expiresAt > now)
-            .sort((a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || a.addedAt.getTime() - b.addedAt.getTime() || ownerRank(a, flow) - ownerRank(b, flow) || a.id.localeCompare(b.id))
+            .sort((a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || grantOrder(a, b))
         : [];
       return grantPage(args, flow, grants);
     },
@@ -58,13 +58,6 @@ builder.objectFields(Flow, (t) => ({
 }));
 
 const isPrimary = (grant: GrantFacts, flow: FlowRow) => grant.principal.kind === 'USER' && grant.principal.id === flow.primaryOwnerId;
-
-/** Among grants made at once: the primary owner, users, groups, lists. */
-function ownerRank(grant: GrantFacts, flow: FlowRow): number {
-  const { kind, id } = grant.principal;
-  if (kind === 'USER' && id === flow.primaryOwnerId) return 0;
-  return { USER: 1, GROUP: 2, LIST: 3 }[kind];
-}
 
 builder.queryFields((t) => ({
   teamFlows: t.field({

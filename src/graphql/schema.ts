@@ -9,6 +9,7 @@ import './flows.js';
 import './owners.js';
 import './events.js';
 import './copies.js';
+import './runonly.js';
 import './nodes.js';
 
 export const schema: GraphQLSchema = builder.toSchema();

@@ -35,6 +35,11 @@ type Documents = {
     "\n  query Nodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": typeof types.NodesDocument,
     "\n  query Search($query: String!, $first: Int, $after: String) {\n    searchPrincipals(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { __typename ... on User { id email } ... on Group { id displayName } ... on SharePointList { id title } } }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  query Environments { environments { id displayName isDefault viewerRole dlpPolicy { classifications { class } } } connectors { id displayName } }\n": typeof types.EnvironmentsDocument,
+    "\n  mutation ModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess {\n        eventCursor\n        flow {\n          id\n          connectionReferences { id runOnlySource }\n          runOnlyUsers { totalCount edges { expiresAt addedBy { id } node { __typename ... on User { id } ... on Group { id } } } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ModifyRunOnlyUsersDocument,
+    "\n  query AsRunner($id: ID!) {\n    node(id: $id) {\n      ... on Flow { displayName trigger actions { name } viewerAccess { level canRun canEdit paths { kind } } runOnlyUsers { totalCount } owners { totalCount } }\n    }\n  }\n": typeof types.AsRunnerDocument,
+    "\n  query RunOnlyFlows { runOnlyFlows { totalCount edges { node { id } } } }\n": typeof types.RunOnlyFlowsDocument,
+    "\n  query RunOnlyEvents { sharingEvents(first: 100) { edges { node { kind flowId principal { __typename } } } } }\n": typeof types.RunOnlyEventsDocument,
+    "\n  mutation AddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.AddOwnerDocument,
     "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CreateConnectionDocument,
     "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": typeof types.FlowFieldsFragmentDoc,
@@ -68,6 +73,11 @@ const documents: Documents = {
     "\n  query Nodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": types.NodesDocument,
     "\n  query Search($query: String!, $first: Int, $after: String) {\n    searchPrincipals(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { __typename ... on User { id email } ... on Group { id displayName } ... on SharePointList { id title } } }\n    }\n  }\n": types.SearchDocument,
     "\n  query Environments { environments { id displayName isDefault viewerRole dlpPolicy { classifications { class } } } connectors { id displayName } }\n": types.EnvironmentsDocument,
+    "\n  mutation ModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess {\n        eventCursor\n        flow {\n          id\n          connectionReferences { id runOnlySource }\n          runOnlyUsers { totalCount edges { expiresAt addedBy { id } node { __typename ... on User { id } ... on Group { id } } } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ModifyRunOnlyUsersDocument,
+    "\n  query AsRunner($id: ID!) {\n    node(id: $id) {\n      ... on Flow { displayName trigger actions { name } viewerAccess { level canRun canEdit paths { kind } } runOnlyUsers { totalCount } owners { totalCount } }\n    }\n  }\n": types.AsRunnerDocument,
+    "\n  query RunOnlyFlows { runOnlyFlows { totalCount edges { node { id } } } }\n": types.RunOnlyFlowsDocument,
+    "\n  query RunOnlyEvents { sharingEvents(first: 100) { edges { node { kind flowId principal { __typename } } } } }\n": types.RunOnlyEventsDocument,
+    "\n  mutation AddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.AddOwnerDocument,
     "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": types.ViewerDocument,
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CreateConnectionDocument,
     "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": types.FlowFieldsFragmentDoc,
@@ -178,6 +188,26 @@ export function graphql(source: "\n  query Search($query: String!, $first: Int, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Environments { environments { id displayName isDefault viewerRole dlpPolicy { classifications { class } } } connectors { id displayName } }\n"): (typeof documents)["\n  query Environments { environments { id displayName isDefault viewerRole dlpPolicy { classifications { class } } } connectors { id displayName } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess {\n        eventCursor\n        flow {\n          id\n          connectionReferences { id runOnlySource }\n          runOnlyUsers { totalCount edges { expiresAt addedBy { id } node { __typename ... on User { id } ... on Group { id } } } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation ModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess {\n        eventCursor\n        flow {\n          id\n          connectionReferences { id runOnlySource }\n          runOnlyUsers { totalCount edges { expiresAt addedBy { id } node { __typename ... on User { id } ... on Group { id } } } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AsRunner($id: ID!) {\n    node(id: $id) {\n      ... on Flow { displayName trigger actions { name } viewerAccess { level canRun canEdit paths { kind } } runOnlyUsers { totalCount } owners { totalCount } }\n    }\n  }\n"): (typeof documents)["\n  query AsRunner($id: ID!) {\n    node(id: $id) {\n      ... on Flow { displayName trigger actions { name } viewerAccess { level canRun canEdit paths { kind } } runOnlyUsers { totalCount } owners { totalCount } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunOnlyFlows { runOnlyFlows { totalCount edges { node { id } } } }\n"): (typeof documents)["\n  query RunOnlyFlows { runOnlyFlows { totalCount edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunOnlyEvents { sharingEvents(first: 100) { edges { node { kind flowId principal { __typename } } } } }\n"): (typeof documents)["\n  query RunOnlyEvents { sharingEvents(first: 100) { edges { node { kind flowId principal { __typename } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation AddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

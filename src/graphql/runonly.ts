@@ -1,0 +1,98 @@
+// Run-only sharing: Flow.runOnlyUsers, runOnlyFlows and modifyRunOnlyUsers (S8, S9).
+import { and, eq } from 'drizzle-orm';
+import { flows, runOnlyGrants } from '../db/tables.js';
+import { cursorAfter } from '../events/cursor.js';
+import { isGrantActive } from '../policy/access.js';
+import type { FlowRow } from '../sharing/access.js';
+import { modifyRunOnlyUsers } from '../sharing/runonly.js';
+import { builder } from './builder.js';
+import { ConnectionSource } from './connections.js';
+import { requireViewer } from './context.js';
+import { attempt, resultUnion } from './errors.js';
+import { Flow, FlowConnection } from './flows.js';
+import { grantConnection, grantedTo, grantOrder, grantPage } from './grants.js';
+import { idOf, optionalIdOf, principalOf } from './ids.js';
+import { newestFirst } from './pagination.js';
+
+const FlowRunOnlyConnection = grantConnection('FlowRunOnly');
+
+builder.objectField(Flow, 'runOnlyUsers', (t) =>
+  t.field({
+    type: FlowRunOnlyConnection,
+    description: 'Users and groups who may run the flow (S8). Owners and admins only; empty for run-only users.',
+    args: t.arg.connectionArgs(),
+    resolve: async (flow, args, ctx) => {
+      const found = await ctx.loaders.flow.load(flow.id);
+      const now = new Date();
+      const grants = found?.access.canEdit
+        ? found.runOnlyGrants
+            .filter((g) => isGrantActive(g, now))
+            .sort(grantOrder)
+        : [];
+      return grantPage(args, flow, grants);
+    },
+  }),
+);
+
+builder.queryField('runOnlyFlows', (t) =>
+  t.field({
+    type: FlowConnection,
+    description: 'Flows shared with the viewer run-only (directly or through a group), newest first.',
+    args: { environmentId: t.arg.id(), ...t.arg.connectionArgs() },
+    resolve: async (_, args, ctx) => {
+      requireViewer(ctx);
+      const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
+      const filter = and(await grantedTo(ctx, runOnlyGrants), environmentId ? eq(flows.environmentId, environmentId) : undefined);
+      return newestFirst<FlowRow>(ctx.db, args, flows, filter);
+    },
+  }),
+);
+
+const ConnectionSourceInput = builder.inputType('ConnectionSourceInput', {
+  fields: (t) => ({
+    connectionReferenceId: t.id({ required: true }),
+    source: t.field({ type: ConnectionSource, required: true }),
+  }),
+});
+
+const ModifyRunOnlyUsersInput = builder.inputType('ModifyRunOnlyUsersInput', {
+  fields: (t) => ({
+    flowId: t.id({ required: true }),
+    add: t.idList({ description: 'Users and groups who may run the flow.' }),
+    remove: t.idList(),
+    connectionSources: t.field({
+      type: [ConnectionSourceInput],
+      description: "Per connection reference: the flow's own connection (EMBEDDED) or the runner's (INVOKER).",
+    }),
+    expiresAt: t.field({ type: 'DateTime', description: 'For what is added: access ends by itself at this time.' }),
+  }),
+});
+
+const ModifyRunOnlyUsersSuccess = builder
+  .objectRef<{ flow: FlowRow; lastPosition: number | null }>('ModifyRunOnlyUsersSuccess')
+  .implement({
+    fields: (t) => ({
+      flow: t.field({ type: Flow, resolve: (r) => r.flow }),
+      eventCursor: t.string({ nullable: true, resolve: (r) => cursorAfter(r.lastPosition) }),
+    }),
+  });
+
+builder.mutationField('modifyRunOnlyUsers', (t) =>
+  t.field({
+    type: resultUnion('ModifyRunOnlyUsers', ModifyRunOnlyUsersSuccess),
+    args: { input: t.arg({ type: ModifyRunOnlyUsersInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, (viewer) =>
+        modifyRunOnlyUsers(ctx.db, viewer, {
+          flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
+          add: (input.add ?? []).map((id, i) => principalOf(id, ['input', 'add', String(i)])),
+          remove: (input.remove ?? []).map((id, i) => principalOf(id, ['input', 'remove', String(i)])),
+          connectionSources: (input.connectionSources ?? []).map((c, i) => {
+            const field = ['input', 'connectionSources', String(i), 'connectionReferenceId'];
+            return { referenceId: idOf(c.connectionReferenceId, 'ConnectionReference', field), source: c.source, field };
+          }),
+          expiresAt: input.expiresAt ?? null,
+        }),
+      ),
+  }),
+);
