@@ -34,6 +34,7 @@ describe.runIf(existsSync(contractFile))('the public contract', () => {
       'Mutation.sendFlowCopy', 'Mutation.createFlowFromCopy', 'Mutation.saveFlowAs', 'Mutation.changePrimaryOwner',
       'Query.receivedCopies', 'FlowCopy', 'FlowCopyConnection', 'SharingEvent.copy',
       'Mutation.modifyRunOnlyUsers', 'Flow.runOnlyUsers', 'Query.runOnlyFlows', 'FlowRunOnlyEdge', 'ConnectionSourceInput',
+      'Mutation.replaceFlowConnection', 'Mutation.updateConnectionCredentials',
     ];
     const missing = gaps().map((g) => g.description);
     for (const item of built) expect(missing).not.toContain(`${item} was removed.`);

@@ -3,12 +3,13 @@ import { connectionSource, connectionStatus } from '../db/tables.js';
 import { and, eq } from 'drizzle-orm';
 import { connections } from '../db/tables.js';
 import { connectionUsage } from '../policy/flows.js';
-import { createConnection } from '../sharing/connections.js';
+import { createConnection, replaceFlowConnection, updateConnectionCredentials } from '../sharing/connections.js';
 import { builder } from './builder.js';
 import { requireViewer, type Context } from './context.js';
 import { User } from './directory.js';
 import { Connector, Environment } from './environments.js';
 import { attempt, resultUnion } from './errors.js';
+import { flowSuccess } from './flows.js';
 import { globalId, idOf, optionalIdOf } from './ids.js';
 import type { ConnectionRow } from './loaders.js';
 import { ConnectionRef, ConnectionReferenceRef, FlowRef } from './refs.js';
@@ -122,6 +123,42 @@ builder.mutationFields((t) => ({
           connectorId: idOf(input.connectorId, 'Connector', ['input', 'connectorId']),
           displayName: input.displayName,
           flowId: optionalIdOf(input.flowId, 'Flow', ['input', 'flowId']),
+        }),
+      })),
+  }),
+}));
+
+const ReplaceFlowConnectionInput = builder.inputType('ReplaceFlowConnectionInput', {
+  description: 'Modify a connection: point a connection reference at another connection of the same connector.',
+  fields: (t) => ({ connectionReferenceId: t.id({ required: true }), connectionId: t.id({ required: true }) }),
+});
+const UpdateConnectionCredentialsInput = builder.inputType('UpdateConnectionCredentialsInput', {
+  description: "Re-enter credentials: the connection's owner only.",
+  fields: (t) => ({ connectionId: t.id({ required: true }) }),
+});
+const UpdateConnectionCredentialsSuccess = builder
+  .objectRef<{ connection: ConnectionRow }>('UpdateConnectionCredentialsSuccess')
+  .implement({ fields: (t) => ({ connection: t.field({ type: Connection, resolve: (s) => s.connection }) }) });
+
+builder.mutationFields((t) => ({
+  replaceFlowConnection: t.field({
+    type: resultUnion('ReplaceFlowConnection', flowSuccess('ReplaceFlowConnection')),
+    args: { input: t.arg({ type: ReplaceFlowConnectionInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, async (viewer) => ({
+        flow: await replaceFlowConnection(ctx.db, viewer, {
+          referenceId: idOf(input.connectionReferenceId, 'ConnectionReference', ['input', 'connectionReferenceId']),
+          connectionId: idOf(input.connectionId, 'Connection', ['input', 'connectionId']),
+        }),
+      })),
+  }),
+  updateConnectionCredentials: t.field({
+    type: resultUnion('UpdateConnectionCredentials', UpdateConnectionCredentialsSuccess),
+    args: { input: t.arg({ type: UpdateConnectionCredentialsInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, async (viewer) => ({
+        connection: await updateConnectionCredentials(ctx.db, viewer, {
+          connectionId: idOf(input.connectionId, 'Connection', ['input', 'connectionId']),
         }),
       })),
   }),

@@ -87,3 +87,17 @@ export function assertSettableState(state: 'ON' | 'OFF' | 'SUSPENDED', field: st
     throw new DomainError('INVALID_INPUT', 'A flow is suspended by the server, not by a request: use OFF.', field);
   }
 }
+
+/** S5: a reference is pointed at another connection of the same connector only. */
+export function assertSameConnector(current: { connectorId: string }, replacement: { connectorId: string; displayName: string }, field: string[]): void {
+  if (current.connectorId !== replacement.connectorId) {
+    throw new DomainError('CONNECTOR_MISMATCH', `Connection "${replacement.displayName}" is for another connector than this reference.`, field);
+  }
+}
+
+/** S5: only a connection's owner changes its credentials. */
+export function assertOwnsConnection(connection: { ownerId: string; displayName: string }, userId: string, field: string[]): void {
+  if (connection.ownerId !== userId) {
+    throw new DomainError('CONNECTION_NOT_OWNED', `Only the owner of "${connection.displayName}" can change its credentials.`, field);
+  }
+}

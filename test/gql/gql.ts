@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ReplaceDocument,
+    "\n  mutation Reauthenticate($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) {\n      __typename\n      ... on UpdateConnectionCredentialsSuccess { connection { id status } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ReauthenticateDocument,
+    "\n  mutation Share($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareDocument,
     "\n  mutation SendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) {\n      __typename\n      ... on SendFlowCopySuccess { eventCursor copies { id displayName description trigger sender { id } recipient { id } actionNames connectorsNeeded { id } createdFlow { id } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SendFlowCopyDocument,
     "\n  mutation CreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) {\n      __typename\n      ... on CreateFlowFromCopySuccess { flow { id displayName creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CreateFlowFromCopyDocument,
     "\n  mutation SaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) {\n      __typename\n      ... on SaveFlowAsSuccess { flow { id displayName environment { id } creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SaveFlowAsDocument,
@@ -52,6 +55,9 @@ type Documents = {
     "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n": typeof types.FlowByIdDocument,
 };
 const documents: Documents = {
+    "\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ReplaceDocument,
+    "\n  mutation Reauthenticate($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) {\n      __typename\n      ... on UpdateConnectionCredentialsSuccess { connection { id status } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ReauthenticateDocument,
+    "\n  mutation Share($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareDocument,
     "\n  mutation SendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) {\n      __typename\n      ... on SendFlowCopySuccess { eventCursor copies { id displayName description trigger sender { id } recipient { id } actionNames connectorsNeeded { id } createdFlow { id } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SendFlowCopyDocument,
     "\n  mutation CreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) {\n      __typename\n      ... on CreateFlowFromCopySuccess { flow { id displayName creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CreateFlowFromCopyDocument,
     "\n  mutation SaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) {\n      __typename\n      ... on SaveFlowAsSuccess { flow { id displayName environment { id } creator { id } primaryOwner { id } actions { name connectionReference { connection { id } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SaveFlowAsDocument,
@@ -104,6 +110,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Reauthenticate($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) {\n      __typename\n      ... on UpdateConnectionCredentialsSuccess { connection { id status } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation Reauthenticate($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) {\n      __typename\n      ... on UpdateConnectionCredentialsSuccess { connection { id status } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Share($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation Share($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

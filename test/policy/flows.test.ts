@@ -8,6 +8,8 @@ import {
   assertCanView,
   assertConnectionUsable,
   assertMayAuthorFlows,
+  assertOwnsConnection,
+  assertSameConnector,
   assertSettableState,
   connectionUsage,
   type ConnectionFacts,
@@ -92,5 +94,16 @@ describe('flow states an owner may set', () => {
     expect(code(() => assertSettableState('ON', field))).toBe('OK');
     expect(code(() => assertSettableState('OFF', field))).toBe('OK');
     expect(code(() => assertSettableState('SUSPENDED', field))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('S5: modifying a connection', () => {
+  it('keeps the connector', () => {
+    expect(code(() => assertSameConnector({ connectorId: 'sp' }, { connectorId: 'sp', displayName: 'x' }, []))).toBe('OK');
+    expect(code(() => assertSameConnector({ connectorId: 'sp' }, { connectorId: 'mail', displayName: 'x' }, []))).toBe('CONNECTOR_MISMATCH');
+  });
+  it("lets only the owner change a connection's credentials", () => {
+    expect(code(() => assertOwnsConnection({ ownerId: 'me', displayName: 'x' }, 'me', []))).toBe('OK');
+    expect(code(() => assertOwnsConnection({ ownerId: 'them', displayName: 'x' }, 'me', []))).toBe('CONNECTION_NOT_OWNED');
   });
 });
