@@ -11,7 +11,9 @@ import {
   environments,
   flowActions,
   flowCopies,
+  flowRuns,
   groups,
+  runFailures,
   sharePointLists,
   tenants,
   users,
@@ -74,6 +76,11 @@ export function createLoaders(db: Db, viewer: UserRow | null) {
     environment: byId((ids) => db.select().from(environments).where(inArray(environments.id, ids))),
     connector: byId((ids) => db.select().from(connectors).where(inArray(connectors.id, ids))),
     connection: byId((ids) => db.select().from(connections).where(inArray(connections.id, ids))),
+    run: byId((ids) => db.select().from(flowRuns).where(inArray(flowRuns.id, ids))),
+    failuresOfRun: grouped(
+      (f: typeof runFailures.$inferSelect) => f.runId,
+      (runIds) => db.select().from(runFailures).where(inArray(runFailures.runId, runIds)).orderBy(asc(runFailures.position)),
+    ),
     copy: byId((ids) => db.select().from(flowCopies).where(inArray(flowCopies.id, ids))),
     reference: byId((ids) => db.select().from(connectionReferences).where(inArray(connectionReferences.id, ids))),
     referencesOfFlow: grouped(

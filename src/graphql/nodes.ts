@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { builder, type Types } from './builder.js';
 import { Connection, visibleConnection } from './connections.js';
 import { FlowCopy, visibleCopy } from './copies.js';
+import { FlowRun, visibleRun } from './runs.js';
 import type { Context } from './context.js';
 import { Group, SharePointList, Tenant, User } from './directory.js';
 import { Connector, Environment } from './environments.js';
@@ -31,6 +32,7 @@ const nodeLoaders: Record<string, [ObjectRef<Types, unknown>, Loader]> = {
   Connector: [Connector, (ctx, id) => ctx.loaders.connector.load(id)],
   Connection: [Connection, visibleConnection],
   FlowCopy: [FlowCopy, visibleCopy],
+  FlowRun: [FlowRun, visibleRun],
   Flow: [
     Flow,
     async (ctx, id) => {

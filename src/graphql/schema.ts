@@ -10,6 +10,7 @@ import './owners.js';
 import './events.js';
 import './copies.js';
 import './runonly.js';
+import './runs.js';
 import './nodes.js';
 
 export const schema: GraphQLSchema = builder.toSchema();

@@ -43,6 +43,10 @@ type Documents = {
     "\n  query RunOnlyFlows { runOnlyFlows { totalCount edges { node { id } } } }\n": typeof types.RunOnlyFlowsDocument,
     "\n  query RunOnlyEvents { sharingEvents(first: 100) { edges { node { kind flowId principal { __typename } } } } }\n": typeof types.RunOnlyEventsDocument,
     "\n  mutation AddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.AddOwnerDocument,
+    "\n  mutation TriggerFlow($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { id status invoker { id } flow { id } failures { actionName reason connection { id } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.TriggerFlowDocument,
+    "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n": typeof types.RunsDocument,
+    "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n": typeof types.RunNodeDocument,
+    "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.ShareRunOnlyDocument,
     "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CreateConnectionDocument,
     "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": typeof types.FlowFieldsFragmentDoc,
@@ -84,6 +88,10 @@ const documents: Documents = {
     "\n  query RunOnlyFlows { runOnlyFlows { totalCount edges { node { id } } } }\n": types.RunOnlyFlowsDocument,
     "\n  query RunOnlyEvents { sharingEvents(first: 100) { edges { node { kind flowId principal { __typename } } } } }\n": types.RunOnlyEventsDocument,
     "\n  mutation AddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.AddOwnerDocument,
+    "\n  mutation TriggerFlow($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { id status invoker { id } flow { id } failures { actionName reason connection { id } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.TriggerFlowDocument,
+    "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n": types.RunsDocument,
+    "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n": types.RunNodeDocument,
+    "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.ShareRunOnlyDocument,
     "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": types.ViewerDocument,
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CreateConnectionDocument,
     "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": types.FlowFieldsFragmentDoc,
@@ -226,6 +234,22 @@ export function graphql(source: "\n  query RunOnlyEvents { sharingEvents(first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation AddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TriggerFlow($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { id status invoker { id } flow { id } failures { actionName reason connection { id } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation TriggerFlow($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { id status invoker { id } flow { id } failures { actionName reason connection { id } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n"): (typeof documents)["\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n"): (typeof documents)["\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
