@@ -16,6 +16,7 @@ import {
   tenants,
   users,
 } from '../db/tables.js';
+import { applyDepartures } from '../sharing/departures.js';
 import { directoryFile, jsonPath, type DirectoryFile } from './format.js';
 
 export class DirectoryError extends Error {
@@ -24,13 +25,14 @@ export class DirectoryError extends Error {
   }
 }
 
-export type ImportSummary = Record<keyof DirectoryFile, number> & { departedUsers: string[] };
+export type ImportSummary = Record<keyof DirectoryFile, number> & { departedUsers: string[]; suspendedFlows: number };
 
 /** "2 tenants, 7 users, ..., departed: bob" */
 export function describeImport(summary: ImportSummary): string {
-  const { departedUsers, ...counts } = summary;
+  const { departedUsers, suspendedFlows, ...counts } = summary;
   const parts = Object.entries(counts).map(([kind, n]) => `${n} ${kind}`);
   if (departedUsers.length > 0) parts.push(`departed: ${departedUsers.join(', ')}`);
+  if (suspendedFlows > 0) parts.push(`${suspendedFlows} flows suspended with no active owner`);
   return parts.join(', ');
 }
 
@@ -339,6 +341,9 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
     ['displayName'],
   );
 
+  // S17: what leaving means for their connections and the flows they owned.
+  const { suspendedFlowIds } = await applyDepartures(tx, departedUsers.map((ext) => userIds.get(ext)!));
+
   return {
     tenants: dir.tenants.length,
     users: dir.users.length,
@@ -347,6 +352,7 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
     environments: dir.environments.length,
     connectors: dir.connectors.length,
     departedUsers,
+    suspendedFlows: suspendedFlowIds.length,
   };
 }
 

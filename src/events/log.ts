@@ -10,7 +10,7 @@ export type NewSharingEvent = Omit<typeof sharingEvents.$inferInsert, 'position'
 export function flowEvent(
   kind: NewSharingEvent['kind'],
   flow: { id: string; tenantId: string; environmentId: string; displayName: string },
-  actor: { id: string; level: NewSharingEvent['actorRole'] },
+  actor: { id: string | null; level: NewSharingEvent['actorRole'] },
   about: { principal?: { kind: 'USER' | 'GROUP' | 'LIST'; id: string }; copyId?: string } = {},
 ): NewSharingEvent {
   return {

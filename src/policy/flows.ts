@@ -81,6 +81,13 @@ export function connectionUsage(
   return actions.some((a) => a.connectionReferenceId === referenceId) ? 'EMBEDDED' : 'OTHER';
 }
 
+/** S17: a flow with no active owner stays off until an admin adds one. */
+export function assertMayTurnOn(hasActiveOwner: boolean, field: string[]): void {
+  if (!hasActiveOwner) {
+    throw new DomainError('FLOW_NOT_RUNNABLE', 'The flow has no active owner: add one before turning it on.', field);
+  }
+}
+
 /** ON and OFF are the owner's to set; SUSPENDED is the server's (DLP, no active owner). */
 export function assertSettableState(state: 'ON' | 'OFF' | 'SUSPENDED', field: string[]): asserts state is 'ON' | 'OFF' {
   if (state === 'SUSPENDED') {

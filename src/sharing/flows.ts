@@ -16,9 +16,11 @@ import {
   assertCanEdit,
   assertConnectionUsable,
   assertMayAuthorFlows,
+  assertMayTurnOn,
   assertSettableState,
 } from '../policy/flows.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
+import { hasActiveOwner } from './departures.js';
 import { environmentForUser } from './environments.js';
 import { description, name, parseInput } from './input.js';
 import { usersOf } from './principals.js';
@@ -129,7 +131,8 @@ export async function setFlowState(db: Db, viewer: UserRow, rawInput: SetFlowSta
   assertSettableState(input.state, ['input', 'state']);
   const state = input.state;
   return db.transaction(async (tx) => {
-    await editableFlow(tx, viewer, input.flowId, 'start or stop this flow');
+    const found = await editableFlow(tx, viewer, input.flowId, 'start or stop this flow');
+    if (state === 'ON') assertMayTurnOn(await hasActiveOwner(tx, found), ['input', 'flowId']);
     const [flow] = await tx
       .update(flows)
       .set({ state, suspensionReason: null, modifiedAt: new Date() })

@@ -25,6 +25,11 @@ type Documents = {
     "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": typeof types.CopyNodeDocument,
     "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": typeof types.MyEventsDocument,
     "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareOwnersDocument,
+    "\n  mutation Owners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n": typeof types.OwnersDocument,
+    "\n  mutation Run($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { status failures { actionName reason } } }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.RunDocument,
+    "\n  mutation Swap($input: ReplaceFlowConnectionInput!) { replaceFlowConnection(input: $input) { __typename } }\n": typeof types.SwapDocument,
+    "\n  query FlowState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id connection { id status } } } } }\n": typeof types.FlowStateDocument,
+    "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": typeof types.SuspensionsDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.ListEditorsDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": typeof types.MyFlowsInDepthDocument,
@@ -70,6 +75,11 @@ const documents: Documents = {
     "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": types.CopyNodeDocument,
     "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": types.MyEventsDocument,
     "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareOwnersDocument,
+    "\n  mutation Owners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n": types.OwnersDocument,
+    "\n  mutation Run($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { status failures { actionName reason } } }\n      ... on OperationError { code message }\n    }\n  }\n": types.RunDocument,
+    "\n  mutation Swap($input: ReplaceFlowConnectionInput!) { replaceFlowConnection(input: $input) { __typename } }\n": types.SwapDocument,
+    "\n  query FlowState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id connection { id status } } } } }\n": types.FlowStateDocument,
+    "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": types.SuspensionsDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": types.ListEditorsDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": types.MyFlowsInDepthDocument,
@@ -162,6 +172,26 @@ export function graphql(source: "\n  query MyEvents { sharingEvents(first: 100) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Owners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n"): (typeof documents)["\n  mutation Owners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Run($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { status failures { actionName reason } } }\n      ... on OperationError { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation Run($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { status failures { actionName reason } } }\n      ... on OperationError { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Swap($input: ReplaceFlowConnectionInput!) { replaceFlowConnection(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation Swap($input: ReplaceFlowConnectionInput!) { replaceFlowConnection(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id connection { id status } } } } }\n"): (typeof documents)["\n  query FlowState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id connection { id status } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n"): (typeof documents)["\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

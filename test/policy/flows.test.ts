@@ -8,6 +8,7 @@ import {
   assertCanView,
   assertConnectionUsable,
   assertMayAuthorFlows,
+  assertMayTurnOn,
   assertOwnsConnection,
   assertSameConnector,
   assertSettableState,
@@ -105,5 +106,12 @@ describe('S5: modifying a connection', () => {
   it("lets only the owner change a connection's credentials", () => {
     expect(code(() => assertOwnsConnection({ ownerId: 'me', displayName: 'x' }, 'me', []))).toBe('OK');
     expect(code(() => assertOwnsConnection({ ownerId: 'them', displayName: 'x' }, 'me', []))).toBe('CONNECTION_NOT_OWNED');
+  });
+});
+
+describe('S17: turning a flow on needs an active owner', () => {
+  it('refuses a flow left with none', () => {
+    expect(code(() => assertMayTurnOn(true, []))).toBe('OK');
+    expect(code(() => assertMayTurnOn(false, []))).toBe('FLOW_NOT_RUNNABLE');
   });
 });

@@ -1,0 +1,102 @@
+// Users who leave (S17), told as the source document's story: Terry, an external co-owner
+// added for a project; the creator leaving; the flow running on the remaining owner's
+// connections; an admin fixing a flow left with no active owner.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDirectory } from '../src/directory/import.js';
+import { graphql } from './gql/index.js';
+import { ok, startTestApp, type TestApp } from './support/app.js';
+import { SetFlowState } from './support/documents.js';
+import { connectionOf, failure, flowOf } from './support/fixtures.js';
+import { makeTenant, type Person, type Tenant } from './support/tenant.js';
+
+const Owners = graphql(`
+  mutation Owners($input: ModifyFlowOwnersInput!) {
+    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }
+  }
+`);
+const Run = graphql(`
+  mutation Run($input: TriggerFlowInput!) {
+    triggerFlow(input: $input) {
+      __typename
+      ... on TriggerFlowSuccess { run { status failures { actionName reason } } }
+      ... on OperationError { code message }
+    }
+  }
+`);
+const Swap = graphql(`
+  mutation Swap($input: ReplaceFlowConnectionInput!) { replaceFlowConnection(input: $input) { __typename } }
+`);
+const FlowState = graphql(`
+  query FlowState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id connection { id status } } } } }
+`);
+const Suspensions = graphql(`
+  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }
+`);
+
+let app: TestApp;
+let t: Tenant;
+beforeAll(async () => {
+  app = await startTestApp();
+  t = await makeTenant(app);
+});
+afterAll(() => app?.close());
+
+async function depart(person: Person) {
+  const user = t.directory.users.find((u) => u.id === t.ext(person))!;
+  return importDirectory(app.database.db, { users: [{ ...user, status: 'DEPARTED' }] });
+}
+const state = async (flowId: string, token: string) => ok(await app.gql(FlowState, { id: flowId }, token)).node as {
+  state: string;
+  suspensionReason: string | null;
+  connectionReferences: { id: string; connection: { id: string; status: string } }[];
+};
+
+describe('when the creator of a shared flow leaves', () => {
+  it('the flow keeps running on the remaining owners; actions on the creator\'s connections fail until replaced', async () => {
+    // The creator (maker) builds the flow on her SharePoint connection; Bob (coowner) adds
+    // his Outlook; Terry (guest) is added as an external co-owner for the project.
+    const creators = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint });
+    const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, trigger: 'INSTANT', actions: [{ name: 'Get item', connectionId: creators }] });
+    const projectEnds = new Date(Date.now() + 90 * 86_400_000).toISOString();
+    ok(await app.gql(Owners, { input: { flowId: flow.id, add: [t.users.coowner] } }, t.tokens.maker));
+    ok(await app.gql(Owners, { input: { flowId: flow.id, add: [t.users.guest], expiresAt: projectEnds } }, t.tokens.maker));
+
+    const summary = await depart('maker');
+    expect(summary).toMatchObject({ departedUsers: [t.ext('maker')], suspendedFlows: 0 });
+    const after = await state(flow.id, t.tokens.coowner);
+    expect(after).toMatchObject({ state: 'ON', suspensionReason: null, connectionReferences: [{ connection: { id: creators, status: 'ERROR' } }] });
+
+    const failing = ok(await app.gql(Run, { input: { flowId: flow.id } }, t.tokens.coowner)).triggerFlow;
+    expect(failing).toMatchObject({ run: { status: 'FAILED', failures: [{ actionName: 'Get item', reason: 'CONNECTION_OWNER_DEPARTED' }] } });
+
+    // Modify a connection: Bob points the reference at his own SharePoint connection.
+    const bobs = await connectionOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, connectorId: t.sharepoint });
+    ok(await app.gql(Swap, { input: { connectionReferenceId: after.connectionReferences[0]!.id, connectionId: bobs } }, t.tokens.coowner));
+    const fixed = ok(await app.gql(Run, { input: { flowId: flow.id } }, t.tokens.guest)).triggerFlow;
+    expect(fixed).toMatchObject({ run: { status: 'SUCCEEDED', failures: [] } });
+
+    // The project ends: Terry is removed.
+    expect(ok(await app.gql(Owners, { input: { flowId: flow.id, remove: [t.users.guest] } }, t.tokens.coowner)).modifyFlowOwners.__typename).toBe('ModifyFlowOwnersSuccess');
+  });
+});
+
+describe('when the last active owner leaves', () => {
+  it('the flow is suspended (NO_ACTIVE_OWNER), admins are told, and an admin brings it back', async () => {
+    const flow = await flowOf(app, t.tokens.free, { environmentId: t.defaultEnv, trigger: 'INSTANT', actions: [{ name: 'Compose' }] });
+    const summary = await depart('free');
+    expect(summary.suspendedFlows).toBe(1);
+    expect(await state(flow.id, t.tokens.admin)).toMatchObject({ state: 'SUSPENDED', suspensionReason: 'NO_ACTIVE_OWNER' });
+    const told = ok(await app.gql(Suspensions, {}, t.tokens.admin)).sharingEvents.edges.map((e) => e.node).filter((e) => e.flowId === flow.id);
+    expect(told).toEqual([{ kind: 'FLOW_SUSPENDED', flowId: flow.id, actor: null, actorRole: 'NONE' }]);
+
+    expect(failure(ok(await app.gql(Run, { input: { flowId: flow.id } }, t.tokens.admin)).triggerFlow).code).toBe('FLOW_NOT_RUNNABLE');
+    // Not back on while no owner is active.
+    const refused = ok(await app.gql(SetFlowState, { input: { flowId: flow.id, state: 'ON' } }, t.tokens.admin)).setFlowState;
+    expect(failure(refused)).toMatchObject({ code: 'FLOW_NOT_RUNNABLE', field: ['input', 'flowId'] });
+
+    ok(await app.gql(Owners, { input: { flowId: flow.id, add: [t.users.coowner] } }, t.tokens.admin));
+    const on = ok(await app.gql(SetFlowState, { input: { flowId: flow.id, state: 'ON' } }, t.tokens.admin)).setFlowState;
+    expect(on).toMatchObject({ __typename: 'SetFlowStateSuccess', flow: { state: 'ON', suspensionReason: null } });
+    expect(ok(await app.gql(Run, { input: { flowId: flow.id } }, t.tokens.coowner)).triggerFlow).toMatchObject({ run: { status: 'SUCCEEDED' } });
+  });
+});
