@@ -4,12 +4,28 @@ import { inArray, or, type AnyColumn } from 'drizzle-orm';
 import type { Tx } from '../db/open.js';
 import { groups, sharePointLists, users } from '../db/tables.js';
 import type { PrincipalRef } from '../policy/access.js';
-import type { PrincipalFacts } from '../policy/owners.js';
+import { DomainError } from '../policy/errors.js';
+import { assertExpiryInFuture, type PrincipalFacts } from '../policy/owners.js';
 
 /** A principal named in a mutation's input, with the input path that named it. */
 export type PrincipalInput = PrincipalRef & { field: string[] };
 
 export const key = (p: PrincipalRef) => `${p.kind}:${p.id}`;
+
+/**
+ * What is wrong with an add/remove call before anything is read: an expiry in the past, or
+ * a principal both added and removed. Returns the keys of those removed.
+ */
+export function checkGrantChange(
+  input: { add: PrincipalInput[]; remove: PrincipalInput[]; expiresAt: Date | null },
+  now: Date,
+): Set<string> {
+  assertExpiryInFuture(input.expiresAt, now, ['input', 'expiresAt']);
+  const removing = new Set(input.remove.map(key));
+  const both = input.add.find((p) => removing.has(key(p)));
+  if (both) throw new DomainError('INVALID_INPUT', 'The same principal is both added and removed.', both.field);
+  return removing;
+}
 
 /** The grants (of an owner or run-only table) to any of these principals. */
 export function grantsOf(table: GrantColumns, principals: PrincipalRef[]) {

@@ -15,7 +15,6 @@ import { appendEvents, flowEvent } from '../events/log.js';
 import { isGrantActive, type PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
 import {
-  assertExpiryInFuture,
   assertGrantable,
   assertListOwnerAvailable,
   assertMayManageOwners,
@@ -25,7 +24,7 @@ import {
   formerOwners,
 } from '../policy/owners.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
-import { grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
+import { checkGrantChange, grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
 import { usersOf } from './principals.js';
 
 export type ModifyFlowOwnersInput = {
@@ -45,10 +44,7 @@ export type ModifyFlowOwnersResult = {
 
 export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlowOwnersInput): Promise<ModifyFlowOwnersResult> {
   const now = new Date();
-  assertExpiryInFuture(input.expiresAt, now, ['input', 'expiresAt']);
-  const removing = new Set(input.remove.map(key));
-  const both = input.add.find((p) => removing.has(key(p)));
-  if (both) throw new DomainError('INVALID_INPUT', 'The same principal is both added and removed.', both.field);
+  const removing = checkGrantChange(input, now);
 
   return db.transaction(async (tx) => {
     const found = await flowWithAccess(tx, viewer, input.flowId, { lock: true });

@@ -7,10 +7,10 @@ import { connectionReferences, runOnlyGrants } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
 import { isGrantActive, type PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
-import { assertExpiryInFuture, assertGrantable, assertMayManageOwners, assertMayShare } from '../policy/owners.js';
+import { assertGrantable, assertMayManageOwners, assertMayShare } from '../policy/owners.js';
 import { assertRunOnlyAllowed, assertRunOnlyPrincipal } from '../policy/runonly.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
-import { grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
+import { checkGrantChange, grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
 import { usersOf } from './principals.js';
 
 export type ModifyRunOnlyUsersInput = {
@@ -27,10 +27,7 @@ export async function modifyRunOnlyUsers(
   input: ModifyRunOnlyUsersInput,
 ): Promise<{ flow: FlowRow; lastPosition: number | null }> {
   const now = new Date();
-  assertExpiryInFuture(input.expiresAt, now, ['input', 'expiresAt']);
-  const removing = new Set(input.remove.map(key));
-  const both = input.add.find((p) => removing.has(key(p)));
-  if (both) throw new DomainError('INVALID_INPUT', 'The same principal is both added and removed.', both.field);
+  const removing = checkGrantChange(input, now);
 
   return db.transaction(async (tx) => {
     const found = await flowWithAccess(tx, viewer, input.flowId, { lock: true });
