@@ -7,11 +7,10 @@ import { connectionReferences, connections, connectors, flowActions, flowCopies 
 import { appendEvents, flowEvent } from '../events/log.js';
 import { assertIndividualUser, matchConnectors } from '../policy/copies.js';
 import { DomainError } from '../policy/errors.js';
-import { assertCanEdit, assertMayAuthorFlows } from '../policy/flows.js';
+import { assertCanEdit } from '../policy/flows.js';
 import { assertGrantable, assertMayShare } from '../policy/owners.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
-import { environmentForUser } from './environments.js';
-import { insertFlow, usableConnections } from './flows.js';
+import { authoringEnvironment, insertFlow, usableConnections } from './flows.js';
 import { description as descriptionInput, name as nameInput, parseInput } from './input.js';
 import { loadPrincipals, type PrincipalInput } from './grants.js';
 
@@ -116,8 +115,7 @@ export async function createFlowFromCopy(
       throw new DomainError('CONFLICT', 'A flow was already created from this copy.', ['input', 'copyId']);
     }
     // The environment first, so that a wrong one is named as such, not as a connection fault.
-    const { environment, role } = await environmentForUser(tx, viewer, input.environmentId, ['input', 'environmentId']);
-    assertMayAuthorFlows(role, environment.displayName);
+    const environment = await authoringEnvironment(tx, viewer, input.environmentId);
     const definition = copyDefinition(copy);
     const named = new Map(input.connectionIds.map((id, i) => [id, ['input', 'connectionIds', String(i)]]));
     const supplied = await usableConnections(tx, viewer, { id: null, environmentId: input.environmentId }, named);
@@ -129,8 +127,7 @@ export async function createFlowFromCopy(
       // In the order given, so that a fault names the later of two connections.
       [...named].map(([id, field]) => ({ id, connectorId: supplied.get(id)!.connectorId, field })),
     );
-    const flow = await insertFlow(tx, viewer, {
-      environmentId: input.environmentId,
+    const flow = await insertFlow(tx, viewer, environment, {
       displayName: copy.displayName,
       description: copy.description,
       trigger: copy.trigger,
@@ -153,7 +150,7 @@ export async function saveFlowAs(db: Db, viewer: UserRow, input: { flowId: strin
     const found = await flowWithAccess(tx, viewer, input.flowId);
     assertCanEdit(found?.access, ['input', 'flowId'], 'save this flow as another');
     const { flow } = found!;
-    assertMayAuthorFlows(found!.role, flow.environmentName);
+    const environment = await authoringEnvironment(tx, viewer, flow.environmentId);
     const [refs, actions] = await Promise.all([
       tx
         .select({ id: connectionReferences.id, connectionId: connections.id, ownerId: connections.ownerId, scopedFlowId: connections.scopedFlowId })
@@ -165,8 +162,7 @@ export async function saveFlowAs(db: Db, viewer: UserRow, input: { flowId: strin
     ]);
     // Connections made inside the source flow stay with it (S6).
     const mine = new Map(refs.filter((r) => r.ownerId === viewer.id && r.scopedFlowId === null).map((r) => [r.id, r.connectionId]));
-    return insertFlow(tx, viewer, {
-      environmentId: flow.environmentId,
+    return insertFlow(tx, viewer, environment, {
       displayName,
       description: flow.description,
       trigger: flow.trigger,

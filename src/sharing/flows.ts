@@ -49,7 +49,7 @@ export type CreateFlowInput = z.input<typeof createInput>;
 
 export async function createFlow(db: Db, viewer: UserRow, rawInput: CreateFlowInput): Promise<FlowRow> {
   const input = parseInput(createInput, rawInput);
-  return db.transaction((tx) => insertFlow(tx, viewer, input));
+  return db.transaction(async (tx) => insertFlow(tx, viewer, await authoringEnvironment(tx, viewer, input.environmentId), input));
 }
 
 export type NewFlow = {
@@ -62,14 +62,24 @@ export type NewFlow = {
   otherConnectionIds?: string[] | null;
 };
 
+/** An environment the viewer is inside (S16) and may author flows in (S15). */
+export async function authoringEnvironment(tx: Tx, viewer: UserRow, environmentId: string) {
+  const { environment, role } = await environmentForUser(tx, viewer, environmentId, ['input', 'environmentId']);
+  assertMayAuthorFlows(role, environment.displayName);
+  return environment;
+}
+
 /**
  * Inside a transaction: a new flow whose creator and primary owner is `viewer`, in an
- * environment they are inside (S16) with a role to author flows (S15), using connections
- * they may use (S5, S6). Shared by createFlow, createFlowFromCopy and saveFlowAs.
+ * environment checked by authoringEnvironment, using connections they may use (S5, S6).
+ * Shared by createFlow, createFlowFromCopy and saveFlowAs.
  */
-export async function insertFlow(tx: Tx, viewer: UserRow, input: NewFlow): Promise<FlowRow> {
-  const { environment, role } = await environmentForUser(tx, viewer, input.environmentId, ['input', 'environmentId']);
-  assertMayAuthorFlows(role, environment.displayName);
+export async function insertFlow(
+  tx: Tx,
+  viewer: UserRow,
+  environment: { id: string },
+  input: Omit<NewFlow, 'environmentId'>,
+): Promise<FlowRow> {
   const [flow] = await tx
     .insert(flows)
     .values({

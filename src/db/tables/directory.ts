@@ -20,14 +20,19 @@ export const tenants = pgTable('tenants', {
   cloud: tenantCloud('cloud').notNull(),
 });
 
+/** What every directory object of a tenant has: our id, the directory's id, its tenant. */
+const inTenant = () => ({
+  id: id(),
+  externalId: text('external_id').notNull().unique(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+});
+
 export const users = pgTable(
   'users',
   {
-    id: id(),
-    externalId: text('external_id').notNull().unique(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    ...inTenant(),
     displayName: text('display_name').notNull(),
     email: text('email').notNull(),
     kind: userKind('kind').notNull(),
@@ -40,11 +45,7 @@ export const users = pgTable(
 export const groups = pgTable(
   'groups',
   {
-    id: id(),
-    externalId: text('external_id').notNull().unique(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    ...inTenant(),
     displayName: text('display_name').notNull(),
   },
   (t) => [index('groups_tenant_idx').on(t.tenantId)],
@@ -66,11 +67,7 @@ export const groupMembers = pgTable(
 export const sharePointLists = pgTable(
   'sharepoint_lists',
   {
-    id: id(),
-    externalId: text('external_id').notNull().unique(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    ...inTenant(),
     title: text('title').notNull(),
     siteUrl: text('site_url').notNull(),
   },
@@ -99,11 +96,7 @@ export const listEditors = pgTable(
 export const environments = pgTable(
   'environments',
   {
-    id: id(),
-    externalId: text('external_id').notNull().unique(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    ...inTenant(),
     displayName: text('display_name').notNull(),
     isDefault: boolean('is_default').notNull(),
     securityGroupId: uuid('security_group_id').references(() => groups.id),
