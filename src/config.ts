@@ -26,6 +26,7 @@ const schema = z
     AUTH_ISSUER: optionalText,
     AUTH_AUDIENCE: optionalText,
     FLOWSHARE_DIRECTORY: optionalText,
+    FLOWSHARE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(10_000),
   })
   .refine((c) => !(c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL), {
     message: 'set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both',
@@ -50,6 +51,8 @@ export type Config = {
   /** `secret: undefined` on the embedded default: the server makes one and keeps it in the data dir. */
   auth: AuthConfig;
   directoryFile: string | undefined;
+  /** How often the expiry sweeper looks for grants past their expiresAt (S19). */
+  sweepIntervalMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       ? { kind: 'jwks', jwksUrl: c.AUTH_JWKS_URL, issuer, audience }
       : { kind: 'secret', secret: c.AUTH_JWT_SECRET, issuer, audience },
     directoryFile: directoryArg(argv) ?? c.FLOWSHARE_DIRECTORY,
+    sweepIntervalMs: c.FLOWSHARE_SWEEP_INTERVAL_MS,
   };
 }
 

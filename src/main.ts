@@ -11,6 +11,7 @@ import { tenants, users } from './db/tables.js';
 import { DataDirLockedError } from './db/lock.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 import { describeImport, DirectoryError, importDirectoryFile } from './directory/import.js';
+import { startJobs } from './jobs.js';
 import { startServer } from './server.js';
 
 const DEFAULT_QUERY = `# Welcome to flowshare. The Authorization header below signs you in as a demo user.
@@ -70,12 +71,15 @@ async function main() {
     },
   });
 
+  const jobs = startJobs({ db, sweepIntervalMs: config.sweepIntervalMs });
+
   // Handlers first: a signal that arrives while we print must still close things cleanly.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing connections and the database`);
+    await jobs.stop();
     await server.close();
     await database.close();
     process.exit(0);

@@ -23,7 +23,7 @@ describe.runIf(existsSync(contractFile))('the public contract', () => {
     expect(changed.map((g) => g.description)).toEqual([]);
   });
 
-  it('holds every field built so far (foundation, co-owners and the log, copies and ownership, run-only sharing)', () => {
+  it('holds every field built so far (foundation, co-owners and the log, copies and ownership, run-only sharing, governance)', () => {
     const built = [
       'Query.node', 'Query.nodes', 'Query.viewer', 'Query.environments', 'Query.connectors',
       'Query.searchPrincipals', 'Query.myFlows', 'Query.myConnections',
@@ -36,6 +36,9 @@ describe.runIf(existsSync(contractFile))('the public contract', () => {
       'Mutation.modifyRunOnlyUsers', 'Flow.runOnlyUsers', 'Query.runOnlyFlows', 'FlowRunOnlyEdge', 'ConnectionSourceInput',
       'Mutation.replaceFlowConnection', 'Mutation.updateConnectionCredentials',
       'Mutation.triggerFlow', 'Flow.runs', 'FlowRun', 'RunFailure', 'FlowRunConnection',
+      'Mutation.setEnvironmentRole', 'SetEnvironmentRoleInput', 'SetEnvironmentRoleSuccess', 'SetEnvironmentRoleResult',
+      'Mutation.setDlpPolicy', 'ConnectorClassInput', 'SetDlpPolicyInput', 'SetDlpPolicySuccess', 'SetDlpPolicyResult',
+      'Query.sharingAudit', 'SharingAudit', 'AuditFinding', 'AuditFindingKind', 'Query.environmentSharingEvents',
     ];
     const missing = gaps().map((g) => g.description);
     for (const item of built) expect(missing).not.toContain(`${item} was removed.`);

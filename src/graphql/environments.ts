@@ -1,10 +1,15 @@
-// Environments, their roles and DLP policy, and the connectors connections are made for.
+// Environments, their roles and DLP policy (and the admins' mutations that set them), and
+// the connectors connections are made for.
 import { asc, desc, eq } from 'drizzle-orm';
 import { connectorClass, connectors, environmentRole, environments } from '../db/tables.js';
 import { builder } from './builder.js';
 import { requireViewer } from './context.js';
-import { Group, Tenant } from './directory.js';
-import { ClassificationRef, ConnectorRef, EnvironmentRef } from './refs.js';
+import { setDlpPolicy } from '../sharing/dlp.js';
+import { setEnvironmentRole } from '../sharing/roles.js';
+import { Group, Tenant, User } from './directory.js';
+import { attempt, resultUnion } from './errors.js';
+import { idOf } from './ids.js';
+import { ClassificationRef, ConnectorRef, EnvironmentRef, FlowRef } from './refs.js';
 
 export const EnvironmentRole = builder.enumType('EnvironmentRole', {
   values: environmentRole.enumValues,
@@ -82,5 +87,75 @@ builder.queryFields((t) => ({
       requireViewer(ctx);
       return ctx.db.select().from(connectors).orderBy(asc(connectors.displayName));
     },
+  }),
+}));
+
+const SetEnvironmentRoleInput = builder.inputType('SetEnvironmentRoleInput', {
+  description: "An admin gives a user a role in an environment, or takes it (role null: the user stays, with no role).",
+  fields: (t) => ({
+    environmentId: t.id({ required: true }),
+    userId: t.id({ required: true }),
+    role: t.field({ type: EnvironmentRole }),
+  }),
+});
+const SetEnvironmentRoleSuccess = builder
+  .objectRef<Awaited<ReturnType<typeof setEnvironmentRole>>>('SetEnvironmentRoleSuccess')
+  .implement({
+    fields: (t) => ({
+      environment: t.field({ type: Environment, resolve: (s) => s.environment }),
+      user: t.field({ type: User, resolve: (s) => s.user }),
+      role: t.field({ type: EnvironmentRole, nullable: true, resolve: (s) => s.role }),
+    }),
+  });
+
+const ConnectorClassInput = builder.inputType('ConnectorClassInput', {
+  fields: (t) => ({ connectorId: t.id({ required: true }), class: t.field({ type: ConnectorClass, required: true }) }),
+});
+const SetDlpPolicyInput = builder.inputType('SetDlpPolicyInput', {
+  description: 'The whole policy of an environment: connectors left out are NON_BUSINESS.',
+  fields: (t) => ({
+    environmentId: t.id({ required: true }),
+    classifications: t.field({ type: [ConnectorClassInput], required: true }),
+  }),
+});
+const SetDlpPolicySuccess = builder
+  .objectRef<Awaited<ReturnType<typeof setDlpPolicy>>>('SetDlpPolicySuccess')
+  .implement({
+    fields: (t) => ({
+      environment: t.field({ type: Environment, resolve: (s) => s.environment }),
+      suspendedFlows: t.field({
+        type: [FlowRef],
+        description: 'The flows the new policy breaks, now SUSPENDED (DLP_VIOLATION).',
+        resolve: (s) => s.suspendedFlows,
+      }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  setEnvironmentRole: t.field({
+    type: resultUnion('SetEnvironmentRole', SetEnvironmentRoleSuccess),
+    args: { input: t.arg({ type: SetEnvironmentRoleInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, (viewer) =>
+        setEnvironmentRole(ctx.db, viewer, {
+          environmentId: idOf(input.environmentId, 'Environment', ['input', 'environmentId']),
+          userId: idOf(input.userId, 'User', ['input', 'userId']),
+          role: input.role ?? null,
+        }),
+      ),
+  }),
+  setDlpPolicy: t.field({
+    type: resultUnion('SetDlpPolicy', SetDlpPolicySuccess),
+    args: { input: t.arg({ type: SetDlpPolicyInput, required: true }) },
+    resolve: (_, { input }, ctx) =>
+      attempt(ctx, (viewer) =>
+        setDlpPolicy(ctx.db, viewer, {
+          environmentId: idOf(input.environmentId, 'Environment', ['input', 'environmentId']),
+          classifications: input.classifications.map((c, i) => ({
+            connectorId: idOf(c.connectorId, 'Connector', ['input', 'classifications', String(i), 'connectorId']),
+            class: c.class,
+          })),
+        }),
+      ),
   }),
 }));

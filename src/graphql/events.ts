@@ -3,10 +3,11 @@ import { and, asc, count, desc, eq, gt, lt } from 'drizzle-orm';
 import { sharingEventKind, sharingEventRecipients, sharingEvents } from '../db/tables.js';
 import { decodeEventCursor, encodeEventCursor } from '../events/cursor.js';
 import { builder } from './builder.js';
-import { requireViewer } from './context.js';
+import { administeredEnvironment } from '../sharing/environments.js';
+import { requireViewer, type Context } from './context.js';
 import { loadPrincipal, Principal, User } from './directory.js';
 import { AccessLevel, Flow } from './flows.js';
-import { globalId } from './ids.js';
+import { globalId, idOf } from './ids.js';
 import { positionPage } from './pagination.js';
 
 type EventRow = typeof sharingEvents.$inferSelect;
@@ -57,35 +58,52 @@ export const eventCursorCodec = {
   decode: (cursor: string) => decodeEventCursor(cursor, ['after']),
 };
 
+/**
+ * A page of the log, oldest first: the events addressed to a user (through the recipients
+ * table), or every event of an environment.
+ */
+function logPage(
+  ctx: Context,
+  args: { after?: string | null; before?: string | null; first?: number | null; last?: number | null },
+  scope: { userId: string } | { environmentId: string },
+) {
+  const position = 'userId' in scope ? sharingEventRecipients.position : sharingEvents.position;
+  const inScope = 'userId' in scope ? eq(sharingEventRecipients.userId, scope.userId) : eq(sharingEvents.environmentId, scope.environmentId);
+  const from = () =>
+    'userId' in scope
+      ? ctx.db.select({ event: sharingEvents }).from(sharingEventRecipients).innerJoin(sharingEvents, eq(sharingEvents.position, sharingEventRecipients.position))
+      : ctx.db.select({ event: sharingEvents }).from(sharingEvents);
+  return positionPage(
+    args,
+    eventCursorCodec,
+    (e: EventRow) => e.position,
+    ({ after, before, limit, inverted }) =>
+      from()
+        .where(and(inScope, after === null ? undefined : gt(position, after), before === null ? undefined : lt(position, before)))
+        .orderBy(inverted ? desc(position) : asc(position))
+        .limit(limit)
+        .then((rows) => rows.map((r) => r.event)),
+    async () =>
+      (await ctx.db.select({ n: count() }).from('userId' in scope ? sharingEventRecipients : sharingEvents).where(inScope))[0]!.n,
+  );
+}
+
 builder.queryFields((t) => ({
   sharingEvents: t.field({
     type: SharingEventConnection,
     description: "The viewer's own sharing log, oldest first after `after`.",
     args: t.arg.connectionArgs(),
-    resolve: (_, args, ctx) => {
+    resolve: (_, args, ctx) => logPage(ctx, args, { userId: requireViewer(ctx).id }),
+  }),
+  environmentSharingEvents: t.field({
+    type: SharingEventConnection,
+    description: 'Environment admins only: every sharing event in the environment, oldest first after `after`.',
+    args: { ...t.arg.connectionArgs(), environmentId: t.arg.id({ required: true }) },
+    resolve: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
-      const mine = eq(sharingEventRecipients.userId, viewer.id);
-      return positionPage(
-        args,
-        eventCursorCodec,
-        (e: EventRow) => e.position,
-        ({ after, before, limit, inverted }) =>
-          ctx.db
-            .select({ event: sharingEvents })
-            .from(sharingEventRecipients)
-            .innerJoin(sharingEvents, eq(sharingEvents.position, sharingEventRecipients.position))
-            .where(
-              and(
-                mine,
-                after === null ? undefined : gt(sharingEventRecipients.position, after),
-                before === null ? undefined : lt(sharingEventRecipients.position, before),
-              ),
-            )
-            .orderBy(inverted ? desc(sharingEventRecipients.position) : asc(sharingEventRecipients.position))
-            .limit(limit)
-            .then((rows) => rows.map((r) => r.event)),
-        async () => (await ctx.db.select({ n: count() }).from(sharingEventRecipients).where(mine))[0]!.n,
-      );
+      const field = ['environmentId'];
+      const environment = await administeredEnvironment(ctx.db, viewer, idOf(args.environmentId, 'Environment', field), field, 'read its sharing log');
+      return logPage(ctx, args, { environmentId: environment.id });
     },
   }),
 }));

@@ -11,6 +11,7 @@ import './events.js';
 import './copies.js';
 import './runonly.js';
 import './runs.js';
+import './audit.js';
 import './nodes.js';
 
 export const schema: GraphQLSchema = builder.toSchema();

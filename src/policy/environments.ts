@@ -19,3 +19,24 @@ export function assertInsideEnvironment(
     field,
   );
 }
+
+/** Environment administration (roles, DLP, audit, the environment's log) is for its admins. */
+export function assertEnvironmentAdmin(
+  role: EnvironmentRole | null,
+  environmentName: string,
+  doing: string,
+  field: string[],
+): void {
+  if (role === 'ENVIRONMENT_ADMIN') return;
+  throw new DomainError('NOT_AUTHORIZED', `Only admins of ${environmentName} may ${doing}.`, field);
+}
+
+/** An environment keeps at least one admin: the last one can't take their own role away. */
+export function assertKeepsAnAdmin(
+  change: { currentRole: EnvironmentRole | null; newRole: EnvironmentRole | null; otherAdmins: number },
+  field: string[],
+): void {
+  if (change.currentRole === 'ENVIRONMENT_ADMIN' && change.newRole !== 'ENVIRONMENT_ADMIN' && change.otherAdmins === 0) {
+    throw new DomainError('INVALID_INPUT', 'This is the environment\'s last admin: make someone else admin first.', field);
+  }
+}

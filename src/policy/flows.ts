@@ -7,12 +7,14 @@ export function canAuthorFlows(role: EnvironmentRole | null): boolean {
   return role === 'ENVIRONMENT_MAKER' || role === 'ENVIRONMENT_ADMIN';
 }
 
-export function assertMayAuthorFlows(role: EnvironmentRole | null, environmentName: string): void {
+/** S15: makers design, others consume; `doing` says what was refused ("Sharing flows"). */
+export function assertMayAuthorFlows(
+  role: EnvironmentRole | null,
+  environmentName: string,
+  doing = 'Creating and editing flows',
+): void {
   if (canAuthorFlows(role)) return;
-  throw new DomainError(
-    'ROLE_REQUIRED',
-    `Creating and editing flows in ${environmentName} needs the Environment Maker or Environment Admin role.`,
-  );
+  throw new DomainError('ROLE_REQUIRED', `${doing} in ${environmentName} needs the Environment Maker or Environment Admin role.`);
 }
 
 /** A flow the viewer can't see is NOT_FOUND (S20): its existence is not disclosed. */

@@ -7,7 +7,7 @@ import { connectionReferences, connections, connectors, flowActions, flowCopies 
 import { appendEvents, flowEvent } from '../events/log.js';
 import { assertIndividualUser, matchConnectors } from '../policy/copies.js';
 import { DomainError } from '../policy/errors.js';
-import { assertCanEdit } from '../policy/flows.js';
+import { assertCanEdit, assertMayAuthorFlows } from '../policy/flows.js';
 import { assertGrantable, assertMayShare } from '../policy/owners.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { authoringEnvironment, insertFlow, usableConnections } from './flows.js';
@@ -44,6 +44,7 @@ export async function sendFlowCopy(
     const found = await flowWithAccess(tx, viewer, input.flowId);
     assertCanEdit(found?.access, ['input', 'flowId'], 'send copies of this flow');
     assertMayShare(viewer);
+    assertMayAuthorFlows(found!.role, found!.flow.environmentName, 'Sharing flows');
     const principals = await loadPrincipals(tx, input.recipients);
     const recipients = new Map<string, PrincipalInput>(); // the same user twice gets one copy
     for (const r of input.recipients) {

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { environments } from '../db/tables.js';
-import { assertInsideEnvironment } from '../policy/environments.js';
+import { assertEnvironmentAdmin, assertInsideEnvironment } from '../policy/environments.js';
 import { DomainError } from '../policy/errors.js';
 import { loadEnvironmentRoles, loadMemberships, type UserRow } from './access.js';
 
@@ -20,4 +20,11 @@ export async function environmentForUser(db: Db, user: UserRow, environmentId: s
   const role = roles.get(environmentId) ?? null;
   assertInsideEnvironment(environment, { role, groupIds }, field);
   return { environment, role };
+}
+
+/** An environment the user administers (roles, DLP, audit, its log); NOT_AUTHORIZED otherwise. */
+export async function administeredEnvironment(db: Db, user: UserRow, environmentId: string, field: string[], doing: string) {
+  const { environment, role } = await environmentForUser(db, user, environmentId, field);
+  assertEnvironmentAdmin(role, environment.displayName, doing, field);
+  return environment;
 }

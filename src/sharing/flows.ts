@@ -21,6 +21,7 @@ import {
 } from '../policy/flows.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { hasActiveOwner } from './departures.js';
+import { assertFlowMeetsDlp } from './dlp.js';
 import { environmentForUser } from './environments.js';
 import { description, name, parseInput } from './input.js';
 import { usersOf } from './principals.js';
@@ -142,7 +143,11 @@ export async function setFlowState(db: Db, viewer: UserRow, rawInput: SetFlowSta
   const state = input.state;
   return db.transaction(async (tx) => {
     const found = await editableFlow(tx, viewer, input.flowId, 'start or stop this flow');
-    if (state === 'ON') assertMayTurnOn(await hasActiveOwner(tx, found), ['input', 'flowId']);
+    if (state === 'ON') {
+      assertMayTurnOn(await hasActiveOwner(tx, found), ['input', 'flowId']);
+      // Relaxing a policy never turns flows back on; turning one on checks it again (S18).
+      await assertFlowMeetsDlp(tx, found.flow, ['input', 'flowId']);
+    }
     const [flow] = await tx
       .update(flows)
       .set({ state, suspensionReason: null, modifiedAt: new Date() })
@@ -184,7 +189,7 @@ type Definition = {
 };
 
 /**
- * Writes a flow's actions and connection references. A reference is never dropped because
+ * Writes a flow's actions and connection references, then checks them against DLP (S18). A reference is never dropped because
  * no action uses it any more: it shows as OTHER until one does again (S7), or until the
  * owner leaves it out of `otherConnectionIds`.
  */
@@ -239,6 +244,7 @@ async function writeDefinition(tx: Tx, viewer: UserRow, flow: FlowRow, def: Defi
       .delete(connectionReferences)
       .where(and(eq(connectionReferences.flowId, flow.id), notInArray(connectionReferences.id, [...keep])));
   }
+  await assertFlowMeetsDlp(tx, flow);
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   environmentAdditions,
   formerOwners,
 } from '../policy/owners.js';
+import { assertMayAuthorFlows } from '../policy/flows.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
 import { checkGrantChange, grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
 import { usersOf } from './principals.js';
@@ -50,7 +51,10 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
     const found = await flowWithAccess(tx, viewer, input.flowId, { lock: true });
     assertMayManageOwners(found?.access, ['input', 'flowId']);
     const { flow, access } = found!;
-    if (input.add.length > 0) assertMayShare(viewer);
+    if (input.add.length > 0) {
+      assertMayShare(viewer);
+      assertMayAuthorFlows(found!.role, flow.environmentName, 'Sharing flows');
+    }
 
     const principals = await loadPrincipals(tx, [...input.add, ...input.remove]);
     const cloud = await tenantCloud(tx, viewer.tenantId);

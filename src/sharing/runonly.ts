@@ -7,6 +7,7 @@ import { connectionReferences, runOnlyGrants } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
 import { isGrantActive, type PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
+import { assertMayAuthorFlows } from '../policy/flows.js';
 import { assertGrantable, assertMayManageOwners, assertMayShare } from '../policy/owners.js';
 import { assertRunOnlyAllowed, assertRunOnlyPrincipal } from '../policy/runonly.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
@@ -35,6 +36,7 @@ export async function modifyRunOnlyUsers(
     const { flow, access } = found!;
     if (input.add.length > 0) {
       assertMayShare(viewer);
+      assertMayAuthorFlows(found!.role, flow.environmentName, 'Sharing flows');
       assertRunOnlyAllowed(flow.trigger, ['input', 'flowId']);
     }
     const principals = await loadPrincipals(tx, [...input.add, ...input.remove]);

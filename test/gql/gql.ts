@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": typeof types.AuditDocument,
+    "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.AuditAddOwnersDocument,
+    "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.AuditAddRunOnlyDocument,
     "\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ReplaceDocument,
     "\n  mutation Reauthenticate($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) {\n      __typename\n      ... on UpdateConnectionCredentialsSuccess { connection { id status } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ReauthenticateDocument,
     "\n  mutation Share($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareDocument,
@@ -32,6 +35,14 @@ type Documents = {
     "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": typeof types.SuspensionsDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.ListEditorsDocument,
+    "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetRoleDocument,
+    "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetDlpDocument,
+    "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": typeof types.AddOwnersDocument,
+    "\n  mutation AddRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code } }\n  }\n": typeof types.AddRunOnlyDocument,
+    "\n  mutation Trigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TriggerDocument,
+    "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n": typeof types.FlowStateOfDocument,
+    "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n": typeof types.EnvironmentLogDocument,
+    "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n": typeof types.MyLogDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": typeof types.MyFlowsInDepthDocument,
     "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareWithTeamDocument,
     "\n  mutation ModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess {\n        eventCursor\n        connectionsNeedingAttention { id owner { id } }\n        usersAddedToEnvironment { id }\n        flow { id owners { totalCount edges { isPrimaryOwner expiresAt node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ModifyFlowOwnersDocument,
@@ -64,6 +75,9 @@ type Documents = {
     "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n": typeof types.FlowByIdDocument,
 };
 const documents: Documents = {
+    "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": types.AuditDocument,
+    "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.AuditAddOwnersDocument,
+    "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.AuditAddRunOnlyDocument,
     "\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ReplaceDocument,
     "\n  mutation Reauthenticate($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) {\n      __typename\n      ... on UpdateConnectionCredentialsSuccess { connection { id status } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ReauthenticateDocument,
     "\n  mutation Share($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareDocument,
@@ -82,6 +96,14 @@ const documents: Documents = {
     "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": types.SuspensionsDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": types.ListEditorsDocument,
+    "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetRoleDocument,
+    "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetDlpDocument,
+    "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": types.AddOwnersDocument,
+    "\n  mutation AddRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code } }\n  }\n": types.AddRunOnlyDocument,
+    "\n  mutation Trigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n": types.TriggerDocument,
+    "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n": types.FlowStateOfDocument,
+    "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n": types.EnvironmentLogDocument,
+    "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n": types.MyLogDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": types.MyFlowsInDepthDocument,
     "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareWithTeamDocument,
     "\n  mutation ModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess {\n        eventCursor\n        connectionsNeedingAttention { id owner { id } }\n        usersAddedToEnvironment { id }\n        flow { id owners { totalCount edges { isPrimaryOwner expiresAt node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ModifyFlowOwnersDocument,
@@ -128,6 +150,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n"): (typeof documents)["\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -200,6 +234,38 @@ export function graphql(source: "\n  query GroupMembers($id: ID!) {\n    node(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n"): (typeof documents)["\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n"): (typeof documents)["\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code } }\n  }\n"): (typeof documents)["\n  mutation AddRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Trigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n"): (typeof documents)["\n  mutation Trigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n"): (typeof documents)["\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n"): (typeof documents)["\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -134,6 +134,8 @@ const grantColumns = () => ({
   addedById: uuid('added_by_id').references(() => users.id),
   addedAt: at('added_at').notNull().defaultNow(),
   expiresAt: at('expires_at'),
+  /** When the expiry sweeper logged ACCESS_EXPIRED for this grant (S19); null until then. */
+  expiryReportedAt: at('expiry_reported_at'),
 });
 type GrantTable = Record<
   'flowId' | 'principalKind' | 'userId' | 'groupId' | 'listId' | 'expiresAt',

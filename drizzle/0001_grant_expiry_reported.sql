@@ -1,0 +1,2 @@
+ALTER TABLE "owner_grants" ADD COLUMN "expiry_reported_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "run_only_grants" ADD COLUMN "expiry_reported_at" timestamp (3) with time zone;

@@ -1,0 +1,52 @@
+// sharingAudit: an environment admin's list of what needs a look.
+import { auditFindingKinds, sharingAudit, type AuditFinding as Finding } from '../sharing/audit.js';
+import { builder } from './builder.js';
+import { requireViewer } from './context.js';
+import { loadPrincipal, Principal } from './directory.js';
+import { Connection } from './connections.js';
+import { Environment } from './environments.js';
+import { Flow } from './flows.js';
+import { idOf } from './ids.js';
+
+const AuditFindingKind = builder.enumType('AuditFindingKind', { values: auditFindingKinds });
+
+const AuditFinding = builder.objectRef<Finding>('AuditFinding').implement({
+  fields: (t) => ({
+    kind: t.field({ type: AuditFindingKind, resolve: (f) => f.kind }),
+    flow: t.field({
+      type: Flow,
+      // The audit is for the environment's admins, who see every flow in it.
+      resolve: async (f, _, ctx) => (await ctx.loaders.flow.load(f.flowId))!.flow,
+    }),
+    principal: t.field({
+      type: Principal,
+      nullable: true,
+      resolve: (f, _, ctx) => (f.principal ? loadPrincipal(ctx, f.principal) : null),
+    }),
+    connection: t.field({
+      type: Connection,
+      nullable: true,
+      resolve: (f, _, ctx) => (f.connectionId ? ctx.loaders.connection.load(f.connectionId) : null),
+    }),
+    detail: t.exposeString('detail', { description: 'What was found, for people.' }),
+  }),
+});
+
+const SharingAudit = builder.objectRef<Awaited<ReturnType<typeof sharingAudit>>>('SharingAudit').implement({
+  fields: (t) => ({
+    environment: t.field({ type: Environment, resolve: (a) => a.environment }),
+    generatedAt: t.field({ type: 'DateTime', resolve: (a) => a.generatedAt }),
+    findings: t.field({ type: [AuditFinding], resolve: (a) => a.findings }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  sharingAudit: t.field({
+    type: SharingAudit,
+    description:
+      'Environment admins only: guests with access, grants inert outside the security group, flows with no active owner, connections of departed users, expired grants.',
+    args: { environmentId: t.arg.id({ required: true }) },
+    resolve: (_, args, ctx) =>
+      sharingAudit(ctx.db, requireViewer(ctx), idOf(args.environmentId, 'Environment', ['environmentId'])),
+  }),
+}));

@@ -1,0 +1,49 @@
+// Background work of a server process: the expiry sweeper (S19). Each job runs on a timer,
+// never overlapping itself; a failure is logged and retried on the next tick. Every
+// process runs them: the jobs are written to be safe with several processes at once.
+import type { Db } from './db/open.js';
+import { reportExpiredGrants } from './sharing/expiry.js';
+
+export type JobOptions = {
+  db: Db;
+  sweepIntervalMs: number;
+  /** Called after a job wrote events, so live subscribers hear at once. */
+  onEventsWritten?: () => void;
+  log?: (message: string) => void;
+};
+
+export type Jobs = { stop(): Promise<void> };
+
+export function startJobs(options: JobOptions): Jobs {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const sweep = every(options.sweepIntervalMs, 'expiry sweep', log, async () => {
+    let reported = 0;
+    // Batches, so a backlog (a server down for a while) is worked off in one tick.
+    for (let n = -1; n !== 0; ) {
+      n = await reportExpiredGrants(options.db);
+      reported += n;
+    }
+    if (reported > 0) {
+      log(`expiry sweep: ${reported} expired grant(s) logged as ACCESS_EXPIRED`);
+      options.onEventsWritten?.();
+    }
+  });
+  return { stop: () => sweep.stop() };
+}
+
+function every(ms: number, name: string, log: (m: string) => void, run: () => Promise<void>) {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = run()
+      .catch((error: Error) => log(`${name} failed (retrying in ${ms} ms): ${error.message}`))
+      .finally(() => (running = null));
+  }, ms);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

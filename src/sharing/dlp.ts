@@ -1,0 +1,110 @@
+// Data loss prevention (S18): the check every flow save makes, and setDlpPolicy, which
+// replaces an environment's policy and suspends the flows it breaks, in one transaction.
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../db/open.js';
+import { connectionReferences, connections, connectors, dlpClassifications, environmentUsers, environments, flows } from '../db/tables.js';
+import { appendEvents, flowEvent } from '../events/log.js';
+import { assertDlpCompliant, assertEachConnectorOnce, dlpViolation, type ClassifiedConnector, type ConnectorClass } from '../policy/dlp.js';
+import { DomainError } from '../policy/errors.js';
+import { loadFlowFacts, type FlowRow, type UserRow } from './access.js';
+import { administeredEnvironment } from './environments.js';
+import { usersOf } from './principals.js';
+
+/** The connectors each flow's connections are for, classified by its environment's policy. */
+async function classifiedConnectors(tx: Tx, which: SQL): Promise<Map<string, ClassifiedConnector[]>> {
+  const rows = await tx
+    .selectDistinct({
+      flowId: connectionReferences.flowId,
+      id: connectors.id,
+      displayName: connectors.displayName,
+      class: sql<ConnectorClass>`coalesce(${dlpClassifications.class}, 'NON_BUSINESS')`,
+    })
+    .from(connectionReferences)
+    .innerJoin(flows, eq(flows.id, connectionReferences.flowId))
+    .innerJoin(connections, eq(connections.id, connectionReferences.connectionId))
+    .innerJoin(connectors, eq(connectors.id, connections.connectorId))
+    .leftJoin(
+      dlpClassifications,
+      and(eq(dlpClassifications.environmentId, flows.environmentId), eq(dlpClassifications.connectorId, connectors.id)),
+    )
+    .where(which);
+  const byFlow = new Map<string, ClassifiedConnector[]>();
+  for (const { flowId, ...connector } of rows) byFlow.set(flowId, [...(byFlow.get(flowId) ?? []), connector]);
+  return byFlow;
+}
+
+/**
+ * S18, for a flow being saved or turned on. Reading the environment's row FOR SHARE makes
+ * this wait for a policy change in flight (setDlpPolicy locks it FOR UPDATE), so no flow
+ * is saved against a policy that is being replaced.
+ */
+export async function assertFlowMeetsDlp(tx: Tx, flow: Pick<FlowRow, 'id' | 'environmentId'>, field?: string[]): Promise<void> {
+  await tx.select({ id: environments.id }).from(environments).where(eq(environments.id, flow.environmentId)).for('share');
+  const used = await classifiedConnectors(tx, eq(connectionReferences.flowId, flow.id));
+  assertDlpCompliant(used.get(flow.id) ?? [], field);
+}
+
+export type SetDlpPolicyInput = {
+  environmentId: string;
+  classifications: { connectorId: string; class: ConnectorClass }[];
+};
+
+export async function setDlpPolicy(
+  db: Db,
+  viewer: UserRow,
+  input: SetDlpPolicyInput,
+): Promise<{ environment: typeof environments.$inferSelect; suspendedFlows: FlowRow[] }> {
+  const field = (i: number) => ['input', 'classifications', String(i), 'connectorId'];
+  if (input.classifications.length > 1000) {
+    throw new DomainError('INVALID_INPUT', 'A policy classifies at most 1,000 connectors.', ['input', 'classifications']);
+  }
+  assertEachConnectorOnce(input.classifications.map((c) => c.connectorId), field);
+  return db.transaction(async (tx) => {
+    const environment = await administeredEnvironment(tx, viewer, input.environmentId, ['input', 'environmentId'], 'set its data loss prevention policy');
+    await tx.select({ id: environments.id }).from(environments).where(eq(environments.id, environment.id)).for('update');
+
+    const ids = input.classifications.map((c) => c.connectorId);
+    const known = new Set(
+      ids.length ? (await tx.select({ id: connectors.id }).from(connectors).where(inArray(connectors.id, ids))).map((c) => c.id) : [],
+    );
+    input.classifications.forEach((c, i) => {
+      if (!known.has(c.connectorId)) throw new DomainError('NOT_FOUND', 'No such connector.', field(i));
+    });
+
+    // The policy is the whole list: what it leaves out is NON_BUSINESS again.
+    await tx.delete(dlpClassifications).where(eq(dlpClassifications.environmentId, environment.id));
+    if (input.classifications.length > 0) {
+      await tx.insert(dlpClassifications).values(input.classifications.map((c) => ({ environmentId: environment.id, ...c })));
+    }
+
+    // Flows already suspended stay so; turning them on checks the policy again.
+    const used = await classifiedConnectors(tx, and(eq(flows.environmentId, environment.id), ne(flows.state, 'SUSPENDED'))!);
+    const broken = [...used].filter(([, connectorsUsed]) => dlpViolation(connectorsUsed)).map(([flowId]) => flowId);
+    if (broken.length === 0) return { environment, suspendedFlows: [] };
+
+    const facts = await loadFlowFacts(tx, broken, true);
+    const suspendedFlows = await tx
+      .update(flows)
+      .set({ state: 'SUSPENDED', suspensionReason: 'DLP_VIOLATION', modifiedAt: new Date() })
+      .where(inArray(flows.id, broken))
+      .returning();
+    const admins = (
+      await tx
+        .select({ userId: environmentUsers.userId })
+        .from(environmentUsers)
+        .where(and(eq(environmentUsers.environmentId, environment.id), eq(environmentUsers.role, 'ENVIRONMENT_ADMIN')))
+    ).map((a) => a.userId);
+    const events = [];
+    for (const flow of suspendedFlows) {
+      const { ownerGrants } = facts.get(flow.id)!;
+      const owners = await usersOf(tx, [{ kind: 'USER', id: flow.primaryOwnerId }, ...ownerGrants.map((g) => g.principal)]);
+      events.push({
+        event: flowEvent('FLOW_SUSPENDED', { ...flow, tenantId: environment.tenantId }, { id: viewer.id, level: owners.has(viewer.id) ? 'OWNER' : 'ADMIN' }),
+        recipients: [...owners, ...admins],
+      });
+    }
+    await appendEvents(tx, events);
+    suspendedFlows.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return { environment, suspendedFlows };
+  });
+}

@@ -1,0 +1,102 @@
+// sharingAudit (#7): every finding kind, each produced by a real story through the API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDirectory } from '../src/directory/import.js';
+import { graphql } from './gql/index.js';
+import { ok, startTestApp, type TestApp } from './support/app.js';
+import { UpdateFlow } from './support/documents.js';
+import { connectionOf, flowOf } from './support/fixtures.js';
+import { makeTenant, type Tenant } from './support/tenant.js';
+
+const Audit = graphql(`
+  query Audit($environmentId: ID!) {
+    sharingAudit(environmentId: $environmentId) {
+      generatedAt
+      environment { id }
+      findings {
+        kind
+        flow { id displayName }
+        principal { __typename ... on User { id } ... on Group { id } }
+        connection { id }
+        detail
+      }
+    }
+  }
+`);
+const AddOwners = graphql(`
+  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }
+`);
+const AddRunOnly = graphql(`
+  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }
+`);
+
+let app: TestApp;
+let t: Tenant;
+beforeAll(async () => {
+  app = await startTestApp();
+  t = await makeTenant(app);
+});
+afterAll(() => app?.close());
+
+describe('sharingAudit', () => {
+  it('reports guests, grants outside the security group, flows with no active owner, departed users\' connections and expired grants', async () => {
+    const withGuest = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Guests' });
+    ok(await app.gql(AddOwners, { input: { flowId: withGuest.id, add: [t.users.guest] } }, t.tokens.maker));
+    const runByGuest = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Run-only guest' });
+    ok(await app.gql(AddRunOnly, { input: { flowId: runByGuest.id, add: [t.users.guest] } }, t.tokens.maker));
+
+    const temporary = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Temp' });
+    const soon = new Date(Date.now() + 1000).toISOString();
+    ok(await app.gql(AddOwners, { input: { flowId: temporary.id, add: [t.users.coowner], expiresAt: soon } }, t.tokens.maker));
+
+    // Bob (coowner) builds a flow of his own, and brings his connection into the maker's flow.
+    const bobs = await connectionOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'Bob SP' });
+    const bobsFlow = await flowOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, displayName: "Bob's", actions: [{ name: 'a', connectionId: bobs }] });
+    const usesBob = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Uses Bob' });
+    ok(await app.gql(AddOwners, { input: { flowId: usesBob.id, add: [t.users.coowner] } }, t.tokens.maker));
+    ok(await app.gql(UpdateFlow, { input: { flowId: usesBob.id, actions: [{ name: 'a', connectionId: bobs }] } }, t.tokens.coowner));
+
+    const secured = await flowOf(app, t.tokens.maker, { environmentId: t.securedEnv, displayName: 'Secured' });
+    ok(await app.gql(AddOwners, { input: { flowId: secured.id, add: [t.users.free] } }, t.tokens.maker));
+
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 50));
+    const bob = t.directory.users.find((u) => u.id === t.ext('coowner'))!;
+    await importDirectory(app.database.db, { users: [{ ...bob, status: 'DEPARTED' }] });
+
+    const audit = ok(await app.gql(Audit, { environmentId: t.defaultEnv }, t.tokens.admin)).sharingAudit;
+    expect(audit.environment.id).toBe(t.defaultEnv);
+    expect(Math.abs(Date.parse(audit.generatedAt) - Date.now())).toBeLessThan(60_000);
+    const user = (id: string) => ({ __typename: 'User', id });
+    expect(audit.findings.map(({ detail, ...f }) => ({ ...f, flow: f.flow.displayName }))).toEqual([
+      { kind: 'GUEST_OWNER', flow: 'Guests', principal: user(t.users.guest), connection: null },
+      { kind: 'GUEST_RUN_ONLY', flow: 'Run-only guest', principal: user(t.users.guest), connection: null },
+      { kind: 'NO_ACTIVE_OWNER', flow: "Bob's", principal: user(t.users.coowner), connection: null },
+      { kind: 'DEPARTED_CONNECTION_OWNER', flow: "Bob's", principal: null, connection: { id: bobs } },
+      { kind: 'DEPARTED_CONNECTION_OWNER', flow: 'Uses Bob', principal: null, connection: { id: bobs } },
+      { kind: 'EXPIRED_GRANT', flow: 'Temp', principal: user(t.users.coowner), connection: null },
+    ]);
+    const details = audit.findings.map((f) => f.detail);
+    expect(details[0]).toContain(`Guest Guest ${t.tag}`);
+    expect(details[2]).toMatch(/has left; it is suspended until an admin adds an owner/);
+    expect(details[3]).toContain('Bob SP');
+    expect(details[5]).toMatch(/owner access expired at .*still on record/);
+    expect(audit.findings.find((f) => f.kind === 'NO_ACTIVE_OWNER')!.flow.id).toBe(bobsFlow.id);
+
+    const securedAudit = ok(await app.gql(Audit, { environmentId: t.securedEnv }, t.tokens.admin)).sharingAudit;
+    expect(securedAudit.findings).toEqual([
+      {
+        kind: 'OUTSIDE_ENVIRONMENT',
+        flow: { id: secured.id, displayName: 'Secured' },
+        principal: user(t.users.free),
+        connection: null,
+        detail: `Free ${t.tag} has owner access but is not in the security group Team ${t.tag}, so the grant does nothing.`,
+      },
+    ]);
+  });
+
+  it('is for the environment\'s admins only', async () => {
+    expect((await app.gql(Audit, { environmentId: t.defaultEnv }, t.tokens.maker)).errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
+    const other = await makeTenant(app);
+    expect((await app.gql(Audit, { environmentId: t.defaultEnv }, other.tokens.admin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await app.gql(Audit, { environmentId: 'nope' }, t.tokens.admin)).errors?.[0]?.extensions?.code).toBe('INVALID_INPUT');
+  });
+});
