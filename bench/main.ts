@@ -11,6 +11,7 @@ import { signToken, tokenVerifier } from '../src/auth/tokens.js';
 import { openDatabase, type Db } from '../src/db/open.js';
 import { connectors, users, environments } from '../src/db/tables.js';
 import { importDirectory } from '../src/directory/import.js';
+import { LogFeed } from '../src/events/feed.js';
 import { startServer } from '../src/server.js';
 import { createConnection } from '../src/sharing/connections.js';
 import { createFlow } from '../src/sharing/flows.js';
@@ -91,7 +92,8 @@ async function main() {
   const subject = await seed(database.db);
   const verify = tokenVerifier({ kind: 'secret', secret: SECRET });
   const token = await signToken(SECRET, subject);
-  const server = await startServer({ db: database.db, verify, port: 0, host: '127.0.0.1', quiet: true });
+  const feed = await LogFeed.start(database, { pollMs: 1000 });
+  const server = await startServer({ db: database.db, feed, verify, port: 0, host: '127.0.0.1', quiet: true });
   const baseline = await startBaseline(databaseUrl, verify);
   try {
     const body = JSON.stringify({ query: QUERY });
@@ -109,6 +111,7 @@ async function main() {
     console.log(`ratio flowshare / baseline: ${(runs[1]!.rps / runs[0]!.rps).toFixed(2)} of the requests per second`);
   } finally {
     await server.close();
+    await feed.close();
     await baseline.close();
     await database.close();
   }

@@ -27,6 +27,8 @@ const schema = z
     AUTH_AUDIENCE: optionalText,
     FLOWSHARE_DIRECTORY: optionalText,
     FLOWSHARE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(10_000),
+    FLOWSHARE_LOG_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    FLOWSHARE_LOG_RETENTION_DAYS: z.coerce.number().min(0.0001).max(36_500).default(30),
   })
   .refine((c) => !(c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL), {
     message: 'set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both',
@@ -53,6 +55,10 @@ export type Config = {
   directoryFile: string | undefined;
   /** How often the expiry sweeper looks for grants past their expiresAt (S19). */
   sweepIntervalMs: number;
+  /** How often each process reads the log's head without a wake-up (the NOTIFY fallback). */
+  logPollMs: number;
+  /** Events older than this are pruned; a cursor from before the pruned part is refused. */
+  logRetentionDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -77,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       : { kind: 'secret', secret: c.AUTH_JWT_SECRET, issuer, audience },
     directoryFile: directoryArg(argv) ?? c.FLOWSHARE_DIRECTORY,
     sweepIntervalMs: c.FLOWSHARE_SWEEP_INTERVAL_MS,
+    logPollMs: c.FLOWSHARE_LOG_POLL_MS,
+    logRetentionDays: c.FLOWSHARE_LOG_RETENTION_DAYS,
   };
 }
 

@@ -1,12 +1,16 @@
-// Background work of a server process: the expiry sweeper (S19). Each job runs on a timer,
+// Background work of a server process: the expiry sweeper (S19) and log retention. Each job runs on a timer,
 // never overlapping itself; a failure is logged and retried on the next tick. Every
 // process runs them: the jobs are written to be safe with several processes at once.
 import type { Db } from './db/open.js';
+import { pruneLog } from './events/retention.js';
 import { reportExpiredGrants } from './sharing/expiry.js';
 
 export type JobOptions = {
   db: Db;
   sweepIntervalMs: number;
+  logRetentionDays: number;
+  /** How often old events are pruned (default: every 10 minutes). */
+  pruneIntervalMs?: number;
   /** Called after a job wrote events, so live subscribers hear at once. */
   onEventsWritten?: () => void;
   log?: (message: string) => void;
@@ -28,7 +32,12 @@ export function startJobs(options: JobOptions): Jobs {
       options.onEventsWritten?.();
     }
   });
-  return { stop: () => sweep.stop() };
+  const retentionMs = options.logRetentionDays * 86_400_000;
+  const prune = every(options.pruneIntervalMs ?? 600_000, 'log retention', log, async () => {
+    const pruned = await pruneLog(options.db, new Date(Date.now() - retentionMs));
+    if (pruned > 0) log(`log retention: ${pruned} event(s) older than ${options.logRetentionDays} days pruned`);
+  });
+  return { stop: async () => void (await Promise.all([sweep.stop(), prune.stop()])) };
 }
 
 function every(ms: number, name: string, log: (m: string) => void, run: () => Promise<void>) {

@@ -11,6 +11,7 @@ import { tenants, users } from './db/tables.js';
 import { DataDirLockedError } from './db/lock.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 import { describeImport, DirectoryError, importDirectoryFile } from './directory/import.js';
+import { LogFeed } from './events/feed.js';
 import { startJobs } from './jobs.js';
 import { startServer } from './server.js';
 
@@ -60,8 +61,17 @@ async function main() {
   const printTokens = embedded && settings.kind === 'secret';
   const tokens = printTokens ? await demoTokens(db, settings) : [];
 
+  const feed = await LogFeed.start(database, { pollMs: config.logPollMs, log: (m) => console.error(m) });
+  const jobs = startJobs({
+    db,
+    sweepIntervalMs: config.sweepIntervalMs,
+    logRetentionDays: config.logRetentionDays,
+    onEventsWritten: () => void feed.wake(),
+  });
+
   const server = await startServer({
     db,
+    feed,
     verify: tokenVerifier(settings),
     port: config.port,
     host: config.host,
@@ -71,7 +81,6 @@ async function main() {
     },
   });
 
-  const jobs = startJobs({ db, sweepIntervalMs: config.sweepIntervalMs });
 
   // Handlers first: a signal that arrives while we print must still close things cleanly.
   let stopping = false;
@@ -81,6 +90,7 @@ async function main() {
     console.log(`${signal}: closing connections and the database`);
     await jobs.stop();
     await server.close();
+    await feed.close();
     await database.close();
     process.exit(0);
   };

@@ -11,6 +11,7 @@ import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { VerifyToken } from './auth/tokens.js';
 import type { Db } from './db/open.js';
+import type { LogFeed } from './events/feed.js';
 import { buildContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
@@ -21,34 +22,41 @@ export const GRAPHQL_PATH = '/graphql';
 export type ServerOptions = {
   db: Db;
   verify: VerifyToken;
+  /** The live sharing log of this process (subscriptions read from it). */
+  feed: LogFeed;
   port: number;
   host: string;
   /** What GraphiQL opens with: a query, and headers (a ready token on the embedded default). */
   graphiql?: { defaultQuery?: string; headers?: Record<string, string> };
   /** Log errors only (tests). */
   quiet?: boolean;
+  /** Keep-alive pings on idle WebSocket connections, in ms (SSE pings every 12 s by itself). */
+  keepAliveMs?: number;
 };
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
-type WsInitial = { connectionParams?: Record<string, unknown> };
+/** Set on WebSocket operations: the token of the operation (see onSubscribe). */
+type WsInitial = { websocket?: { authorization: unknown } };
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { db, verify } = options;
+  const { db, verify, feed } = options;
+  const services = { db, verify, feed };
   const yoga = createYoga<{ req?: IncomingMessage } & WsInitial>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     maskedErrors: { maskError },
     logging: clientErrorsAsDebug(createLogger(options.quiet ? 'error' : 'info')),
-    context: ({ request, connectionParams }) =>
-      buildContext(db, verify, connectionParams ? connectionParams.authorization : request.headers.get('authorization')),
+    context: ({ request, websocket }) =>
+      buildContext(services, websocket ? websocket.authorization : request.headers.get('authorization')),
     renderGraphiQL,
     graphiql: {
       title: 'flowshare',
       defaultQuery: options.graphiql?.defaultQuery,
       headers: options.graphiql?.headers ? JSON.stringify(options.graphiql.headers, null, 2) : undefined,
       subscriptionsProtocol: 'WS',
+      ...graphiqlSignIn(options.graphiql?.headers),
     },
   });
 
@@ -73,9 +81,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      // Sign-in is the connection's: `{ "authorization": "Bearer ..." }` in connection_init.
       onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        if (authorization === undefined || authorization === null || authorization === '') {
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: send {"authorization": "Bearer <token>"} in connection_init');
+          return false;
+        }
         try {
-          await buildContext(db, verify, ctx.connectionParams?.authorization);
+          await buildContext(services, authorization);
           return true;
         } catch {
           ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token is not valid');
@@ -83,7 +97,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const enveloped = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params: payload });
+        // GraphiQL sends its header editor's Authorization with each operation (extensions.headers):
+        // an operation may sign in as someone else that way; the connection's token is the default.
+        const headers = payload.extensions?.headers as Record<string, unknown> | undefined;
+        const perOperation = headers && Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+        const enveloped = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+          websocket: { authorization: perOperation ?? ctx.connectionParams?.authorization },
+        });
         const document = enveloped.parse(payload.query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
@@ -99,6 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     },
     wss,
+    options.keepAliveMs ?? 12_000,
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -124,6 +149,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await yoga.dispose();
     },
   };
+}
+
+/**
+ * GraphiQL opens its WebSocket with these connection params (a browser can't set headers on
+ * a WebSocket): the same token as its header editor. Each subscription also carries the
+ * editor's headers, which onSubscribe honours, so switching users there works too.
+ */
+function graphiqlSignIn(headers: Record<string, string> | undefined): object {
+  const authorization = headers?.Authorization;
+  return authorization ? { connectionParams: { authorization } } : {};
 }
 
 type Enveloped = {

@@ -43,7 +43,7 @@ const ShareWithTeam = graphql(`
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ pollMs: 3_600_000 });
 });
 afterAll(() => app?.close());
 
@@ -64,6 +64,7 @@ async function tenantWithFlows(n: number): Promise<Tenant> {
 }
 
 async function statementsFor(t: Tenant, expectedFlows: number) {
+  await app.feed.wake(); // the reads that follow the fixtures' mutations, done before counting
   const before = app.database.statementCount();
   const { myFlows } = ok(await app.gql(MyFlowsInDepth, {}, t.tokens.maker));
   const statements = app.database.statementCount() - before;

@@ -25,6 +25,14 @@ export type Database = {
   statementCount(): number;
   /** PGlite only: the whole database as a blob, to start others from (see `template`). */
   dump?: () => Promise<Blob>;
+  /**
+   * PostgreSQL only: LISTEN on one dedicated connection (postgres.js keeps one per client and
+   * re-listens after a reconnect), and NOTIFY. PGlite serves one process and needs neither.
+   */
+  channels?: {
+    listen(channel: string, onPayload: (payload: string) => void): Promise<{ unlisten(): Promise<void> }>;
+    notify(channel: string, payload: string): Promise<void>;
+  };
 };
 
 export type OpenOptions =
@@ -90,6 +98,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       } finally {
         await session.end();
       }
+    },
+    channels: {
+      async listen(channel, onPayload) {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return { unlisten: () => unlisten() };
+      },
+      async notify(channel, payload) {
+        await client.notify(channel, payload);
+      },
     },
     close: () => client.end({ timeout: 5 }),
   };

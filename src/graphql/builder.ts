@@ -34,6 +34,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 builder.scalarType('DateTime', {
   description: 'An instant, as an ISO 8601 string with a time zone.',

@@ -4,38 +4,47 @@ import { eq } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { InvalidTokenError, type VerifyToken } from '../auth/tokens.js';
 import type { Db } from '../db/open.js';
+import type { LogFeed } from '../events/feed.js';
 import { users } from '../db/tables.js';
 import type { UserRow } from '../sharing/access.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
+/** What every request shares: the database, the token check, the live log. */
+export type Services = { db: Db; verify: VerifyToken; feed: LogFeed };
+
 export type Context = {
   db: Db;
+  feed: LogFeed;
   /** Null without a token; a bad token never gets this far. */
   viewer: UserRow | null;
+  /** When the viewer's token expires: a subscription ends then. */
+  signedInUntil: Date | null;
   loaders: Loaders;
 };
 
 /** Reads `Authorization: Bearer <JWT>` and builds the context; a bad token is UNAUTHENTICATED. */
-export async function buildContext(db: Db, verify: VerifyToken, authorization: unknown): Promise<Context> {
-  const viewer = await authenticate(db, verify, authorization);
-  return { db, viewer, loaders: createLoaders(db, viewer) };
+export async function buildContext(services: Services, authorization: unknown): Promise<Context> {
+  const { db, feed } = services;
+  const signedIn = await authenticate(services, authorization);
+  const viewer = signedIn?.user ?? null;
+  return { db, feed, viewer, signedInUntil: signedIn?.expiresAt ?? null, loaders: createLoaders(db, viewer) };
 }
 
-async function authenticate(db: Db, verify: VerifyToken, authorization: unknown): Promise<UserRow | null> {
+async function authenticate({ db, verify }: Services, authorization: unknown): Promise<{ user: UserRow; expiresAt: Date } | null> {
   if (authorization === undefined || authorization === null || authorization === '') return null;
   const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
   if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
-  let subject: string;
+  let verified: Awaited<ReturnType<VerifyToken>>;
   try {
-    ({ subject } = await verify(match[1]!));
+    verified = await verify(match[1]!);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
     throw error;
   }
-  const [user] = await db.select().from(users).where(eq(users.externalId, subject));
+  const [user] = await db.select().from(users).where(eq(users.externalId, verified.subject));
   if (!user) throw unauthenticated('the token names no user of the directory');
   if (user.status === 'DEPARTED') throw unauthenticated('the user has left the organization');
-  return user;
+  return { user, expiresAt: verified.expiresAt };
 }
 
 export function unauthenticated(reason: string): GraphQLError {

@@ -62,7 +62,10 @@ export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise
     return asOperationError(new DomainError('UNAUTHENTICATED', 'Sign in: send "Authorization: Bearer <token>".'));
   }
   try {
-    return await run(ctx.viewer);
+    const result = await run(ctx.viewer);
+    // Committed: let live subscribers here and in other processes hear of it now.
+    void ctx.feed.wake();
+    return result;
   } catch (error) {
     if (error instanceof DomainError) return asOperationError(error);
     const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;

@@ -1,6 +1,7 @@
 // The sharing log as the API shows it: SharingEvent, and the viewer's own log.
-import { and, asc, count, desc, eq, gt, lt } from 'drizzle-orm';
-import { sharingEventKind, sharingEventRecipients, sharingEvents } from '../db/tables.js';
+import { sharingEventKind, type sharingEvents } from '../db/tables.js';
+import type { FeedScope } from '../events/feed.js';
+import { countLog, readLog } from '../events/read.js';
 import { decodeEventCursor, encodeEventCursor } from '../events/cursor.js';
 import { builder } from './builder.js';
 import { administeredEnvironment } from '../sharing/environments.js';
@@ -58,33 +59,18 @@ export const eventCursorCodec = {
   decode: (cursor: string) => decodeEventCursor(cursor, ['after']),
 };
 
-/**
- * A page of the log, oldest first: the events addressed to a user (through the recipients
- * table), or every event of an environment.
- */
+/** A page of the log, oldest first: the events addressed to a user, or an environment's. */
 function logPage(
   ctx: Context,
   args: { after?: string | null; before?: string | null; first?: number | null; last?: number | null },
-  scope: { userId: string } | { environmentId: string },
+  scope: FeedScope,
 ) {
-  const position = 'userId' in scope ? sharingEventRecipients.position : sharingEvents.position;
-  const inScope = 'userId' in scope ? eq(sharingEventRecipients.userId, scope.userId) : eq(sharingEvents.environmentId, scope.environmentId);
-  const from = () =>
-    'userId' in scope
-      ? ctx.db.select({ event: sharingEvents }).from(sharingEventRecipients).innerJoin(sharingEvents, eq(sharingEvents.position, sharingEventRecipients.position))
-      : ctx.db.select({ event: sharingEvents }).from(sharingEvents);
   return positionPage(
     args,
     eventCursorCodec,
     (e: EventRow) => e.position,
-    ({ after, before, limit, inverted }) =>
-      from()
-        .where(and(inScope, after === null ? undefined : gt(position, after), before === null ? undefined : lt(position, before)))
-        .orderBy(inverted ? desc(position) : asc(position))
-        .limit(limit)
-        .then((rows) => rows.map((r) => r.event)),
-    async () =>
-      (await ctx.db.select({ n: count() }).from('userId' in scope ? sharingEventRecipients : sharingEvents).where(inScope))[0]!.n,
+    ({ after, before, limit, inverted }) => readLog(ctx.db, scope, { after, before, limit, descending: inverted }),
+    () => countLog(ctx.db, scope),
   );
 }
 

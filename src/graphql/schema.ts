@@ -12,6 +12,7 @@ import './copies.js';
 import './runonly.js';
 import './runs.js';
 import './audit.js';
+import './subscriptions.js';
 import './nodes.js';
 
 export const schema: GraphQLSchema = builder.toSchema();

@@ -6,12 +6,14 @@ import { print } from 'graphql';
 import { inject } from 'vitest';
 import { signToken, tokenVerifier } from '../../src/auth/tokens.js';
 import { openDatabase, type Database } from '../../src/db/open.js';
+import { LogFeed } from '../../src/events/feed.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 
 export type TestApp = {
   database: Database;
+  feed: LogFeed;
   server: RunningServer;
   url: string;
   /** Signs a token for a directory user id. */
@@ -34,10 +36,13 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ dataDir: undefined, template: new Blob([readFileSync(template!)]) });
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** `pollMs`: the live log's fallback timer (tests that count statements turn it down). */
+export async function startTestApp(options: { pollMs?: number } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
+  const feed = await LogFeed.start(database, { pollMs: options.pollMs ?? 200 });
   const server = await startServer({
     db: database.db,
+    feed,
     verify: tokenVerifier({ kind: 'secret', secret: TEST_SECRET }),
     port: 0,
     host: '127.0.0.1',
@@ -45,6 +50,7 @@ export async function startTestApp(): Promise<TestApp> {
   });
   return {
     database,
+    feed,
     server,
     url: server.url,
     token: (externalId, options) => signToken(TEST_SECRET, externalId, options),
@@ -62,6 +68,7 @@ export async function startTestApp(): Promise<TestApp> {
     },
     async close() {
       await server.close();
+      await feed.close();
       await database.close();
     },
   };

@@ -1,10 +1,13 @@
 // The sharing log and who each event is addressed to.
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  check,
   index,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -56,4 +59,18 @@ export const sharingEventRecipients = pgTable(
       .references(() => sharingEvents.position, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.position] })],
+);
+
+/**
+ * How far the log has been pruned (one row, written by the retention job): a cursor before
+ * `prunedThrough` can't resume without a gap, so subscribing from it is refused.
+ */
+export const sharingLogHorizon = pgTable(
+  'sharing_log_horizon',
+  {
+    id: smallint('id').primaryKey().default(1),
+    prunedThrough: bigint('pruned_through', { mode: 'number' }).notNull(),
+    prunedAt: at('pruned_at').notNull(),
+  },
+  (t) => [check('sharing_log_horizon_one_row', sql`${t.id} = 1`)],
 );

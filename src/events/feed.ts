@@ -1,0 +1,168 @@
+// The live half of the sharing log, one per process. The feed keeps the newest position it
+// has read (its head) and reads what follows from the log whenever it is woken: by this
+// process after a commit, by a NOTIFY from another process (PostgreSQL), or by its own
+// timer, so that a lost wake-up delays an event but never loses it. What it reads it hands
+// to the streams subscribed to the event's recipients, flow or environment: one reader of
+// the log per process, fan-out in memory.
+import { and, asc, gt, lte, max } from 'drizzle-orm';
+import type { Database, Db } from '../db/open.js';
+import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
+
+export type EventRow = typeof sharingEvents.$inferSelect;
+export type LiveEvent = EventRow & { recipients: readonly string[] };
+export type FeedScope = { userId: string } | { flowId: string } | { environmentId: string };
+type Listener = (event: LiveEvent) => void;
+
+/** The NOTIFY channel; its payload is the newest position the sender has seen. */
+export const LOG_CHANNEL = 'flowshare_sharing_log';
+const BATCH = 500;
+
+export type FeedOptions = {
+  /** The fallback timer: how often the log's head is read with no wake-up. */
+  pollMs: number;
+  log?: (message: string) => void;
+};
+
+export class LogFeed {
+  readonly #db: Db;
+  readonly #channels: Database['channels'];
+  readonly #log: (message: string) => void;
+  #head: number;
+  #pulling: Promise<void> | null = null;
+  #pullAgain = false;
+  #timer: NodeJS.Timeout | undefined;
+  #unlisten: (() => Promise<void>) | undefined;
+  readonly #listeners = { user: new Map<string, Set<Listener>>(), flow: new Map<string, Set<Listener>>(), environment: new Map<string, Set<Listener>>() };
+  #subscriptions = 0;
+
+  private constructor(database: Database, head: number, log: (message: string) => void) {
+    this.#db = database.db;
+    this.#channels = database.channels;
+    this.#head = head;
+    this.#log = log;
+  }
+
+  static async start(database: Database, options: FeedOptions): Promise<LogFeed> {
+    const [row] = await database.db.select({ head: max(sharingEvents.position) }).from(sharingEvents);
+    const feed = new LogFeed(database, row?.head ?? 0, options.log ?? (() => {}));
+    if (database.channels) {
+      const { unlisten } = await database.channels.listen(LOG_CHANNEL, (payload) => {
+        if (Number(payload) > feed.#head) void feed.#pull();
+      });
+      feed.#unlisten = unlisten;
+    }
+    feed.#timer = setInterval(() => void feed.#pull(), options.pollMs);
+    feed.#timer.unref();
+    return feed;
+  }
+
+  /** The newest position handed out: a stream without a cursor starts after it. */
+  get head(): number {
+    return this.#head;
+  }
+
+  get subscriptionCount(): number {
+    return this.#subscriptions;
+  }
+
+  /** Calls `listener` with every new event of the scope, in log order, until unsubscribed. */
+  subscribe(scope: FeedScope, listener: Listener): () => void {
+    const [map, key] =
+      'userId' in scope
+        ? [this.#listeners.user, scope.userId]
+        : 'flowId' in scope
+          ? [this.#listeners.flow, scope.flowId]
+          : [this.#listeners.environment, scope.environmentId];
+    const set = map.get(key) ?? new Set();
+    map.set(key, set);
+    set.add(listener);
+    this.#subscriptions++;
+    return () => {
+      if (!set.delete(listener)) return;
+      this.#subscriptions--;
+      if (set.size === 0) map.delete(key);
+    };
+  }
+
+  /**
+   * Called after a transaction that wrote events has committed (never inside it: a NOTIFY
+   * in a transaction takes a global lock at commit and serialises every writer). Reads the
+   * new events here, then tells the other processes how far the log now goes.
+   */
+  async wake(): Promise<void> {
+    await this.#pull();
+    if (this.#channels) {
+      await this.#channels.notify(LOG_CHANNEL, String(this.#head)).catch((error: Error) => {
+        this.#log(`sharing log: NOTIFY failed (other processes will poll): ${error.message}`);
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#unlisten?.();
+    await this.#pulling;
+  }
+
+  /** One reader at a time; a wake-up during a read asks for one more read after it. */
+  #pull(): Promise<void> {
+    if (this.#pulling) {
+      this.#pullAgain = true;
+      return this.#pulling;
+    }
+    this.#pulling = (async () => {
+      do {
+        this.#pullAgain = false;
+        while ((await this.#readBatch()) === BATCH);
+      } while (this.#pullAgain);
+    })()
+      .catch((error: Error) => this.#log(`sharing log: reading new events failed (retrying on the next poll): ${error.message}`))
+      .finally(() => (this.#pulling = null));
+    return this.#pulling;
+  }
+
+  async #readBatch(): Promise<number> {
+    const from = this.#head;
+    // Positions are appended in commit order (see log.ts), so nothing can appear behind `from`.
+    const events = await this.#db
+      .select()
+      .from(sharingEvents)
+      .where(gt(sharingEvents.position, from))
+      .orderBy(asc(sharingEvents.position))
+      .limit(BATCH);
+    if (events.length === 0) return 0;
+    const to = events.at(-1)!.position;
+    const recipients = await this.#db
+      .select()
+      .from(sharingEventRecipients)
+      .where(and(gt(sharingEventRecipients.position, from), lte(sharingEventRecipients.position, to)));
+    const byPosition = new Map<number, string[]>();
+    for (const r of recipients) {
+      const list = byPosition.get(r.position) ?? [];
+      list.push(r.userId);
+      byPosition.set(r.position, list);
+    }
+    for (const event of events) this.#dispatch({ ...event, recipients: byPosition.get(event.position) ?? [] });
+    this.#head = to;
+    return events.length;
+  }
+
+  #dispatch(event: LiveEvent): void {
+    const { user, flow, environment } = this.#listeners;
+    const targets = [
+      ...event.recipients.map((id) => user.get(id)),
+      flow.get(event.flowId),
+      environment.get(event.environmentId),
+    ];
+    for (const set of targets) {
+      if (!set) continue;
+      for (const listener of set) {
+        try {
+          listener(event);
+        } catch (error) {
+          this.#log(`sharing log: a subscriber failed: ${(error as Error).message}`);
+        }
+      }
+    }
+  }
+}

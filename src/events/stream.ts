@@ -1,0 +1,85 @@
+// One subscriber's stream: replay the log after a cursor, then go live, with no gap and no
+// duplicate at the seam. The live listener is registered *before* the replay is read, so
+// every event committed after registration reaches the stream live, and every event
+// committed before it is in the replay; events that come both ways are dropped by position.
+import { Repeater } from '@repeaterjs/repeater';
+import type { EventRow, FeedScope, LogFeed } from './feed.js';
+
+/** Ends a stream with an error the client is shown (lost access, an expired token). */
+export type StreamEnd = { end: Error };
+
+export type StreamOptions = {
+  feed: LogFeed;
+  scope: FeedScope;
+  /** Replay from after this position; null starts live. */
+  after: number | null;
+  /** The scope's events after a position, oldest first, at most `limit`. */
+  replay(after: number, limit: number): Promise<EventRow[]>;
+  /** Which of the scope's live events this stream wants (kinds, say). */
+  accept?(event: EventRow): boolean;
+  /** Checked at delivery; an Error ends the stream with it. */
+  authorize?(event: EventRow): Promise<Error | null>;
+  /** After delivering such an event the stream completes (its flow was deleted, say). */
+  isLast?(event: EventRow): boolean;
+  /** When the subscriber's sign-in runs out; the stream ends then. */
+  endsAt?: { at: Date; error: () => Error };
+};
+
+const REPLAY_PAGE = 500;
+// setTimeout takes at most 2^31-1 ms (about 24.8 days).
+const MAX_TIMER = 2 ** 31 - 1;
+
+export function replayThenLive(options: StreamOptions): AsyncIterableIterator<EventRow | StreamEnd> {
+  return new Repeater<EventRow | StreamEnd>(async (push, stop) => {
+    let delivered = options.after ?? Number.NEGATIVE_INFINITY;
+    let ended = false;
+    const end = (error?: Error) => {
+      if (ended) return;
+      ended = true;
+      if (error) void push({ end: error }).then(() => stop());
+      else stop();
+    };
+
+    const deliver = async (event: EventRow) => {
+      if (ended || event.position <= delivered) return;
+      const refusal = await options.authorize?.(event);
+      if (refusal) return end(refusal);
+      delivered = event.position;
+      await push(event);
+      if (options.isLast?.(event)) end();
+    };
+    // Deliveries run one after another, so events keep their order across awaits.
+    let chain = Promise.resolve();
+    const enqueue = (event: EventRow) => {
+      chain = chain.then(() => deliver(event)).catch((error: Error) => end(error));
+    };
+
+    let live = false;
+    const held: EventRow[] = [];
+    const unsubscribe = options.feed.subscribe(options.scope, (event) => {
+      if (options.accept && !options.accept(event)) return;
+      if (live) enqueue(event);
+      else held.push(event);
+    });
+    const timer = options.endsAt
+      ? setTimeout(() => end(options.endsAt!.error()), Math.min(MAX_TIMER, Math.max(0, options.endsAt.at.getTime() - Date.now())))
+      : undefined;
+
+    try {
+      if (options.after !== null) {
+        for (let page: EventRow[] = []; !ended; ) {
+          page = await options.replay(delivered, REPLAY_PAGE);
+          for (const event of page) await deliver(event);
+          if (page.length < REPLAY_PAGE) break;
+        }
+      }
+      live = true;
+      for (const event of held.splice(0)) enqueue(event);
+    } catch (error) {
+      end(error as Error);
+    }
+    await stop;
+    unsubscribe();
+    clearTimeout(timer);
+  });
+}

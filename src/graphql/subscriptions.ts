@@ -1,0 +1,109 @@
+// Live sharing events (graphql-ws and SSE): replay after a cursor, then live. Each stream is
+// authorised when it starts and again before every event it delivers.
+import { GraphQLError } from 'graphql';
+import { decodeEventCursor } from '../events/cursor.js';
+import type { EventRow, FeedScope } from '../events/feed.js';
+import { readLog } from '../events/read.js';
+import { prunedThrough } from '../events/retention.js';
+import { replayThenLive, type StreamEnd } from '../events/stream.js';
+import { assertMayWatchEnvironment, assertMayWatchFlow, refusal } from '../sharing/watch.js';
+import { builder } from './builder.js';
+import { requireViewer, unauthenticated, type Context } from './context.js';
+import { SharingEvent, SharingEventKind } from './events.js';
+import { idOf } from './ids.js';
+import { createLoaders } from './loaders.js';
+
+type Kind = EventRow['kind'];
+
+async function stream(
+  ctx: Context,
+  scope: FeedScope,
+  afterCursor: string | null | undefined,
+  options: { kinds?: readonly Kind[] | null; authorize?: (event: EventRow) => Promise<Error | null>; isLast?: (e: EventRow) => boolean } = {},
+) {
+  const after = afterCursor == null ? null : decodeEventCursor(afterCursor, ['after']);
+  if (after !== null && after < (await prunedThrough(ctx.db))) {
+    throw new GraphQLError(
+      'This cursor is older than the sharing log keeps: events after it have been pruned. Query sharingEvents (or environmentSharingEvents) again and subscribe after its newest cursor.',
+      { extensions: { code: 'CURSOR_EXPIRED' } },
+    );
+  }
+  const kinds = options.kinds?.length ? new Set(options.kinds) : null;
+  const until = ctx.signedInUntil;
+  return replayThenLive({
+    feed: ctx.feed,
+    scope,
+    after,
+    replay: (position, limit) => readLog(ctx.db, scope, { after: position, limit, kinds: kinds && [...kinds] }),
+    accept: kinds ? (event) => kinds.has(event.kind) : undefined,
+    authorize: options.authorize,
+    isLast: options.isLast,
+    endsAt: until ? { at: until, error: () => unauthenticated('the token has expired; subscribe again with a new one') } : undefined,
+  });
+}
+
+/**
+ * Each event is resolved with fresh loaders (a stream's context lives for hours; what a
+ * field shows must be as of the event). A stream's end is shown as the error it carries.
+ */
+function delivered(payload: EventRow | StreamEnd, _args: unknown, ctx: Context): EventRow {
+  if ('end' in payload) throw payload.end;
+  ctx.loaders = createLoaders(ctx.db, ctx.viewer);
+  return payload;
+}
+
+const AFTER = { description: 'Replay the log after this cursor first, then go live.' } as const;
+
+builder.subscriptionFields((t) => ({
+  sharingEvents: t.field({
+    type: SharingEvent,
+    description:
+      "The viewer's sharing events as they happen. With `after`, the stream first replays every event after that cursor from the durable log, then goes live, with no gap and no duplicate.",
+    args: { after: t.arg.string(AFTER), kinds: t.arg({ type: [SharingEventKind] }) },
+    subscribe: (_, args, ctx) => stream(ctx, { userId: requireViewer(ctx).id }, args.after, { kinds: args.kinds }),
+    resolve: delivered,
+  }),
+  copyReceived: t.field({
+    type: SharingEvent,
+    description: 'Shorthand for sharingEvents(kinds: [COPY_RECEIVED]).',
+    args: { after: t.arg.string(AFTER) },
+    subscribe: (_, args, ctx) => stream(ctx, { userId: requireViewer(ctx).id }, args.after, { kinds: ['COPY_RECEIVED'] }),
+    resolve: delivered,
+  }),
+  flowSharingEvents: t.field({
+    type: SharingEvent,
+    description: "Every sharing event of one flow (its owners and environment admins only). Ends when the viewer loses access, or after FLOW_DELETED.",
+    args: { flowId: t.arg.id({ required: true }), after: t.arg.string(AFTER) },
+    subscribe: async (_, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const field = ['flowId'];
+      const flowId = idOf(args.flowId, 'Flow', field);
+      await assertMayWatchFlow(ctx.db, viewer, flowId, field);
+      return stream(ctx, { flowId }, args.after, {
+        // The deletion is told to whoever followed the flow; after it there is nothing to check.
+        authorize: (event) =>
+          event.kind === 'FLOW_DELETED'
+            ? Promise.resolve(null)
+            : refusal(() => assertMayWatchFlow(ctx.db, viewer, flowId, field), 'You no longer own this flow or administer its environment.'),
+        isLast: (event) => event.kind === 'FLOW_DELETED',
+      });
+    },
+    resolve: delivered,
+  }),
+  environmentSharingEvents: t.field({
+    type: SharingEvent,
+    description: "Environment admins only: the environment's whole sharing log, live.",
+    args: { environmentId: t.arg.id({ required: true }), after: t.arg.string(AFTER) },
+    subscribe: async (_, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const field = ['environmentId'];
+      const environmentId = idOf(args.environmentId, 'Environment', field);
+      await assertMayWatchEnvironment(ctx.db, viewer, environmentId, field);
+      return stream(ctx, { environmentId }, args.after, {
+        authorize: () =>
+          refusal(() => assertMayWatchEnvironment(ctx.db, viewer, environmentId, field), 'You no longer administer this environment.'),
+      });
+    },
+    resolve: delivered,
+  }),
+}));

@@ -1,0 +1,29 @@
+// Who may follow which sharing events live (the subscriptions), checked when a stream
+// starts and again before each event is delivered: access lost is access lost at once.
+import type { Db } from '../db/open.js';
+import { DomainError } from '../policy/errors.js';
+import { assertMayManageOwners } from '../policy/owners.js';
+import { flowWithAccess, type UserRow } from './access.js';
+import { administeredEnvironment } from './environments.js';
+
+/** A flow's stream is for its owners and its environment's admins (S3). */
+export async function assertMayWatchFlow(db: Db, viewer: UserRow, flowId: string, field: string[]): Promise<void> {
+  const found = await flowWithAccess(db, viewer, flowId);
+  assertMayManageOwners(found?.access, field, "follow its sharing events");
+}
+
+/** An environment's stream is for its admins. */
+export async function assertMayWatchEnvironment(db: Db, viewer: UserRow, environmentId: string, field: string[]): Promise<void> {
+  await administeredEnvironment(db, viewer, environmentId, field, 'follow its sharing log');
+}
+
+/** The refusal to deliver, as an error ending the stream; null when delivery may go on. */
+export async function refusal(check: () => Promise<void>, lost: string): Promise<Error | null> {
+  try {
+    await check();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return new DomainError('NOT_AUTHORIZED', lost);
+    throw error;
+  }
+}
