@@ -24,7 +24,7 @@ async function stream(
   const after = afterCursor == null ? null : decodeEventCursor(afterCursor, ['after']);
   if (after !== null && after < (await prunedThrough(ctx.db))) {
     throw new GraphQLError(
-      'This cursor is older than the sharing log keeps: events after it have been pruned. Query sharingEvents (or environmentSharingEvents) again and subscribe after its newest cursor.',
+      'This cursor is older than the sharing log keeps (events after it were pruned): re-query sharingEvents (or environmentSharingEvents) and subscribe after its newest cursor.',
       { extensions: { code: 'CURSOR_EXPIRED' } },
     );
   }

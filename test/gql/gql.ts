@@ -63,6 +63,14 @@ type Documents = {
     "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n": typeof types.RunsDocument,
     "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n": typeof types.RunNodeDocument,
     "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.ShareRunOnlyDocument,
+    "\n  subscription LiveMyEvents($after: String, $kinds: [SharingEventKind!]) {\n    sharingEvents(after: $after, kinds: $kinds) { cursor kind flowId principal { ... on User { id } } flow { id } }\n  }\n": typeof types.LiveMyEventsDocument,
+    "\n  subscription LiveCopies($after: String) { copyReceived(after: $after) { cursor kind copy { id } } }\n": typeof types.LiveCopiesDocument,
+    "\n  subscription LiveFlowEvents($flowId: ID!, $after: String) {\n    flowSharingEvents(flowId: $flowId, after: $after) { cursor kind principal { ... on User { id } } }\n  }\n": typeof types.LiveFlowEventsDocument,
+    "\n  subscription LiveEnvironmentEvents($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { cursor kind flowId actorRole }\n  }\n": typeof types.LiveEnvironmentEventsDocument,
+    "\n  mutation LiveOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename ... on ModifyFlowOwnersSuccess { eventCursor } } }\n": typeof types.LiveOwnersDocument,
+    "\n  mutation LiveRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.LiveRunOnlyDocument,
+    "\n  mutation LiveSendCopy($input: SendFlowCopyInput!) { sendFlowCopy(input: $input) { __typename } }\n": typeof types.LiveSendCopyDocument,
+    "\n  mutation LiveSetRole($input: SetEnvironmentRoleInput!) { setEnvironmentRole(input: $input) { __typename } }\n": typeof types.LiveSetRoleDocument,
     "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CreateConnectionDocument,
     "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": typeof types.FlowFieldsFragmentDoc,
@@ -124,6 +132,14 @@ const documents: Documents = {
     "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n": types.RunsDocument,
     "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n": types.RunNodeDocument,
     "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.ShareRunOnlyDocument,
+    "\n  subscription LiveMyEvents($after: String, $kinds: [SharingEventKind!]) {\n    sharingEvents(after: $after, kinds: $kinds) { cursor kind flowId principal { ... on User { id } } flow { id } }\n  }\n": types.LiveMyEventsDocument,
+    "\n  subscription LiveCopies($after: String) { copyReceived(after: $after) { cursor kind copy { id } } }\n": types.LiveCopiesDocument,
+    "\n  subscription LiveFlowEvents($flowId: ID!, $after: String) {\n    flowSharingEvents(flowId: $flowId, after: $after) { cursor kind principal { ... on User { id } } }\n  }\n": types.LiveFlowEventsDocument,
+    "\n  subscription LiveEnvironmentEvents($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { cursor kind flowId actorRole }\n  }\n": types.LiveEnvironmentEventsDocument,
+    "\n  mutation LiveOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename ... on ModifyFlowOwnersSuccess { eventCursor } } }\n": types.LiveOwnersDocument,
+    "\n  mutation LiveRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.LiveRunOnlyDocument,
+    "\n  mutation LiveSendCopy($input: SendFlowCopyInput!) { sendFlowCopy(input: $input) { __typename } }\n": types.LiveSendCopyDocument,
+    "\n  mutation LiveSetRole($input: SetEnvironmentRoleInput!) { setEnvironmentRole(input: $input) { __typename } }\n": types.LiveSetRoleDocument,
     "\n  query Viewer {\n    viewer { id externalId displayName email kind status license tenant { id displayName cloud } }\n  }\n": types.ViewerDocument,
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      __typename\n      ... on CreateConnectionSuccess {\n        connection { id displayName status owner { id } connector { id } environment { id } scopedToFlow { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CreateConnectionDocument,
     "\n  fragment FlowFields on Flow {\n    id\n    displayName\n    description\n    trigger\n    state\n    suspensionReason\n    solutionAware\n    createdAt\n    modifiedAt\n    environment { id }\n    creator { id }\n    primaryOwner { id }\n    actions { name connectionReference { id connection { id } } }\n    connectionReferences { id usage runOnlySource connection { id owner { id } } }\n    viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory blockedReason paths { kind } }\n  }\n": types.FlowFieldsFragmentDoc,
@@ -346,6 +362,38 @@ export function graphql(source: "\n  query RunNode($id: ID!) { node(id: $id) { _
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveMyEvents($after: String, $kinds: [SharingEventKind!]) {\n    sharingEvents(after: $after, kinds: $kinds) { cursor kind flowId principal { ... on User { id } } flow { id } }\n  }\n"): (typeof documents)["\n  subscription LiveMyEvents($after: String, $kinds: [SharingEventKind!]) {\n    sharingEvents(after: $after, kinds: $kinds) { cursor kind flowId principal { ... on User { id } } flow { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveCopies($after: String) { copyReceived(after: $after) { cursor kind copy { id } } }\n"): (typeof documents)["\n  subscription LiveCopies($after: String) { copyReceived(after: $after) { cursor kind copy { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveFlowEvents($flowId: ID!, $after: String) {\n    flowSharingEvents(flowId: $flowId, after: $after) { cursor kind principal { ... on User { id } } }\n  }\n"): (typeof documents)["\n  subscription LiveFlowEvents($flowId: ID!, $after: String) {\n    flowSharingEvents(flowId: $flowId, after: $after) { cursor kind principal { ... on User { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveEnvironmentEvents($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { cursor kind flowId actorRole }\n  }\n"): (typeof documents)["\n  subscription LiveEnvironmentEvents($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { cursor kind flowId actorRole }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename ... on ModifyFlowOwnersSuccess { eventCursor } } }\n"): (typeof documents)["\n  mutation LiveOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename ... on ModifyFlowOwnersSuccess { eventCursor } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation LiveRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveSendCopy($input: SendFlowCopyInput!) { sendFlowCopy(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation LiveSendCopy($input: SendFlowCopyInput!) { sendFlowCopy(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveSetRole($input: SetEnvironmentRoleInput!) { setEnvironmentRole(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation LiveSetRole($input: SetEnvironmentRoleInput!) { setEnvironmentRole(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,10 @@
 // A real server on a real database for one test file: PGlite started from the migrated
 // template, or the PostgreSQL of DATABASE_URL. Tests isolate by making their own tenants.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import postgres from 'postgres';
 import { inject } from 'vitest';
 import { signToken, tokenVerifier } from '../../src/auth/tokens.js';
 import { openDatabase, type Database } from '../../src/db/open.js';
@@ -29,16 +31,39 @@ export type GqlResult<R> = {
   errors?: { message: string; extensions?: { code?: string } }[];
 };
 
-export async function openTestDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
+export async function openTestDatabase(databaseUrl = process.env.DATABASE_URL): Promise<Database> {
+  const url = databaseUrl;
   if (url) return openDatabase({ databaseUrl: url, poolSize: 4 });
   const template = inject('pgliteTemplate');
   return openDatabase({ dataDir: undefined, template: new Blob([readFileSync(template!)]) });
 }
 
-/** `pollMs`: the live log's fallback timer (tests that count statements turn it down). */
-export async function startTestApp(options: { pollMs?: number } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+/**
+ * On PostgreSQL, a fresh migrated database on the same server, for tests whose effects
+ * reach past their tenant (log retention moves a database-wide horizon; killed processes).
+ * Undefined on PGlite, where every test file has a database of its own anyway.
+ */
+export async function isolatedDatabaseUrl(): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return undefined;
+  const name = `flowshare_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const isolated = new URL(url);
+  isolated.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: isolated.toString(), poolSize: 1 });
+  await database.migrate();
+  await database.close();
+  return isolated.toString();
+}
+
+/**
+ * `pollMs`: the live log's fallback timer (tests that count statements turn it down);
+ * `databaseUrl`: a PostgreSQL database other than DATABASE_URL's (see isolatedDatabaseUrl).
+ */
+export async function startTestApp(options: { pollMs?: number; databaseUrl?: string } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(options.databaseUrl ?? process.env.DATABASE_URL);
   const feed = await LogFeed.start(database, { pollMs: options.pollMs ?? 200 });
   const server = await startServer({
     db: database.db,
