@@ -1,6 +1,6 @@
 // The server as a whole: health and readiness, GraphiQL from local assets, GraphQL over
 // WebSocket on the same path, and the real `npm start` process (tokens, lock, SIGTERM).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ok, startTestApp, type TestApp } from './support/app.js';
 import { ViewerQuery } from './support/documents.js';
+import { graphqlUrlOf, startProcess } from './support/process.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
 
 let app: TestApp;
@@ -78,32 +79,17 @@ describe('npm start', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Starts `tsx src/main.ts` and collects its output until `until` matches (or it exits). */
-  function start(env: Record<string, string>, until: RegExp) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, DATABASE_URL: '', AUTH_JWT_SECRET: '', FLOWSHARE_DIRECTORY: '', PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const matched = new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (until.test(output)) resolve(output);
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      void exited.then((code) => (until.test(output) ? resolve(output) : reject(new Error(`exited ${code}: ${output}`))));
-    });
-    return { child, matched, exited, output: () => output };
-  }
+  const start = (env: Record<string, string>, until: RegExp) => {
+    const server = startProcess(env, until);
+    children.push(server.child);
+    return server;
+  };
 
   it('starts on an empty data dir with the demo, prints tokens that work, locks the dir, stops on SIGTERM', async () => {
     const dataDir = join(dir, 'data');
     const server = start({ FLOWSHARE_DATA_DIR: dataDir }, /Tokens[^]*\(terry\)[^\n]*\n/);
     const output = await server.matched;
-    const url = /GraphiQL: (\S+)/.exec(output)![1]!;
+    const url = graphqlUrlOf(output);
     const token = /\(alice\)\s+Authorization: Bearer (\S+)/.exec(output)![1]!;
     const response = await fetch(url, {
       method: 'POST',
@@ -111,6 +97,19 @@ describe('npm start', () => {
       body: JSON.stringify({ query: '{ viewer { externalId } myFlows { totalCount } }' }),
     });
     expect(await response.json()).toEqual({ data: { viewer: { externalId: 'alice' }, myFlows: { totalCount: 2 } } });
+
+    // GraphiQL opens its WebSocket signed in as the demo maker (a browser can't send headers
+    // there), so a subscription typed into it works: the same params through graphql-ws do.
+    const html = await (await fetch(url, { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('"subscriptionsProtocol":"WS"');
+    const params = /"connectionParams":(\{"authorization":"Bearer [^"]+"\})/.exec(html)?.[1];
+    expect(params).toBeDefined();
+    const ws = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: JSON.parse(params!), retryAttempts: 0 });
+    const first = await new Promise<unknown>((resolve, reject) => {
+      ws.subscribe({ query: 'subscription { sharingEvents(after: "U2hhcmluZ0V2ZW50OjA=") { kind } }' }, { next: resolve, error: reject, complete: () => {} });
+    });
+    await ws.dispose();
+    expect(first).toMatchObject({ data: { sharingEvents: { kind: expect.any(String) } } });
 
     const second = start({ FLOWSHARE_DATA_DIR: dataDir }, /in use by process/);
     expect(await second.matched).toMatch(/the embedded database at .* is in use by process \d+/);

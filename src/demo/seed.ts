@@ -7,6 +7,7 @@ import { connectors, environments, tenants, users } from '../db/tables.js';
 import { importDirectoryFile } from '../directory/import.js';
 import { createConnection } from '../sharing/connections.js';
 import { createFlow } from '../sharing/flows.js';
+import { modifyFlowOwners } from '../sharing/owners.js';
 
 export const demoDirectoryFile = fileURLToPath(new URL('../../demo/directory.json', import.meta.url));
 
@@ -31,7 +32,7 @@ export async function seedDemo(db: Db): Promise<void> {
     connectorId: (await connector('shared_office365')).id,
     displayName: 'alice@contoso.com (Outlook)',
   });
-  await createFlow(db, alice, {
+  const approval = await createFlow(db, alice, {
     environmentId: env.id,
     displayName: 'Expense approval',
     description: 'Ask a manager to approve an expense and record the answer in the Expenses list.',
@@ -48,4 +49,7 @@ export async function seedDemo(db: Db): Promise<void> {
     trigger: 'SCHEDULED',
     actions: [{ name: 'List new expenses', connectionId: sharepoint.id }, { name: 'Email the digest', connectionId: outlook.id }],
   });
+  // Shared, so the sharing log (and a subscription replaying it) has something to show.
+  const bob = await byExternal(db.select().from(users).where(eq(users.externalId, 'bob')));
+  await modifyFlowOwners(db, alice, { flowId: approval.id, add: [{ kind: 'USER', id: bob.id, field: [] }], remove: [], expiresAt: null });
 }

@@ -50,6 +50,10 @@ type Documents = {
     "\n  query TeamFlows($environmentId: ID) { teamFlows(environmentId: $environmentId) { totalCount edges { node { id } } } }\n": typeof types.TeamFlowsDocument,
     "\n  query AccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level canEdit blockedReason paths { kind } } } }\n  }\n": typeof types.AccessForDocument,
     "\n  query SharingEvents($after: String, $first: Int) {\n    sharingEvents(after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { cursor kind actorRole flowId flowDisplayName flow { id } actor { id } principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n    }\n  }\n": typeof types.SharingEventsDocument,
+    "\n  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": typeof types.ProcessEventsDocument,
+    "query ProcessWhoami { viewer { id } environments { id isDefault } }": typeof types.ProcessWhoamiDocument,
+    "\n  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }\n": typeof types.ProcessNewFlowDocument,
+    "\n  mutation ProcessOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ProcessOwnersDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on User { displayName }\n      ... on Group { displayName }\n      ... on SharePointList { title siteUrl }\n      ... on Environment { displayName isDefault viewerRole securityGroup { id } tenant { id } }\n      ... on Tenant { displayName cloud }\n      ... on Connector { displayName }\n      ... on Connection { displayName }\n      ... on Flow { displayName }\n    }\n  }\n": typeof types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": typeof types.NodesDocument,
     "\n  query Search($query: String!, $first: Int, $after: String) {\n    searchPrincipals(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { __typename ... on User { id email } ... on Group { id displayName } ... on SharePointList { id title } } }\n    }\n  }\n": typeof types.SearchDocument,
@@ -119,6 +123,10 @@ const documents: Documents = {
     "\n  query TeamFlows($environmentId: ID) { teamFlows(environmentId: $environmentId) { totalCount edges { node { id } } } }\n": types.TeamFlowsDocument,
     "\n  query AccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level canEdit blockedReason paths { kind } } } }\n  }\n": types.AccessForDocument,
     "\n  query SharingEvents($after: String, $first: Int) {\n    sharingEvents(after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { cursor kind actorRole flowId flowDisplayName flow { id } actor { id } principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n    }\n  }\n": types.SharingEventsDocument,
+    "\n  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": types.ProcessEventsDocument,
+    "query ProcessWhoami { viewer { id } environments { id isDefault } }": types.ProcessWhoamiDocument,
+    "\n  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }\n": types.ProcessNewFlowDocument,
+    "\n  mutation ProcessOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ProcessOwnersDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on User { displayName }\n      ... on Group { displayName }\n      ... on SharePointList { title siteUrl }\n      ... on Environment { displayName isDefault viewerRole securityGroup { id } tenant { id } }\n      ... on Tenant { displayName cloud }\n      ... on Connector { displayName }\n      ... on Connection { displayName }\n      ... on Flow { displayName }\n    }\n  }\n": types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": types.NodesDocument,
     "\n  query Search($query: String!, $first: Int, $after: String) {\n    searchPrincipals(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { __typename ... on User { id email } ... on Group { id displayName } ... on SharePointList { id title } } }\n    }\n  }\n": types.SearchDocument,
@@ -310,6 +318,22 @@ export function graphql(source: "\n  query AccessFor($id: ID!, $userId: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SharingEvents($after: String, $first: Int) {\n    sharingEvents(after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { cursor kind actorRole flowId flowDisplayName flow { id } actor { id } principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query SharingEvents($after: String, $first: Int) {\n    sharingEvents(after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { cursor kind actorRole flowId flowDisplayName flow { id } actor { id } principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n"): (typeof documents)["\n  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProcessWhoami { viewer { id } environments { id isDefault } }"): (typeof documents)["query ProcessWhoami { viewer { id } environments { id isDefault } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }\n"): (typeof documents)["\n  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ProcessOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,165 @@
+// Several server processes on one PostgreSQL (#6, #7): a change made through one process
+// reaches a subscriber of another (NOTIFY), a wake-up that never comes only delays an event
+// (polling), a process killed right after a commit loses nothing, and two processes sweep
+// expired grants without logging one twice. PostgreSQL only: PGlite serves one process.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../src/auth/tokens.js';
+import { openDatabase, type Database } from '../src/db/open.js';
+import { sharingEvents, users } from '../src/db/tables.js';
+import { encodeEventCursor } from '../src/events/cursor.js';
+import { modifyFlowOwners } from '../src/sharing/owners.js';
+import { graphql } from './gql/index.js';
+import { isolatedDatabaseUrl } from './support/app.js';
+import { wsClient } from './support/live.js';
+import { graphqlUrlOf, startProcess, type ServerProcess } from './support/process.js';
+import { tenantDirectory } from './support/tenant.js';
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+
+const Events = graphql(`
+  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }
+`);
+const Whoami = graphql(`query ProcessWhoami { viewer { id } environments { id isDefault } }`);
+const NewFlow = graphql(`
+  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }
+`);
+const Owners = graphql(`
+  mutation ProcessOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }
+`);
+
+const START = encodeEventCursor(0);
+const SECRET = `${randomUUID()}${randomUUID()}`;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.runIf(process.env.DATABASE_URL)('several server processes on one PostgreSQL', () => {
+  const tag = randomUUID().slice(0, 8);
+  const directory = tenantDirectory(tag);
+  const ext = (name: string) => `${name}-${tag}`;
+  let dir: string;
+  let env: Record<string, string>;
+  let database: Database;
+  const processes: ServerProcess[] = [];
+  const clients: { close(): unknown }[] = [];
+  let a: string; // GraphQL URL of process A: no polling to speak of, NOTIFY only
+  let b: string; // process B: polls every 300 ms
+  const token = (name: string) => signToken(SECRET, ext(name));
+
+  async function start(extra: Record<string, string>): Promise<string> {
+    const server = startProcess({ ...env, ...extra }, /GraphiQL: \S+/);
+    processes.push(server);
+    return graphqlUrlOf(await server.matched);
+  }
+  async function gql<R, V>(url: string, document: TypedDocumentNode<R, V>, variables: V, as: string): Promise<R> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(as)}` },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+    const body = (await response.json()) as { data: R; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+  const subscribe = async (url: string, as: string, after: string | null = START) => {
+    const client = wsClient(url, await token(as));
+    clients.push(client);
+    return client.subscribe(Events, { after });
+  };
+  const ids = async (as: string) => gql(a, Whoami, {}, as);
+  const newFlow = async (url: string) => {
+    const defaultEnv = (await ids('maker')).environments.find((e) => e.isDefault)!.id;
+    const { createFlow } = await gql(url, NewFlow, { input: { environmentId: defaultEnv, displayName: 'Across', trigger: 'INSTANT', actions: [] } }, 'maker');
+    return (createFlow as { flow: { id: string } }).flow.id;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowshare-processes-'));
+    const file = join(dir, 'directory.json');
+    writeFileSync(file, JSON.stringify(directory));
+    const url = (await isolatedDatabaseUrl())!;
+    env = { DATABASE_URL: url, AUTH_JWT_SECRET: SECRET, FLOWSHARE_SWEEP_INTERVAL_MS: '100' };
+    // The first imports the directory; the others start on it.
+    a = await start({ FLOWSHARE_DIRECTORY: file, FLOWSHARE_LOG_POLL_MS: '60000' });
+    b = await start({ FLOWSHARE_LOG_POLL_MS: '300' });
+    database = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    for (const p of processes) p.child.kill('SIGKILL');
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a change made through process B reaches a subscriber of process A within a second (NOTIFY)', async () => {
+    const flowId = await newFlow(b);
+    const events = await subscribe(a, 'coowner');
+    await pause(300);
+    await gql(b, Owners, { input: { flowId, add: [(await ids('coowner')).viewer!.id] } }, 'maker');
+    const answered = Date.now();
+    const [event] = await events.waitFor(1, 1000);
+    // A polls once a minute: only the NOTIFY could have brought it this fast.
+    expect(Date.now() - answered).toBeLessThan(1000);
+    expect(event!.sharingEvents).toMatchObject({ kind: 'OWNER_ADDED', flowId });
+    events.stop();
+  });
+
+  it('a change that sends no wake-up at all still arrives, by polling', async () => {
+    const flowId = await newFlow(a);
+    const events = await subscribe(b, 'basic');
+    // Written straight to the database by this test process: no feed, no NOTIFY.
+    const [maker] = await database.db.select().from(users).where(eq(users.externalId, ext('maker')));
+    const [basic] = await database.db.select().from(users).where(eq(users.externalId, ext('basic')));
+    const rawFlowId = Buffer.from(flowId, 'base64').toString().split(':')[1]!;
+    await modifyFlowOwners(database.db, maker!, { flowId: rawFlowId, add: [{ kind: 'USER', id: basic!.id, field: [] }], remove: [], expiresAt: null });
+    const [event] = await events.waitFor(1, 2000);
+    expect(event!.sharingEvents).toMatchObject({ kind: 'OWNER_ADDED', flowId });
+    events.stop();
+  });
+
+  it('two processes sweeping expired grants log each once', async () => {
+    const flowId = await newFlow(a);
+    const events = await subscribe(a, 'guest');
+    const soon = new Date(Date.now() + 1000).toISOString();
+    await gql(a, Owners, { input: { flowId, add: [(await ids('guest')).viewer!.id], expiresAt: soon } }, 'maker');
+    await events.waitFor(2, 5000);
+    await pause(1000); // both processes sweep every 100 ms: time enough for a double
+    const rawFlowId = Buffer.from(flowId, 'base64').toString().split(':')[1]!;
+    const logged = await database.db
+      .select()
+      .from(sharingEvents)
+      .where(and(eq(sharingEvents.flowId, rawFlowId), eq(sharingEvents.kind, 'ACCESS_EXPIRED')));
+    expect(logged).toHaveLength(1);
+    expect(events.events.map((e) => e.sharingEvents.kind)).toEqual(['OWNER_ADDED', 'ACCESS_EXPIRED']);
+  });
+
+  it('a process killed right after a commit loses nothing: the client resumes from its cursor on a new one', async () => {
+    const flowId = await newFlow(a);
+    const guestId = (await ids('guest')).viewer!.id;
+    const before = await subscribe(a, 'guest', null);
+    await pause(300);
+    await gql(a, Owners, { input: { flowId, add: [guestId] } }, 'maker');
+    const [added] = await before.waitFor(1);
+
+    await gql(a, Owners, { input: { flowId, remove: [guestId] } }, 'maker');
+    processes[0]!.child.kill('SIGKILL');
+    await processes[0]!.exited;
+    await before.ended();
+    const seen = before.events.map((e) => e.sharingEvents);
+
+    const restarted = await start({ FLOWSHARE_LOG_POLL_MS: '60000' });
+    const after = await subscribe(restarted, 'guest', seen.at(-1)!.cursor);
+    // The removal arrives exactly once: live before the kill, or replayed after it.
+    if (seen.length === 1) await after.waitFor(1);
+    await pause(500);
+    const all = [...seen, ...after.events.map((e) => e.sharingEvents)];
+    expect(all.map((e) => [e.kind, e.flowId])).toEqual([
+      ['OWNER_ADDED', flowId],
+      ['OWNER_REMOVED', flowId],
+    ]);
+    expect(added!.sharingEvents.cursor).toBe(all[0]!.cursor);
+  }, 60_000);
+});
