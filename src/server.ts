@@ -61,7 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const server = createServer((req, res) => {
-    if (req.url === '/health') return reply(res, 200, { status: 'ok' });
+    if (req.url === '/health') return reply(res, 200, { status: 'ok', subscriptions: feed.subscriptionCount });
     if (req.url === '/ready') {
       return void db.execute(sql`select 1`).then(
         () => reply(res, 200, { status: 'ready' }),

@@ -24,7 +24,7 @@ const base = () => app.url.replace('/graphql', '');
 
 describe('HTTP endpoints', () => {
   it('/health says the process is up and /ready that the database answers', async () => {
-    expect(await (await fetch(`${base()}/health`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${base()}/health`)).json()).toEqual({ status: 'ok', subscriptions: 0 });
     expect(await (await fetch(`${base()}/ready`)).json()).toEqual({ status: 'ready' });
   });
 

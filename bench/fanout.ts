@@ -1,0 +1,143 @@
+// Bench case "fanout": N WebSocket subscribers (100, 1,000, 5,000), each a distinct user of
+// one group, on one server process; the group is made co-owner of a flow. Measured: the
+// time from the mutation's response to each subscriber's event (p50, p99, last), and the
+// server's memory per idle subscription (its RSS before and after subscribing). The floor
+// is a bare `ws` server in a process of its own broadcasting one message to as many plain
+// WebSocket clients: what delivering to N sockets costs on this machine at all.
+import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import { WebSocket } from 'ws';
+import { signToken } from '../src/auth/tokens.js';
+import { startProcess, graphqlUrlOf } from '../test/support/process.js';
+import { tenantDirectory } from '../test/support/tenant.js';
+
+const SIZES = (process.env.BENCH_FANOUT ?? '100,1000,5000').split(',').map(Number);
+const SECRET = randomUUID() + randomUUID();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function gql(url: string, token: string, query: string, variables: object) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data: Record<string, Record<string, unknown>>; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
+
+async function waitUntil(what: string, ready: () => Promise<boolean> | boolean, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await pause(50);
+  }
+}
+
+type Row = { n: number; last: number; p50: number; p99: number; floorLast: number; kibPerSubscription: number };
+
+export async function benchFanout(databaseUrl: string) {
+  const tag = `fan${randomUUID().slice(0, 6)}`;
+  const directory = tenantDirectory(tag);
+  const tenant = directory.tenants[0]!.id;
+  for (const n of SIZES) {
+    const members = Array.from({ length: n }, (_, i) => `g${n}u${i}-${tag}`);
+    directory.users.push(
+      ...members.map((id) => ({ id, tenant, displayName: id, email: `${id}@example.com`, kind: 'MEMBER' as const, license: 'PREMIUM' as const, status: 'ACTIVE' as const })),
+    );
+    directory.groups.push({ id: `g${n}-${tag}`, tenant, displayName: `Group of ${n}`, members });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'flowshare-fanout-'));
+  const file = join(dir, 'directory.json');
+  writeFileSync(file, JSON.stringify(directory));
+
+  const server = startProcess({ DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: SECRET, FLOWSHARE_DIRECTORY: file }, /GraphiQL: \S+/);
+  const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/ws-floor.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = graphqlUrlOf(await server.matched);
+    const floorUrl = await new Promise<string>((resolve) => floor.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const health = async () => (await (await fetch(url.replace('/graphql', '/health'))).json()) as { subscriptions: number };
+    const maker = await signToken(SECRET, `maker-${tag}`);
+    const { environments } = await gql(url, maker, '{ environments { id isDefault } }', {});
+    const environmentId = (environments as unknown as { id: string; isDefault: boolean }[]).find((e) => e.isDefault)!.id;
+    const found = await gql(url, maker, 'query($q: String!) { searchPrincipals(query: $q, first: 20) { edges { node { ... on Group { id displayName } } } } }', { q: 'Group of' });
+    const groups = (found.searchPrincipals as unknown as { edges: { node: { id: string; displayName: string } }[] }).edges.map((e) => e.node);
+
+    const rows: Row[] = [];
+    for (const n of SIZES) {
+      const { createFlow } = await gql(url, maker, 'mutation($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }', {
+        input: { environmentId, displayName: `Fan-out ${n}`, trigger: 'INSTANT', actions: [] },
+      });
+      const flowId = (createFlow as { flow: { id: string } }).flow.id;
+      const group = groups.find((g) => g.displayName === `Group of ${n}`)!;
+      const tokens = await Promise.all(Array.from({ length: n }, (_, i) => signToken(SECRET, `g${n}u${i}-${tag}`)));
+
+      await pause(1000);
+      const rssBefore = rssKiB(server.child.pid!);
+      const arrived = new Array<number>(n).fill(0);
+      const clients: Client[] = [];
+      await inBatches(tokens.map((token, i) => ({ token, i })), 100, async ({ token, i }) => {
+        const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false });
+        clients.push(client);
+        client.subscribe({ query: 'subscription { sharingEvents { kind flowId } }' }, { next: () => void (arrived[i] = Date.now()), error: () => {}, complete: () => {} });
+      });
+      await waitUntil(`${n} subscriptions`, async () => (await health()).subscriptions === n);
+      await pause(2000);
+      const rssAfter = rssKiB(server.child.pid!);
+
+      await gql(url, maker, 'mutation($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }', { input: { flowId, add: [group.id] } });
+      const answered = Date.now();
+      await waitUntil(`${n} events`, () => arrived.every((t) => t > 0), 60_000);
+      const latencies = arrived.map((t) => t - answered).sort((a, b) => a - b);
+      await Promise.all(clients.map((c) => c.dispose()));
+      await waitUntil('subscriptions to close', async () => (await health()).subscriptions === 0);
+
+      rows.push({
+        n,
+        last: latencies.at(-1)!,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        floorLast: await floorBroadcast(floorUrl, n),
+        kibPerSubscription: (rssAfter - rssBefore) / n,
+      });
+      console.log(`  ${n} subscribers done`);
+    }
+    console.log('\nfan-out: one OWNER_ADDED to N subscribers of one server process (PostgreSQL), ms after the mutation\'s response');
+    console.log('| N | p50 | p99 | last | floor: bare ws broadcast to N, last | last ÷ floor | server RSS per idle subscription |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      console.log(`| ${r.n} | ${r.p50} | ${r.p99} | ${r.last} | ${r.floorLast} | ${(r.last / Math.max(1, r.floorLast)).toFixed(1)} | ${r.kibPerSubscription.toFixed(1)} KiB |`);
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    floor.kill('SIGTERM');
+    await server.exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** N plain WebSocket clients of the floor server; ms from its broadcast request to the last receipt. */
+async function floorBroadcast(floorUrl: string, n: number): Promise<number> {
+  const arrived = new Array<number>(n).fill(0);
+  const sockets: WebSocket[] = [];
+  await inBatches([...Array(n).keys()], 200, async (i) => {
+    const socket = new WebSocket(floorUrl.replace('http', 'ws'));
+    sockets.push(socket);
+    socket.on('message', () => void (arrived[i] = Date.now()));
+    await new Promise((resolve) => socket.once('open', resolve));
+  });
+  const payload = JSON.stringify({ type: 'next', id: '1', payload: { data: { sharingEvents: { kind: 'OWNER_ADDED', flowId: randomUUID() } } } });
+  // The floor sends before it answers, so its clock starts at the request, not the response.
+  const sent = Date.now();
+  await fetch(`${floorUrl}/broadcast`, { method: 'POST', body: payload });
+  await waitUntil('the floor broadcast', () => arrived.every((t) => t > 0), 60_000);
+  for (const s of sockets) s.close();
+  return Math.max(...arrived) - sent;
+}

@@ -1,0 +1,20 @@
+// The fan-out bench's floor: a bare node:http + ws server that sends a POSTed body to every
+// connected socket, then answers. Prints its URL on stdout.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+const sockets = new Set<WebSocket>();
+const server = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  req.on('end', () => {
+    for (const socket of sockets) socket.send(body);
+    res.end('sent');
+  });
+});
+new WebSocketServer({ server }).on('connection', (socket) => {
+  sockets.add(socket);
+  socket.on('close', () => sockets.delete(socket));
+});
+server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
