@@ -79,11 +79,14 @@ async function seed(db: Db) {
   flowRows.forEach((f, i) => {
     owners.push({ flowId: f.id, principalKind: 'USER', userId: f.primaryOwnerId, addedById: f.primaryOwnerId });
     const pick = (k: number) => people[(i * 7 + k * 131) % people.length]!.id;
+    // A flow whose primary owner left has no other owner: the audit's NO_ACTIVE_OWNER.
+    if (f.primaryOwnerId !== maker.id) return;
     const chosen = [...new Set(Array.from({ length: OWNERS_PER_FLOW + RUN_ONLY_PER_FLOW + 4 }, (_, k) => pick(k)))].filter((id) => id !== f.primaryOwnerId);
     chosen.slice(0, OWNERS_PER_FLOW).forEach((userId, k) =>
       owners.push({ flowId: f.id, principalKind: 'USER', userId, addedById: maker.id, expiresAt: (i + k) % 50 === 0 ? past : null }),
     );
-    chosen.slice(OWNERS_PER_FLOW, OWNERS_PER_FLOW + RUN_ONLY_PER_FLOW).forEach((userId, k) =>
+    // One flow in eleven has a fourth run-only user: 100,000 grants in all.
+    chosen.slice(OWNERS_PER_FLOW, OWNERS_PER_FLOW + RUN_ONLY_PER_FLOW + (i % 11 === 0 ? 1 : 0)).forEach((userId, k) =>
       runOnly.push({ flowId: f.id, principalKind: 'USER', userId, addedById: maker.id, expiresAt: (i + k) % 50 === 1 ? past : null }),
     );
   });

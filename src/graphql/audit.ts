@@ -13,11 +13,7 @@ const AuditFindingKind = builder.enumType('AuditFindingKind', { values: auditFin
 const AuditFinding = builder.objectRef<Finding>('AuditFinding').implement({
   fields: (t) => ({
     kind: t.field({ type: AuditFindingKind, resolve: (f) => f.kind }),
-    flow: t.field({
-      type: Flow,
-      // The audit is for the environment's admins, who see every flow in it.
-      resolve: async (f, _, ctx) => (await ctx.loaders.flow.load(f.flowId))!.flow,
-    }),
+    flow: t.field({ type: Flow, resolve: (f) => f.flow }),
     principal: t.field({
       type: Principal,
       nullable: true,

@@ -6,7 +6,7 @@ import { and, eq, gt, isNotNull, isNull, lte, ne, notExists, or, type SQL } from
 import type { Db, Tx } from '../db/open.js';
 import { connectionReferences, connections, environmentUsers, flows, groupMembers, groups, ownerGrants, runOnlyGrants, users } from '../db/tables.js';
 import type { PrincipalRef } from '../policy/access.js';
-import { grantPrincipal, loadFlowFacts, type UserRow } from './access.js';
+import { grantPrincipal, loadFlowFacts, type FlowRow, type UserRow } from './access.js';
 import { hasActiveOwner } from './departures.js';
 import { administeredEnvironment } from './environments.js';
 import { loadPrincipals } from './grants.js';
@@ -23,8 +23,7 @@ export type AuditFindingKind = (typeof auditFindingKinds)[number];
 
 export type AuditFinding = {
   kind: AuditFindingKind;
-  flowId: string;
-  flowName: string;
+  flow: FlowRow;
   principal: PrincipalRef | null;
   connectionId: string | null;
   detail: string;
@@ -50,7 +49,7 @@ export async function sharingAudit(db: Db, viewer: UserRow, environmentId: strin
     const order = (k: AuditFindingKind) => auditFindingKinds.indexOf(k);
     const findings = found
       .flat()
-      .sort((a, b) => order(a.kind) - order(b.kind) || a.flowName.localeCompare(b.flowName) || a.detail.localeCompare(b.detail));
+      .sort((a, b) => order(a.kind) - order(b.kind) || a.flow.displayName.localeCompare(b.flow.displayName) || a.detail.localeCompare(b.detail));
     return { environment, generatedAt, findings };
   });
 }
@@ -60,25 +59,23 @@ const activeGrant = (table: GrantTable, now: Date) => or(isNull(table.expiresAt)
 
 /** Guests holding a live grant, directly or as members of a group that holds it. */
 async function guests(tx: Tx, table: GrantTable, inEnvironment: SQL, now: Date): Promise<AuditFinding[]> {
-  const rows = await tx
-    .selectDistinct({
-      flowId: flows.id,
-      flowName: flows.displayName,
-      userId: users.id,
-      userName: users.displayName,
-      email: users.email,
-      groupName: groups.displayName,
-    })
-    .from(table)
-    .innerJoin(flows, eq(flows.id, table.flowId))
-    .leftJoin(groups, eq(groups.id, table.groupId))
-    .leftJoin(groupMembers, eq(groupMembers.groupId, table.groupId))
-    .innerJoin(users, or(eq(users.id, table.userId), eq(users.id, groupMembers.userId)))
-    .where(and(inEnvironment, eq(users.kind, 'GUEST'), activeGrant(table, now)));
-  return rows.map((r) => ({
+  const columns = { flow: flows, userId: users.id, userName: users.displayName, email: users.email };
+  const where = and(inEnvironment, eq(users.kind, 'GUEST'), activeGrant(table, now));
+  // Two plain joins, not one join on "user or group member": each can use its index.
+  const [direct, throughGroups] = await Promise.all([
+    tx.select(columns).from(table).innerJoin(flows, eq(flows.id, table.flowId)).innerJoin(users, eq(users.id, table.userId)).where(where),
+    tx
+      .select({ ...columns, groupName: groups.displayName })
+      .from(table)
+      .innerJoin(flows, eq(flows.id, table.flowId))
+      .innerJoin(groups, eq(groups.id, table.groupId))
+      .innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
+      .innerJoin(users, eq(users.id, groupMembers.userId))
+      .where(where),
+  ]);
+  return [...direct.map((r) => ({ ...r, groupName: null })), ...throughGroups].map((r) => ({
     kind: table === ownerGrants ? 'GUEST_OWNER' : 'GUEST_RUN_ONLY',
-    flowId: r.flowId,
-    flowName: r.flowName,
+    flow: r.flow,
     principal: { kind: 'USER', id: r.userId },
     connectionId: null,
     detail: `Guest ${r.userName} (${r.email}) has ${grantName(table)} access${r.groupName ? ` through group ${r.groupName}` : ''}.`,
@@ -90,7 +87,7 @@ async function outside(tx: Tx, inEnvironment: SQL, environmentId: string, securi
   const [securityGroup] = await tx.select({ name: groups.displayName }).from(groups).where(eq(groups.id, securityGroupId));
   const perTable = async (table: GrantTable) => {
     const rows = await tx
-      .select({ flowId: flows.id, flowName: flows.displayName, userId: users.id, userName: users.displayName })
+      .select({ flow: flows, userId: users.id, userName: users.displayName })
       .from(table)
       .innerJoin(flows, eq(flows.id, table.flowId))
       .innerJoin(users, eq(users.id, table.userId))
@@ -122,8 +119,7 @@ async function outside(tx: Tx, inEnvironment: SQL, environmentId: string, securi
     return rows.map(
       (r): AuditFinding => ({
         kind: 'OUTSIDE_ENVIRONMENT',
-        flowId: r.flowId,
-        flowName: r.flowName,
+        flow: r.flow,
         principal: { kind: 'USER', id: r.userId },
         connectionId: null,
         detail: `${r.userName} has ${grantName(table)} access but is not in the security group ${securityGroup?.name ?? ''}, so the grant does nothing.`,
@@ -149,8 +145,7 @@ async function withoutActiveOwner(tx: Tx, inEnvironment: SQL): Promise<AuditFind
       f.flow.state === 'SUSPENDED' ? 'it is suspended until an admin adds an owner and turns it on' : `it is ${f.flow.state}`;
     findings.push({
       kind: 'NO_ACTIVE_OWNER',
-      flowId: id,
-      flowName: f.flow.displayName,
+      flow: f.flow,
       principal: { kind: 'USER', id: f.flow.primaryOwnerId },
       connectionId: null,
       detail: `No owner is active: the primary owner ${ownerName} has left; ${state}.`,
@@ -163,8 +158,7 @@ async function withoutActiveOwner(tx: Tx, inEnvironment: SQL): Promise<AuditFind
 async function departedConnections(tx: Tx, inEnvironment: SQL): Promise<AuditFinding[]> {
   const rows = await tx
     .selectDistinct({
-      flowId: flows.id,
-      flowName: flows.displayName,
+      flow: flows,
       connectionId: connections.id,
       connectionName: connections.displayName,
       ownerName: users.displayName,
@@ -176,8 +170,7 @@ async function departedConnections(tx: Tx, inEnvironment: SQL): Promise<AuditFin
     .where(and(inEnvironment, eq(users.status, 'DEPARTED')));
   return rows.map((r) => ({
     kind: 'DEPARTED_CONNECTION_OWNER',
-    flowId: r.flowId,
-    flowName: r.flowName,
+    flow: r.flow,
     principal: null,
     connectionId: r.connectionId,
     detail: `Connection ${r.connectionName} belongs to ${r.ownerName}, who has left: actions using it fail until an owner replaces it.`,
@@ -187,7 +180,7 @@ async function departedConnections(tx: Tx, inEnvironment: SQL): Promise<AuditFin
 /** S19: grants past their expiry still on record (they give nothing). */
 async function expired(tx: Tx, table: GrantTable, inEnvironment: SQL, now: Date): Promise<AuditFinding[]> {
   const rows = await tx
-    .select({ flowId: flows.id, flowName: flows.displayName, grant: table })
+    .select({ flow: flows, grant: table })
     .from(table)
     .innerJoin(flows, eq(flows.id, table.flowId))
     .where(and(inEnvironment, isNotNull(table.expiresAt), lte(table.expiresAt, now)));
@@ -197,8 +190,7 @@ async function expired(tx: Tx, table: GrantTable, inEnvironment: SQL, now: Date)
     const name = principals.get(`${principal.kind}:${principal.id}`)?.name ?? 'A principal';
     return {
       kind: 'EXPIRED_GRANT',
-      flowId: r.flowId,
-      flowName: r.flowName,
+      flow: r.flow,
       principal,
       connectionId: null,
       detail: `${name}'s ${grantName(table)} access expired at ${r.grant.expiresAt!.toISOString()}; the grant is still on record.`,
