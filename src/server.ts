@@ -111,12 +111,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const document = enveloped.parse(payload.query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
+        let contextValue: unknown;
+        try {
+          contextValue = await enveloped.contextFactory();
+        } catch (error) {
+          // A token that expired since connection_init, or a bad one in the operation's headers:
+          // an error for this operation, not the end of the connection.
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const args: ExecutionArgs = {
           schema: enveloped.schema,
           operationName: payload.operationName,
           document,
           variableValues: payload.variables,
-          contextValue: await enveloped.contextFactory(),
+          contextValue,
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
         return args;

@@ -2,7 +2,9 @@
 // replay then live, resume without gaps or duplicates, authorization per event, isolation,
 // token expiry and log retention. Several processes: processes.test.ts.
 import { eq, inArray } from 'drizzle-orm';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { sharingEvents } from '../src/db/tables.js';
 import { encodeEventCursor } from '../src/events/cursor.js';
 import { pruneLog } from '../src/events/retention.js';
@@ -264,5 +266,30 @@ describe('log retention', () => {
       await ws?.close();
       await own.close();
     }
+  });
+});
+
+describe('a token per operation (what GraphiQL sends in extensions.headers)', () => {
+  it('signs that operation in as its user; a bad one is an error for the operation, not the connection', async () => {
+    const asCoowner = await new Promise<unknown>((resolve, reject) => {
+      const c = createClient({
+        url: app.url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${t.tokens.maker}` },
+        retryAttempts: 0,
+      });
+      clients.push({ close: () => c.dispose() });
+      c.subscribe(
+        { query: '{ viewer { id } }', extensions: { headers: { Authorization: `Bearer ${t.tokens.coowner}` } } },
+        { next: resolve, error: reject, complete: () => {} },
+      );
+    });
+    expect(asCoowner).toEqual({ data: { viewer: { id: t.users.coowner } } });
+    const bad = await new Promise<unknown>((resolve) => {
+      const c = createClient({ url: app.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.tokens.maker}` }, retryAttempts: 0 });
+      clients.push({ close: () => c.dispose() });
+      c.subscribe({ query: '{ viewer { id } }', extensions: { headers: { authorization: 'Bearer forged' } } }, { next: () => {}, error: resolve, complete: () => {} });
+    });
+    expect(JSON.stringify(bad)).toContain('Not signed in');
   });
 });
