@@ -293,3 +293,23 @@ describe('a token per operation (what GraphiQL sends in extensions.headers)', ()
     expect(JSON.stringify(bad)).toContain('Not signed in');
   });
 });
+
+describe('keep-alive', () => {
+  it('pings an idle WebSocket connection', async () => {
+    const own = await startTestApp({ keepAliveMs: 200 });
+    const u = await makeTenant(own);
+    const socket = new WebSocket(own.url.replace('http', 'ws'), 'graphql-transport-ws');
+    try {
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${u.tokens.maker}` } }));
+      const pinged = await new Promise<boolean>((resolve) => {
+        socket.once('ping', () => resolve(true));
+        setTimeout(() => resolve(false), 2000);
+      });
+      expect(pinged).toBe(true);
+    } finally {
+      socket.close();
+      await own.close();
+    }
+  });
+});

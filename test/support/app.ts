@@ -60,9 +60,10 @@ export async function isolatedDatabaseUrl(): Promise<string | undefined> {
 
 /**
  * `pollMs`: the live log's fallback timer (tests that count statements turn it down);
- * `databaseUrl`: a PostgreSQL database other than DATABASE_URL's (see isolatedDatabaseUrl).
+ * `databaseUrl`: a PostgreSQL database other than DATABASE_URL's (see isolatedDatabaseUrl);
+ * `keepAliveMs`: WebSocket ping interval.
  */
-export async function startTestApp(options: { pollMs?: number; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { pollMs?: number; databaseUrl?: string; keepAliveMs?: number } = {}): Promise<TestApp> {
   const database = await openTestDatabase(options.databaseUrl ?? process.env.DATABASE_URL);
   const feed = await LogFeed.start(database, { pollMs: options.pollMs ?? 200 });
   const server = await startServer({
@@ -72,6 +73,7 @@ export async function startTestApp(options: { pollMs?: number; databaseUrl?: str
     port: 0,
     host: '127.0.0.1',
     quiet: true,
+    keepAliveMs: options.keepAliveMs,
   });
   return {
     database,
