@@ -61,9 +61,14 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
       if (live) enqueue(event);
       else held.push(event);
     });
-    const timer = options.endsAt
-      ? setTimeout(() => end(options.endsAt!.error()), Math.min(MAX_TIMER, Math.max(0, options.endsAt.at.getTime() - Date.now())))
-      : undefined;
+    // A token may outlive one timer (30-day tokens): re-arm until its time has really come.
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (endsAt: NonNullable<StreamOptions['endsAt']>) => {
+      const left = endsAt.at.getTime() - Date.now();
+      if (left <= 0) return end(endsAt.error());
+      timer = setTimeout(() => arm(endsAt), Math.min(MAX_TIMER, left));
+    };
+    if (options.endsAt) arm(options.endsAt);
 
     try {
       if (options.after !== null) {
