@@ -1,12 +1,16 @@
 // Several server processes on one PostgreSQL (#6, #7): a change made through one process
 // reaches a subscriber of another (NOTIFY), a wake-up that never comes only delays an event
 // (polling), a process killed right after a commit loses nothing, and two processes sweep
-// expired grants without logging one twice. PostgreSQL only: PGlite serves one process.
+// expired grants without logging one twice; the directory CLI wakes the servers up.
+// PostgreSQL only: PGlite serves one process.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { and, eq } from 'drizzle-orm';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
 import { openDatabase, type Database } from '../src/db/open.js';
@@ -18,8 +22,6 @@ import { isolatedDatabaseUrl } from './support/app.js';
 import { wsClient } from './support/live.js';
 import { graphqlUrlOf, startProcess, type ServerProcess } from './support/process.js';
 import { tenantDirectory } from './support/tenant.js';
-import { print } from 'graphql';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
 const Events = graphql(`
   subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }
@@ -134,6 +136,22 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
       .where(and(eq(sharingEvents.flowId, rawFlowId), eq(sharingEvents.kind, 'ACCESS_EXPIRED')));
     expect(logged).toHaveLength(1);
     expect(events.events.map((e) => e.sharingEvents.kind)).toEqual(['OWNER_ADDED', 'ACCESS_EXPIRED']);
+  });
+
+  it('the directory CLI tells running servers of the flows a departure suspends (NOTIFY, not polling)', async () => {
+    const defaultEnv = (await ids('coowner')).environments.find((e) => e.isDefault)!.id;
+    const { createFlow } = await gql(a, NewFlow, { input: { environmentId: defaultEnv, displayName: 'Only mine', trigger: 'INSTANT', actions: [] } }, 'coowner');
+    const flowId = (createFlow as { flow: { id: string } }).flow.id;
+    const events = await subscribe(a, 'admin');
+    const leaving = join(dir, 'leaving.json');
+    writeFileSync(leaving, JSON.stringify({ users: [{ ...directory.users.find((u) => u.id === ext('coowner'))!, status: 'DEPARTED' }] }));
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', leaving], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(cli.stdout).toMatch(/1 flows suspended/);
+    const done = Date.now();
+    const [event] = await events.waitFor(1, 1000);
+    expect(Date.now() - done).toBeLessThan(1000); // A polls once a minute
+    expect(event!.sharingEvents).toMatchObject({ kind: 'FLOW_SUSPENDED', flowId });
+    events.stop();
   });
 
   it('a process killed right after a commit loses nothing: the client resumes from its cursor on a new one', async () => {

@@ -1,6 +1,7 @@
 // `npm run directory -- import FILE`: imports a directory file into the configured database.
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
+import { announceLogHead } from '../events/feed.js';
 import { describeImport, importDirectory, readDirectoryFile } from './import.js';
 
 const [command, file] = process.argv.slice(2);
@@ -18,6 +19,8 @@ try {
   try {
     await database.migrate();
     const summary = await importDirectory(database.db, directory);
+    // Departures may have suspended flows (FLOW_SUSPENDED): running servers hear of it now.
+    if (summary.suspendedFlows > 0) await announceLogHead(database);
     console.log(`imported ${file}: ${describeImport(summary)}`);
   } finally {
     await database.close();

@@ -23,6 +23,16 @@ export type FeedOptions = {
   log?: (message: string) => void;
 };
 
+/**
+ * For processes without a feed (the directory CLI): tell the servers on this database that
+ * the log has grown, so they read it now rather than at their next poll. PostgreSQL only.
+ */
+export async function announceLogHead(database: Database): Promise<void> {
+  if (!database.channels) return;
+  const [row] = await database.db.select({ head: max(sharingEvents.position) }).from(sharingEvents);
+  await database.channels.notify(LOG_CHANNEL, String(row?.head ?? 0));
+}
+
 export class LogFeed {
   readonly #db: Db;
   readonly #channels: Database['channels'];
