@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId } from '../src/graphql/ids.js';
 import { reportExpiredGrants } from '../src/sharing/expiry.js';
 import { graphql } from './gql/index.js';
-import { ok, startTestApp, type TestApp } from './support/app.js';
+import { isolatedDatabaseUrl, ok, startTestApp, type TestApp } from './support/app.js';
 import { CreateFlow, SetFlowState, UpdateFlow } from './support/documents.js';
 import { connectionOf, failure, flowOf } from './support/fixtures.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
@@ -227,6 +227,13 @@ describe('environmentSharingEvents: the admin\'s log', () => {
 });
 
 describe('the expiry sweeper (S19)', () => {
+  // A database of its own: a sweep takes every expired grant of the database, other files' too.
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ databaseUrl: await isolatedDatabaseUrl() });
+  });
+  afterAll(() => app?.close());
+
   it('turns each expired grant into one ACCESS_EXPIRED event, to its users and the owners, even when sweeps race', async () => {
     const t = await makeTenant(app);
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
