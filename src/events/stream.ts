@@ -23,9 +23,16 @@ export type StreamOptions = {
   isLast?(event: EventRow): boolean;
   /** When the subscriber's sign-in runs out; the stream ends then. */
   endsAt?: { at: Date; error: () => Error };
+  /** The error that ends a stream whose reader falls more than MAX_BEHIND events behind. */
+  tooSlow: () => Error;
 };
 
 const REPLAY_PAGE = 500;
+/**
+ * Events a stream holds for a reader that does not keep up. Past this the stream ends
+ * rather than grow without bound; the reader loses nothing, it resumes from its cursor.
+ */
+export const MAX_BEHIND = 1_000;
 // setTimeout takes at most 2^31-1 ms (about 24.8 days).
 const MAX_TIMER = 2 ** 31 - 1;
 
@@ -50,14 +57,20 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
     };
     // Deliveries run one after another, so events keep their order across awaits.
     let chain = Promise.resolve();
+    let waiting = 0;
     const enqueue = (event: EventRow) => {
-      chain = chain.then(() => deliver(event)).catch((error: Error) => end(error));
+      waiting++;
+      chain = chain
+        .then(() => deliver(event))
+        .catch((error: Error) => end(error))
+        .finally(() => waiting--);
     };
 
     let live = false;
     const held: EventRow[] = [];
     const unsubscribe = options.feed.subscribe(options.scope, (event) => {
-      if (options.accept && !options.accept(event)) return;
+      if (ended || (options.accept && !options.accept(event))) return;
+      if (waiting + held.length >= MAX_BEHIND) return end(options.tooSlow());
       if (live) enqueue(event);
       else held.push(event);
     });

@@ -5,7 +5,7 @@ import { decodeEventCursor } from '../events/cursor.js';
 import type { EventRow, FeedScope } from '../events/feed.js';
 import { readLog } from '../events/read.js';
 import { prunedThrough } from '../events/retention.js';
-import { replayThenLive, type StreamEnd } from '../events/stream.js';
+import { MAX_BEHIND, replayThenLive, type StreamEnd } from '../events/stream.js';
 import { assertMayWatchEnvironment, assertMayWatchFlow, refusal } from '../sharing/watch.js';
 import { builder } from './builder.js';
 import { requireViewer, unauthenticated, type Context } from './context.js';
@@ -39,6 +39,10 @@ async function stream(
     authorize: options.authorize,
     isLast: options.isLast,
     endsAt: until ? { at: until, error: () => unauthenticated('the token has expired; subscribe again with a new one') } : undefined,
+    tooSlow: () =>
+      new GraphQLError(`This subscription fell more than ${MAX_BEHIND} events behind: subscribe again after the last cursor you received.`, {
+        extensions: { code: 'TOO_SLOW' },
+      }),
   });
 }
 
