@@ -81,7 +81,6 @@ async function main() {
     },
   });
 
-
   // Handlers first: a signal that arrives while we print must still close things cleanly.
   let stopping = false;
   const stop = async (signal: string) => {
