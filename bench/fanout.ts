@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { signToken } from '../src/auth/tokens.js';
@@ -17,7 +18,6 @@ import { tenantDirectory } from '../test/support/tenant.js';
 
 const SIZES = (process.env.BENCH_FANOUT ?? '100,1000,5000').split(',').map(Number);
 const SECRET = randomUUID() + randomUUID();
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

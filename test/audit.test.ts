@@ -1,4 +1,5 @@
 // sharingAudit (#7): every finding kind, each produced by a real story through the API.
+import { setTimeout as pause } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDirectory } from '../src/directory/import.js';
 import { graphql } from './gql/index.js';
@@ -58,7 +59,7 @@ describe('sharingAudit', () => {
     const secured = await flowOf(app, t.tokens.maker, { environmentId: t.securedEnv, displayName: 'Secured' });
     ok(await app.gql(AddOwners, { input: { flowId: secured.id, add: [t.users.free] } }, t.tokens.maker));
 
-    await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 50));
+    await pause(Date.parse(soon) - Date.now() + 50);
     const bob = t.directory.users.find((u) => u.id === t.ext('coowner'))!;
     await importDirectory(app.database.db, { users: [{ ...bob, status: 'DEPARTED' }] });
 

@@ -1,6 +1,7 @@
 // Governance through the public API (#7): roles (S15), DLP (S18), the admin's log, and the
 // expiry sweeper (S19). The audit has a file of its own (audit.test.ts).
 import { randomUUID } from 'node:crypto';
+import { setTimeout as pause } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId } from '../src/graphql/ids.js';
 import { reportExpiredGrants } from '../src/sharing/expiry.js';
@@ -242,7 +243,7 @@ describe('the expiry sweeper (S19)', () => {
     ok(await app.gql(AddRunOnly, { input: { flowId: flow.id, add: [t.team], expiresAt: soon } }, t.tokens.maker));
     expect(await reportExpiredGrants(app.database.db)).toBe(0);
 
-    await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 50));
+    await pause(Date.parse(soon) - Date.now() + 50);
     const swept = await Promise.all([1, 2, 3].map(() => reportExpiredGrants(app.database.db)));
     expect(swept.reduce((a, b) => a + b, 0)).toBe(2);
     expect(await reportExpiredGrants(app.database.db)).toBe(0);

@@ -8,17 +8,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { and, eq } from 'drizzle-orm';
-import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
 import { openDatabase, type Database } from '../src/db/open.js';
 import { sharingEvents, users } from '../src/db/tables.js';
 import { encodeEventCursor } from '../src/events/cursor.js';
+import { parseGlobalId } from '../src/graphql/ids.js';
 import { modifyFlowOwners } from '../src/sharing/owners.js';
 import { graphql } from './gql/index.js';
-import { isolatedDatabaseUrl } from './support/app.js';
+import { gqlAt, isolatedDatabaseUrl, ok } from './support/app.js';
 import { wsClient } from './support/live.js';
 import { graphqlUrlOf, startProcess, type ServerProcess } from './support/process.js';
 import { tenantDirectory } from './support/tenant.js';
@@ -36,7 +37,6 @@ const Owners = graphql(`
 
 const START = encodeEventCursor(0);
 const SECRET = `${randomUUID()}${randomUUID()}`;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.runIf(process.env.DATABASE_URL)('several server processes on one PostgreSQL', () => {
   const tag = randomUUID().slice(0, 8);
@@ -56,16 +56,8 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
     processes.push(server);
     return graphqlUrlOf(await server.matched);
   }
-  async function gql<R, V>(url: string, document: TypedDocumentNode<R, V>, variables: V, as: string): Promise<R> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(as)}` },
-      body: JSON.stringify({ query: print(document), variables }),
-    });
-    const body = (await response.json()) as { data: R; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  }
+  const gql = async <R, V>(url: string, document: TypedDocumentNode<R, V>, variables: V, as: string): Promise<R> =>
+    ok(await gqlAt(url, document, variables, await token(as)));
   const subscribe = async (url: string, as: string, after: string | null = START) => {
     const client = wsClient(url, await token(as));
     clients.push(client);
@@ -115,7 +107,7 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
     // Written straight to the database by this test process: no feed, no NOTIFY.
     const [maker] = await database.db.select().from(users).where(eq(users.externalId, ext('maker')));
     const [basic] = await database.db.select().from(users).where(eq(users.externalId, ext('basic')));
-    const rawFlowId = Buffer.from(flowId, 'base64').toString().split(':')[1]!;
+    const rawFlowId = parseGlobalId(flowId)!.id;
     await modifyFlowOwners(database.db, maker!, { flowId: rawFlowId, add: [{ kind: 'USER', id: basic!.id, field: [] }], remove: [], expiresAt: null });
     const [event] = await events.waitFor(1, 2000);
     expect(event!.sharingEvents).toMatchObject({ kind: 'OWNER_ADDED', flowId });
@@ -129,7 +121,7 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
     await gql(a, Owners, { input: { flowId, add: [(await ids('guest')).viewer!.id], expiresAt: soon } }, 'maker');
     await events.waitFor(2, 5000);
     await pause(1000); // both processes sweep every 100 ms: time enough for a double
-    const rawFlowId = Buffer.from(flowId, 'base64').toString().split(':')[1]!;
+    const rawFlowId = parseGlobalId(flowId)!.id;
     const logged = await database.db
       .select()
       .from(sharingEvents)

@@ -1,5 +1,6 @@
 // A stream's limits, on a real database and the real feed: a reader that stops reading
 // does not make the server hold events without bound.
+import { setTimeout as pause } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environments } from '../src/db/tables.js';
@@ -28,7 +29,7 @@ describe('a subscriber that does not keep up', () => {
     });
     const first = stream.next(); // starts the stream; nothing is read after this until the end
 
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause(100);
     const flow = { id: crypto.randomUUID(), tenantId: environment!.tenantId, environmentId: environment!.id, displayName: 'Busy' };
     const count = MAX_BEHIND + 200;
     await app.database.db.transaction((tx) =>

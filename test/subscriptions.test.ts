@@ -1,6 +1,7 @@
 // Live sharing events (#6) in one process: graphql-ws and SSE clients against a real server,
 // replay then live, resume without gaps or duplicates, authorization per event, isolation,
 // token expiry and log retention. Several processes: processes.test.ts.
+import { setTimeout as pause } from 'node:timers/promises';
 import { eq, inArray } from 'drizzle-orm';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +49,6 @@ const SetRole = graphql(`
 
 /** The log's very beginning: replaying from it makes a subscription race-free in tests. */
 const START = encodeEventCursor(0);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let app: TestApp;
 let t: Tenant;

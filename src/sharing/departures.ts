@@ -3,19 +3,17 @@
 // Runs on the directory import's transaction, so a departure and its effects are one change.
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Tx } from '../db/open.js';
-import { connections, environmentUsers, flows, groupMembers, listEditors, ownerGrants, users } from '../db/tables.js';
+import { connections, flows, groupMembers, listEditors, ownerGrants, users } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
 import { isGrantActive } from '../policy/access.js';
 import { loadFlowFacts, type FlowFacts } from './access.js';
-import { usersOf } from './principals.js';
+import { environmentAdmins } from './environments.js';
+import { ownersOf } from './principals.js';
 
 /** Does any owner of the flow (its primary owner, or a user behind a live grant) remain active? */
 export async function hasActiveOwner(tx: Tx, facts: FlowFacts): Promise<boolean> {
   const now = new Date();
-  const owners = await usersOf(tx, [
-    { kind: 'USER', id: facts.flow.primaryOwnerId },
-    ...facts.ownerGrants.filter((g) => isGrantActive(g, now)).map((g) => g.principal),
-  ]);
+  const owners = await ownersOf(tx, facts.flow, facts.ownerGrants.filter((g) => isGrantActive(g, now)));
   const [active] = await tx
     .select({ id: users.id })
     .from(users)
@@ -58,21 +56,13 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
     .update(flows)
     .set({ state: 'SUSPENDED', suspensionReason: 'NO_ACTIVE_OWNER', modifiedAt: new Date() })
     .where(inArray(flows.id, orphans.map((f) => f.flow.id)));
-  const admins = await tx
-    .select({ userId: environmentUsers.userId, environmentId: environmentUsers.environmentId })
-    .from(environmentUsers)
-    .where(
-      and(
-        eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'),
-        inArray(environmentUsers.environmentId, orphans.map((f) => f.flow.environmentId)),
-      ),
-    );
+  const admins = await environmentAdmins(tx, [...new Set(orphans.map((f) => f.flow.environmentId))]);
   await appendEvents(
     tx,
     orphans.map(({ flow }) => ({
       // The directory did it, not a person: no actor.
       event: flowEvent('FLOW_SUSPENDED', flow, { id: null, level: 'NONE' }),
-      recipients: admins.filter((a) => a.environmentId === flow.environmentId).map((a) => a.userId),
+      recipients: admins.get(flow.environmentId)!,
     })),
   );
   return { suspendedFlowIds: orphans.map((f) => f.flow.id) };

@@ -2,13 +2,13 @@
 // replaces an environment's policy and suspends the flows it breaks, in one transaction.
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open.js';
-import { connectionReferences, connections, connectors, dlpClassifications, environmentUsers, environments, flows } from '../db/tables.js';
+import { connectionReferences, connections, connectors, dlpClassifications, environments, flows } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
 import { assertDlpCompliant, assertEachConnectorOnce, dlpViolation, type ClassifiedConnector, type ConnectorClass } from '../policy/dlp.js';
 import { DomainError } from '../policy/errors.js';
 import { loadFlowFacts, type FlowRow, type UserRow } from './access.js';
-import { administeredEnvironment } from './environments.js';
-import { usersOf } from './principals.js';
+import { administeredEnvironment, environmentAdmins } from './environments.js';
+import { ownersOf } from './principals.js';
 
 /** The connectors each flow's connections are for, classified by its environment's policy. */
 async function classifiedConnectors(tx: Tx, which: SQL): Promise<Map<string, ClassifiedConnector[]>> {
@@ -88,16 +88,10 @@ export async function setDlpPolicy(
       .set({ state: 'SUSPENDED', suspensionReason: 'DLP_VIOLATION', modifiedAt: new Date() })
       .where(inArray(flows.id, broken))
       .returning();
-    const admins = (
-      await tx
-        .select({ userId: environmentUsers.userId })
-        .from(environmentUsers)
-        .where(and(eq(environmentUsers.environmentId, environment.id), eq(environmentUsers.role, 'ENVIRONMENT_ADMIN')))
-    ).map((a) => a.userId);
+    const admins = (await environmentAdmins(tx, [environment.id])).get(environment.id)!;
     const events = [];
     for (const flow of suspendedFlows) {
-      const { ownerGrants } = facts.get(flow.id)!;
-      const owners = await usersOf(tx, [{ kind: 'USER', id: flow.primaryOwnerId }, ...ownerGrants.map((g) => g.principal)]);
+      const owners = await ownersOf(tx, flow, facts.get(flow.id)!.ownerGrants);
       events.push({
         event: flowEvent('FLOW_SUSPENDED', { ...flow, tenantId: environment.tenantId }, { id: viewer.id, level: owners.has(viewer.id) ? 'OWNER' : 'ADMIN' }),
         recipients: [...owners, ...admins],

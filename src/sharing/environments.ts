@@ -1,7 +1,7 @@
 // Environments as use cases see them: in the viewer's tenant or not at all (S20).
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { environments } from '../db/tables.js';
+import { environmentUsers, environments } from '../db/tables.js';
 import { assertEnvironmentAdmin, assertInsideEnvironment } from '../policy/environments.js';
 import { DomainError } from '../policy/errors.js';
 import { loadEnvironmentRoles, loadMemberships, type UserRow } from './access.js';
@@ -27,4 +27,16 @@ export async function administeredEnvironment(db: Db, user: UserRow, environment
   const { environment, role } = await environmentForUser(db, user, environmentId, field);
   assertEnvironmentAdmin(role, environment.displayName, doing, field);
   return environment;
+}
+
+/** The admins of each environment (user ids), for events that go to them. */
+export async function environmentAdmins(db: Db, environmentIds: readonly string[]): Promise<Map<string, string[]>> {
+  const admins = new Map<string, string[]>(environmentIds.map((id) => [id, []]));
+  if (environmentIds.length === 0) return admins;
+  const rows = await db
+    .select({ userId: environmentUsers.userId, environmentId: environmentUsers.environmentId })
+    .from(environmentUsers)
+    .where(and(eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'), inArray(environmentUsers.environmentId, [...environmentIds])));
+  for (const r of rows) admins.get(r.environmentId)?.push(r.userId);
+  return admins;
 }

@@ -7,7 +7,8 @@ import type { Db, Tx } from '../db/open.js';
 import { environments, flows, ownerGrants, runOnlyGrants } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
 import { grantPrincipal } from './access.js';
-import { usersOf } from './principals.js';
+import { isGrantActive } from '../policy/access.js';
+import { ownersOf, usersOf } from './principals.js';
 
 type GrantTable = typeof ownerGrants | typeof runOnlyGrants;
 
@@ -18,13 +19,12 @@ export async function reportExpiredGrants(db: Db, now = new Date(), batch = 500)
     const all = reported.flat();
     if (all.length === 0) return 0;
 
-    const flowIds = [...new Set(all.map((r) => r.flow.id))];
-    const owners = await tx.select().from(ownerGrants).where(inArray(ownerGrants.flowId, flowIds));
-    const ownersOf = new Map<string, Set<string>>();
-    for (const flowId of flowIds) {
-      const { flow } = all.find((r) => r.flow.id === flowId)!;
-      const live = owners.filter((g) => g.flowId === flowId && (g.expiresAt === null || g.expiresAt > now));
-      ownersOf.set(flowId, await usersOf(tx, [{ kind: 'USER', id: flow.primaryOwnerId }, ...live.map(grantPrincipal)]));
+    const flowsById = new Map(all.map((r) => [r.flow.id, r.flow]));
+    const grants = await tx.select().from(ownerGrants).where(inArray(ownerGrants.flowId, [...flowsById.keys()]));
+    const owners = new Map<string, Set<string>>();
+    for (const [flowId, flow] of flowsById) {
+      const live = grants.filter((g) => g.flowId === flowId && isGrantActive(g, now)).map((g) => ({ principal: grantPrincipal(g) }));
+      owners.set(flowId, await ownersOf(tx, flow, live));
     }
     const events = [];
     for (const { grant, flow } of all) {
@@ -32,7 +32,7 @@ export async function reportExpiredGrants(db: Db, now = new Date(), batch = 500)
       events.push({
         // Time did it, not a person: no actor.
         event: flowEvent('ACCESS_EXPIRED', flow, { id: null, level: 'NONE' }, { principal }),
-        recipients: [...(await usersOf(tx, [principal])), ...ownersOf.get(flow.id)!],
+        recipients: [...(await usersOf(tx, [principal])), ...owners.get(flow.id)!],
       });
     }
     await appendEvents(tx, events);

@@ -24,7 +24,7 @@ import { hasActiveOwner } from './departures.js';
 import { assertFlowMeetsDlp } from './dlp.js';
 import { environmentForUser } from './environments.js';
 import { description, name, parseInput } from './input.js';
-import { usersOf } from './principals.js';
+import { ownersOf } from './principals.js';
 
 const actionsInput = z
   .array(z.object({ name, connectionId: z.string().nullish() }))
@@ -160,7 +160,7 @@ export async function setFlowState(db: Db, viewer: UserRow, rawInput: SetFlowSta
 export async function deleteFlow(db: Db, viewer: UserRow, input: { flowId: string }): Promise<string> {
   return db.transaction(async (tx) => {
     const { flow, access, ownerGrants } = await editableFlow(tx, viewer, input.flowId, 'delete this flow');
-    const owners = await usersOf(tx, [...ownerGrants.map((g) => g.principal), { kind: 'USER', id: flow.primaryOwnerId }]);
+    const owners = await ownersOf(tx, flow, ownerGrants);
     await appendEvents(tx, [
       {
         event: flowEvent('FLOW_DELETED', flow, { id: viewer.id, level: access.level }),

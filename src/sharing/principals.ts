@@ -26,3 +26,8 @@ export async function usersOf(db: Db, principals: readonly PrincipalRef[]): Prom
   return users;
 }
 
+
+/** The users who own a flow: its primary owner and the users behind the owner grants given. */
+export function ownersOf(db: Db, flow: { primaryOwnerId: string }, grants: readonly { principal: PrincipalRef }[]): Promise<Set<string>> {
+  return usersOf(db, [{ kind: 'USER', id: flow.primaryOwnerId }, ...grants.map((g) => g.principal)]);
+}

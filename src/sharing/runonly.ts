@@ -12,7 +12,7 @@ import { assertGrantable, assertMayManageOwners, assertMayShare } from '../polic
 import { assertRunOnlyAllowed, assertRunOnlyPrincipal } from '../policy/runonly.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
 import { checkGrantChange, grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
-import { usersOf } from './principals.js';
+import { ownersOf, usersOf } from './principals.js';
 
 export type ModifyRunOnlyUsersInput = {
   flowId: string;
@@ -59,10 +59,7 @@ export async function modifyRunOnlyUsers(
     const changedSources = await setConnectionSources(tx, flow, input.connectionSources);
 
     // Who is told: the flow's owners, and for each grant the users it reaches.
-    const owners = await usersOf(tx, [
-      ...found!.ownerGrants.filter((g) => isGrantActive(g, now)).map((g) => g.principal),
-      { kind: 'USER', id: flow.primaryOwnerId },
-    ]);
+    const owners = await ownersOf(tx, flow, found!.ownerGrants.filter((g) => isGrantActive(g, now)));
     const runners = await usersOf(tx, [
       ...found!.runOnlyGrants.filter((g) => !removing.has(key(g.principal)) && isGrantActive(g, now)).map((g) => g.principal),
       ...added.map(grantPrincipal),

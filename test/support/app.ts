@@ -81,24 +81,24 @@ export async function startTestApp(options: { pollMs?: number; databaseUrl?: str
     server,
     url: server.url,
     token: (externalId, options) => signToken(TEST_SECRET, externalId, options),
-    async gql(doc, variables, token) {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query: print(doc), variables }),
-      });
-      const body = (await response.json()) as Omit<GqlResult<never>, 'status'>;
-      return { status: response.status, ...body };
-    },
+    gql: (doc, variables, token) => gqlAt(server.url, doc, variables, token),
     async close() {
       await server.close();
       await feed.close();
       await database.close();
     },
   };
+}
+
+/** Runs an operation over HTTP against any flowshare URL (a test app, or a server process). */
+export async function gqlAt<R, V>(url: string, doc: TypedDocumentNode<R, V>, variables: V, token?: string | null): Promise<GqlResult<R>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: print(doc), variables }),
+  });
+  const body = (await response.json()) as Omit<GqlResult<R>, 'status'>;
+  return { status: response.status, ...body };
 }
 
 /** The data of a result that must have no errors. */

@@ -1,6 +1,7 @@
-// Real subscription clients for tests: graphql-ws over WebSocket, and Yoga's SSE over fetch.
+// Real subscription clients for tests: graphql-ws over WebSocket, graphql-sse over Yoga's SSE.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { createClient as createSseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 
@@ -83,39 +84,24 @@ export function wsClient(graphqlUrl: string, token: string | null, options: { on
   };
 }
 
-/** One subscription over Yoga's SSE ("distinct connections"): POST with Accept: text/event-stream. */
+/** One subscription over Yoga's SSE ("distinct connections" mode), with the graphql-sse client. */
 export function sseSubscribe<R, V>(graphqlUrl: string, token: string, document: TypedDocumentNode<R, V>, variables: V): Received<R> {
-  const abort = new AbortController();
-  const received = collector<R>(() => abort.abort());
-  void (async () => {
-    try {
-      const response = await fetch(graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: print(document), variables }),
-        signal: abort.signal,
-      });
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
-          const message = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(message)?.[1];
-          const data = /^data: (.*)$/m.exec(message)?.[1];
-          if (event === 'complete') received.complete();
-          else if (data) {
-            const result = JSON.parse(data) as { data?: R; errors?: Received<R>['errors'] };
-            if (result.errors?.length) result.errors.forEach((e) => received.fail(e));
-            else received.push(result.data as R);
-          }
-        }
-      }
-      received.complete();
-    } catch (error) {
-      if (!abort.signal.aborted) received.fail({ message: (error as Error).message });
-    }
-  })();
+  const client = createSseClient({ url: graphqlUrl, headers: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  let unsubscribe = () => {};
+  const received = collector<R>(() => {
+    unsubscribe();
+    client.dispose();
+  });
+  unsubscribe = client.subscribe<R>(
+    { query: print(document), variables: variables as Record<string, unknown> },
+    {
+      next: (result) => {
+        if (result.errors?.length) result.errors.forEach((e) => received.fail(e as never));
+        else received.push(result.data as R);
+      },
+      error: (error) => received.fail({ message: String((error as Error).message ?? error) }),
+      complete: () => received.complete(),
+    },
+  );
   return received;
 }
