@@ -1,6 +1,13 @@
 // The printed schema is committed and current, and holds the public contract unchanged.
 import { existsSync, readFileSync } from 'node:fs';
-import { buildSchema, BreakingChangeType, findBreakingChanges } from 'graphql';
+import {
+  buildSchema,
+  findBreakingChanges,
+  type GraphQLSchema,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema } from '../src/graphql/schema.js';
 
@@ -13,35 +20,71 @@ describe('schema/schema.graphql', () => {
   });
 });
 
+/**
+ * What the contract has and the printed schema lacks or words differently: graphql-js's breaking
+ * changes from the contract to ours, plus types that differ at all (graphql-js counts a nullable
+ * field printed non-null as safe; the contract's types are exact, as in ../shared/tools/contract-check.mjs).
+ */
+function contractGaps(contract: GraphQLSchema, printed: GraphQLSchema): string[] {
+  const gaps = findBreakingChanges(contract, printed).map((g) => g.description);
+  for (const type of Object.values(contract.getTypeMap())) {
+    const ours = printed.getType(type.name);
+    if (type.name.startsWith('__') || !ours) continue;
+    if (!(isObjectType(type) || isInterfaceType(type) || isInputObjectType(type))) continue;
+    if (!(isObjectType(ours) || isInterfaceType(ours) || isInputObjectType(ours))) continue;
+    const ourFields = ours.getFields();
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const mine = ourFields[name];
+      if (mine && String(mine.type) !== String(field.type)) {
+        gaps.push(`${type.name}.${name} is printed as ${mine.type}, the contract says ${field.type}.`);
+      }
+    }
+  }
+  return [...new Set(gaps)].sort();
+}
+
+// Wave 2's contract items that no issue has built yet, in graphql-js's words. When an issue builds
+// one, it leaves this list in the same commit: the test fails both ways, for a gap that is not
+// listed here and for a listed item that is built already.
+const notBuiltYet = [
+  // "One access decision" (S23; includeExpired)
+  'ConnectionReference.connector was removed.',
+  'ConnectionReference.connection is printed as Connection!, the contract says Connection.',
+  'Flow.owners arg includeExpired was removed.',
+  'Flow.runOnlyUsers arg includeExpired was removed.',
+  // "Finding and fixing at scale"
+  'FlowFilter was removed.', 'OrderDirection was removed.', 'FlowOrderField was removed.', 'FlowOrder was removed.',
+  'AccessibleFlowEdge was removed.', 'AccessibleFlowConnection was removed.',
+  'ReassignFlowsInput was removed.', 'ReassignFlowsSuccess was removed.', 'ReassignFlowsResult was removed.',
+  'RemovePrincipalFromFlowsInput was removed.', 'RemovePrincipalFromFlowsSuccess was removed.',
+  'RemovePrincipalFromFlowsResult was removed.', 'ReplaceConnectionEverywhereInput was removed.',
+  'ReplaceConnectionEverywhereSuccess was removed.', 'ReplaceConnectionEverywhereResult was removed.',
+  'FLOW_RESUMED was removed from enum type SharingEventKind.',
+  'Query.sentCopies was removed.', 'Query.environmentFlows was removed.', 'Query.accessibleFlows was removed.',
+  'Query.myFlows arg filter was removed.', 'Query.myFlows arg orderBy was removed.',
+  'Query.teamFlows arg filter was removed.', 'Query.teamFlows arg orderBy was removed.',
+  'Query.runOnlyFlows arg filter was removed.', 'Query.runOnlyFlows arg orderBy was removed.',
+  'Query.sharingAudit arg kinds was removed.',
+  'Mutation.reassignFlows was removed.', 'Mutation.removePrincipalFromFlows was removed.',
+  'Mutation.replaceConnectionEverywhere was removed.',
+  // "Before and after a share"
+  'JSON was removed.', 'SharingAdviceKind was removed.', 'SharingAdvice was removed.',
+  'UserAccessChange was removed.', 'UserAccessChangeEdge was removed.', 'UserAccessChangeConnection was removed.',
+  'SharingPreview was removed.', 'FlowPackage was removed.', 'RunnerUsage was removed.', 'FlowUsage was removed.',
+  'FlowUsageEdge was removed.', 'FlowUsageConnection was removed.',
+  'ImportFlowPackageInput was removed.', 'ImportFlowPackageSuccess was removed.', 'ImportFlowPackageResult was removed.',
+  'Query.previewFlowOwners was removed.', 'Query.previewRunOnlyUsers was removed.', 'Query.exportFlow was removed.',
+  'Query.flowUsage was removed.', 'Mutation.importFlowPackage was removed.',
+  // "A live directory" (connection events)
+  'CONNECTION_NEEDS_ATTENTION was removed from enum type SharingEventKind.',
+  'SharingEvent.connection was removed.',
+];
+
 // The contract lives beside the checkout (../shared), as in CI; a lone clone has no contract to hold.
 describe.runIf(existsSync(contractFile))('the public contract', () => {
-  const gaps = () =>
-    findBreakingChanges(buildSchema(readFileSync(contractFile, 'utf8')), buildSchema(committed));
+  const gaps = () => contractGaps(buildSchema(readFileSync(contractFile, 'utf8')), buildSchema(committed));
 
-  it('is only missing what later issues build, never changed', () => {
-    const changed = gaps().filter((g) => g.type !== BreakingChangeType.TYPE_REMOVED && g.type !== BreakingChangeType.FIELD_REMOVED);
-    expect(changed.map((g) => g.description)).toEqual([]);
-  });
-
-  it('holds every field built so far (foundation, co-owners and the log, copies and ownership, run-only sharing, governance)', () => {
-    const built = [
-      'Query.node', 'Query.nodes', 'Query.viewer', 'Query.environments', 'Query.connectors',
-      'Query.searchPrincipals', 'Query.myFlows', 'Query.myConnections',
-      'Mutation.createFlow', 'Mutation.updateFlow', 'Mutation.setFlowState', 'Mutation.deleteFlow',
-      'Mutation.createConnection', 'Flow.viewerAccess', 'Environment.dlpPolicy', 'Group.members', 'SharePointList.editors',
-      'Mutation.modifyFlowOwners', 'Flow.owners', 'Flow.accessFor', 'Query.teamFlows', 'Query.sharingEvents',
-      'FlowOwnerEdge', 'FlowOwnerConnection', 'SharingEvent', 'SharingEventConnection', 'ModifyFlowOwnersSuccess',
-      'Mutation.sendFlowCopy', 'Mutation.createFlowFromCopy', 'Mutation.saveFlowAs', 'Mutation.changePrimaryOwner',
-      'Query.receivedCopies', 'FlowCopy', 'FlowCopyConnection', 'SharingEvent.copy',
-      'Mutation.modifyRunOnlyUsers', 'Flow.runOnlyUsers', 'Query.runOnlyFlows', 'FlowRunOnlyEdge', 'ConnectionSourceInput',
-      'Mutation.replaceFlowConnection', 'Mutation.updateConnectionCredentials',
-      'Mutation.triggerFlow', 'Flow.runs', 'FlowRun', 'RunFailure', 'FlowRunConnection',
-      'Mutation.setEnvironmentRole', 'SetEnvironmentRoleInput', 'SetEnvironmentRoleSuccess', 'SetEnvironmentRoleResult',
-      'Mutation.setDlpPolicy', 'ConnectorClassInput', 'SetDlpPolicyInput', 'SetDlpPolicySuccess', 'SetDlpPolicyResult',
-      'Query.sharingAudit', 'SharingAudit', 'AuditFinding', 'AuditFindingKind', 'Query.environmentSharingEvents',
-    ];
-    const missing = gaps().map((g) => g.description);
-    for (const item of built) expect(missing).not.toContain(`${item} was removed.`);
-    expect(committed).toMatch(/type Mutation \{[^}]*createFlow\(input: CreateFlowInput!\): CreateFlowResult!/);
+  it('is held unchanged except for the items not built yet, and each of those is really missing', () => {
+    expect(gaps()).toEqual([...notBuiltYet].sort());
   });
 });
