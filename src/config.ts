@@ -8,6 +8,36 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** What one request may cost; the server's defaults, and what tests start with. */
+export type Limits = {
+  /** Largest request body (HTTP) or message (WebSocket), in bytes. */
+  bodyBytes: number;
+  /** Most lexical tokens in one document (graphql-armor, at parse time). */
+  tokens: number;
+  /** Deepest selection (graphql-armor, at validation time; introspection is bounded by graphql-js's own rule). */
+  depth: number;
+  /** Most aliases in one operation (graphql-armor). */
+  aliases: number;
+  /** Most directives in one operation (graphql-armor). */
+  directives: number;
+  /** Highest cost of one operation, where a connection's selection counts once per `first`/`last` (Pothos complexity). */
+  cost: number;
+  /** Automatic persisted queries: most stored documents, and their total size in bytes (0 turns APQ off). */
+  apqEntries: number;
+  apqBytes: number;
+};
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 1_000_000,
+  tokens: 5_000,
+  depth: 15,
+  aliases: 30,
+  directives: 30,
+  cost: 25_000,
+  apqEntries: 1_000,
+  apqBytes: 5_000_000,
+};
+
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -29,6 +59,17 @@ const schema = z
     FLOWSHARE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(10_000),
     FLOWSHARE_LOG_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     FLOWSHARE_LOG_RETENTION_DAYS: z.coerce.number().min(0.0001).max(36_500).default(30),
+    // Request limits (README "Limits"): each bounds what one request may cost before it runs.
+    FLOWSHARE_MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(DEFAULT_LIMITS.bodyBytes),
+    FLOWSHARE_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_LIMITS.tokens),
+    FLOWSHARE_MAX_DEPTH: z.coerce.number().int().min(2).max(1_000).default(DEFAULT_LIMITS.depth),
+    FLOWSHARE_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_LIMITS.aliases),
+    FLOWSHARE_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_LIMITS.directives),
+    FLOWSHARE_MAX_COST: z.coerce.number().int().min(10).max(100_000_000).default(DEFAULT_LIMITS.cost),
+    FLOWSHARE_MAX_TOKEN_LIFETIME_DAYS: z.coerce.number().min(0.0001).max(3_650).default(30),
+    FLOWSHARE_TRUSTED_DOCUMENTS: optionalText,
+    FLOWSHARE_APQ_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_LIMITS.apqEntries),
+    FLOWSHARE_APQ_MAX_BYTES: z.coerce.number().int().min(0).max(1_000_000_000).default(DEFAULT_LIMITS.apqBytes),
   })
   .refine((c) => !(c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL), {
     message: 'set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both',
@@ -59,6 +100,11 @@ export type Config = {
   logPollMs: number;
   /** Events older than this are pruned; a cursor from before the pruned part is refused. */
   logRetentionDays: number;
+  limits: Limits;
+  /** Tokens whose lifetime (exp minus iat, or exp minus now without iat) is longer are refused. */
+  maxTokenLifetimeMs: number;
+  /** A persisted-documents manifest (hash → document): only those operations run. */
+  trustedDocumentsFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -85,6 +131,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sweepIntervalMs: c.FLOWSHARE_SWEEP_INTERVAL_MS,
     logPollMs: c.FLOWSHARE_LOG_POLL_MS,
     logRetentionDays: c.FLOWSHARE_LOG_RETENTION_DAYS,
+    limits: {
+      bodyBytes: c.FLOWSHARE_MAX_BODY_BYTES,
+      tokens: c.FLOWSHARE_MAX_TOKENS,
+      depth: c.FLOWSHARE_MAX_DEPTH,
+      aliases: c.FLOWSHARE_MAX_ALIASES,
+      directives: c.FLOWSHARE_MAX_DIRECTIVES,
+      cost: c.FLOWSHARE_MAX_COST,
+      apqEntries: c.FLOWSHARE_APQ_MAX_ENTRIES,
+      apqBytes: c.FLOWSHARE_APQ_MAX_BYTES,
+    },
+    maxTokenLifetimeMs: c.FLOWSHARE_MAX_TOKEN_LIFETIME_DAYS * 86_400_000,
+    trustedDocumentsFile: c.FLOWSHARE_TRUSTED_DOCUMENTS,
   };
 }
 
