@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { asc, eq } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.js';
-import { signToken, tokenVerifier, type TokenSettings } from './auth/tokens.js';
+import { describeDuration, signToken, tokenVerifier, type TokenSettings } from './auth/tokens.js';
 import { openDatabase, type Db } from './db/open.js';
 import { tenants, users } from './db/tables.js';
 import { DataDirLockedError } from './db/lock.js';
@@ -56,10 +56,12 @@ async function main() {
 
   const settings: TokenSettings =
     config.auth.kind === 'jwks'
-      ? config.auth
-      : { ...config.auth, secret: config.auth.secret ?? embeddedSecret(config.dataDir) };
+      ? { ...config.auth, maxLifetimeMs: config.maxTokenLifetimeMs }
+      : { ...config.auth, secret: config.auth.secret ?? embeddedSecret(config.dataDir), maxLifetimeMs: config.maxTokenLifetimeMs };
   const printTokens = embedded && settings.kind === 'secret';
-  const tokens = printTokens ? await demoTokens(db, settings) : [];
+  // Demo tokens live 30 days, or the longest lifetime accepted if that is shorter.
+  const demoLifetimeS = Math.floor(Math.min(DEMO_TOKEN_LIFETIME_MS, config.maxTokenLifetimeMs) / 1000);
+  const tokens = printTokens ? await demoTokens(db, settings, demoLifetimeS) : [];
 
   const feed = await LogFeed.start(database, { pollMs: config.logPollMs, log: (m) => console.error(m) });
   const jobs = startJobs({
@@ -99,7 +101,7 @@ async function main() {
   console.log(`flowshare ready in ${Math.round(performance.now())} ms on ${embedded ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
   console.log(`GraphiQL: ${server.url}`);
   if (tokens.length > 0) {
-    console.log('Tokens (valid 30 days). Paste one into GraphiQL\'s Headers tab as {"Authorization": "Bearer <token>"}:');
+    console.log(`Tokens (valid ${describeDuration(demoLifetimeS * 1000)}). Paste one into GraphiQL's Headers tab as {"Authorization": "Bearer <token>"}:`);
     for (const t of tokens) console.log(`  ${t.name.padEnd(22)} Authorization: Bearer ${t.token}`);
   }
 }
@@ -113,7 +115,9 @@ function embeddedSecret(dataDir: string): string {
   return secret;
 }
 
-async function demoTokens(db: Db, settings: TokenSettings & { kind: 'secret' }) {
+const DEMO_TOKEN_LIFETIME_MS = 30 * 86_400_000;
+
+async function demoTokens(db: Db, settings: TokenSettings & { kind: 'secret' }, lifetimeS: number) {
   const people = await db
     .select({ id: users.externalId, name: users.displayName })
     .from(users)
@@ -126,7 +130,7 @@ async function demoTokens(db: Db, settings: TokenSettings & { kind: 'secret' }) 
   return Promise.all(
     people.map(async (p) => ({
       name: `${p.name} (${p.id})`,
-      token: await signToken(settings.secret, p.id, { issuer: settings.issuer, audience: settings.audience }),
+      token: await signToken(settings.secret, p.id, { issuer: settings.issuer, audience: settings.audience, expiresIn: `${lifetimeS}s` }),
     })),
   );
 }

@@ -1,10 +1,14 @@
 // Bearer JWTs (jose): HS256 with a shared secret for development and CI, a JWKS endpoint
-// for production. `sub` is the user's directory id; `exp` is required.
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+// for production. `sub` is the user's directory id; `exp` is required, and a token may not
+// live longer than the longest lifetime accepted (30 days unless configured).
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
+/** `maxLifetimeMs`: tokens that live longer are refused (exp minus iat, or exp minus now without iat). */
 export type TokenSettings =
-  | { kind: 'secret'; secret: string; issuer?: string; audience?: string }
-  | { kind: 'jwks'; jwksUrl: string; issuer?: string; audience?: string };
+  | { kind: 'secret'; secret: string; issuer?: string; audience?: string; maxLifetimeMs?: number }
+  | { kind: 'jwks'; jwksUrl: string; issuer?: string; audience?: string; maxLifetimeMs?: number };
+
+export const DEFAULT_MAX_TOKEN_LIFETIME_MS = 30 * 86_400_000;
 
 export class InvalidTokenError extends Error {}
 
@@ -21,16 +25,33 @@ export function tokenVerifier(settings: TokenSettings): VerifyToken {
     requiredClaims: ['exp', 'sub'],
     ...(settings.kind === 'secret' ? { algorithms: ['HS256'] } : {}),
   };
+  const maxLifetimeMs = settings.maxLifetimeMs ?? DEFAULT_MAX_TOKEN_LIFETIME_MS;
   return async (token) => {
+    let payload: JWTPayload;
     try {
       // Two calls so that TypeScript picks the right overload for each key kind.
-      const { payload } =
-        key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
-      return { subject: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
+      ({ payload } = key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
     } catch (error) {
       throw new InvalidTokenError(describe(error));
     }
+    const expiresAt = payload.exp! * 1000;
+    // From when it was issued, or from now without iat (or with an iat still to come).
+    const now = Date.now();
+    const from = payload.iat === undefined ? now : Math.min(payload.iat * 1000, now);
+    if (expiresAt - from > maxLifetimeMs) {
+      throw new InvalidTokenError(
+        `the token lives longer than the longest lifetime accepted (${describeDuration(maxLifetimeMs)}): ask for one that expires sooner`,
+      );
+    }
+    return { subject: payload.sub!, expiresAt: new Date(expiresAt) };
   };
+}
+
+/** "30 days", "1 day", "2.5 hours". */
+export function describeDuration(ms: number): string {
+  const [n, unit] = ms >= 86_400_000 ? [ms / 86_400_000, 'day'] : [ms / 3_600_000, 'hour'];
+  const rounded = Number(n.toFixed(2));
+  return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`;
 }
 
 function describe(error: unknown): string {

@@ -78,7 +78,8 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
     let timer: NodeJS.Timeout | undefined;
     const arm = (endsAt: NonNullable<StreamOptions['endsAt']>) => {
       const left = endsAt.at.getTime() - Date.now();
-      if (left <= 0) return end(endsAt.error());
+      // Not a number: a date past what Date holds (the verifier refuses such tokens anyway).
+      if (!(left > 0)) return end(endsAt.error());
       timer = setTimeout(() => arm(endsAt), Math.min(MAX_TIMER, left));
     };
     if (options.endsAt) arm(options.endsAt);
