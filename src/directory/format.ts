@@ -1,7 +1,9 @@
-// The directory file's format, checked field by field. Errors name the JSON path.
+// The directory file's format, checked field by field. Errors name the JSON path. Every
+// string is stored, so every one meets S27 (storedText) like the GraphQL inputs do.
 import { z } from 'zod';
+import { storedText } from '../sharing/input.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, 'must not be empty').superRefine(storedText('name'));
 const ids = z.array(text);
 
 const tenant = z.strictObject({
@@ -14,7 +16,7 @@ const user = z.strictObject({
   id: text,
   tenant: text,
   displayName: text,
-  email: z.email(),
+  email: z.email().superRefine(storedText('name')),
   kind: z.enum(['MEMBER', 'GUEST']),
   license: z.enum(['FREE', 'PREMIUM', 'SEEDED']),
   status: z.enum(['ACTIVE', 'DEPARTED']),
@@ -26,7 +28,7 @@ const sharePointList = z.strictObject({
   id: text,
   tenant: text,
   title: text,
-  siteUrl: z.url(),
+  siteUrl: z.url().superRefine(storedText('name')),
   /** Users or groups. */
   editors: ids,
 });
