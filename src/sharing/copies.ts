@@ -11,7 +11,7 @@ import { assertCanEdit, assertMayAuthorFlows } from '../policy/flows.js';
 import { assertGrantable, assertMayShare } from '../policy/owners.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { authoringEnvironment, insertFlow, usableConnections } from './flows.js';
-import { description as descriptionInput, name as nameInput, parseInput } from './input.js';
+import { description as descriptionInput, listCaps, listOf, MAX_FLOW_CONNECTIONS, MAX_IDS, name as nameInput, parseInput } from './input.js';
 import { loadPrincipals, type PrincipalInput } from './grants.js';
 
 export type CopyRow = typeof flowCopies.$inferSelect;
@@ -26,20 +26,18 @@ export function copyDefinition(copy: CopyRow): CopyDefinition {
   return copy.definition as CopyDefinition;
 }
 
-const MAX_RECIPIENTS = 100;
+const sendInput = z.object({
+  recipientIds: listOf(z.unknown(), MAX_IDS).min(1, 'send a copy to at least one user'),
+  displayName: nameInput.nullish(),
+  description: descriptionInput.nullish(),
+});
 
 export async function sendFlowCopy(
   db: Db,
   viewer: UserRow,
   input: { flowId: string; recipients: PrincipalInput[]; displayName?: string | null; description?: string | null },
 ): Promise<{ copies: CopyRow[]; lastPosition: number | null }> {
-  if (input.recipients.length === 0 || input.recipients.length > MAX_RECIPIENTS) {
-    throw new DomainError('INVALID_INPUT', `Send a copy to 1 to ${MAX_RECIPIENTS} users.`, ['input', 'recipientIds']);
-  }
-  const { displayName, description } = parseInput(
-    z.object({ displayName: nameInput.nullish(), description: descriptionInput.nullish() }),
-    { displayName: input.displayName, description: input.description },
-  );
+  const { displayName, description } = parseInput(sendInput, { ...input, recipientIds: input.recipients });
   return db.transaction(async (tx) => {
     const found = await flowWithAccess(tx, viewer, input.flowId);
     assertCanEdit(found?.access, ['input', 'flowId'], 'send copies of this flow');
@@ -103,12 +101,15 @@ async function snapshot(tx: Tx, flowId: string): Promise<CopyDefinition> {
   };
 }
 
+const fromCopyCaps = listCaps({ connectionIds: MAX_FLOW_CONNECTIONS });
+
 /** The recipient makes a flow of their own from a copy, with their own connections. */
 export async function createFlowFromCopy(
   db: Db,
   viewer: UserRow,
   input: { copyId: string; environmentId: string; connectionIds: string[] },
 ): Promise<FlowRow> {
+  parseInput(fromCopyCaps, input);
   return db.transaction(async (tx) => {
     const [copy] = await tx.select().from(flowCopies).where(eq(flowCopies.id, input.copyId)).for('update');
     if (!copy || copy.recipientId !== viewer.id) throw new DomainError('NOT_FOUND', 'No such copy.', ['input', 'copyId']);

@@ -8,6 +8,7 @@ import { assertDlpCompliant, assertEachConnectorOnce, dlpViolation, type Classif
 import { DomainError } from '../policy/errors.js';
 import { loadFlowFacts, type FlowRow, type UserRow } from './access.js';
 import { administeredEnvironment, environmentAdmins } from './environments.js';
+import { listCaps, MAX_DLP_CONNECTORS, parseInput } from './input.js';
 import { ownersOf } from './principals.js';
 
 /** The connectors each flow's connections are for, classified by its environment's policy. */
@@ -49,15 +50,15 @@ export type SetDlpPolicyInput = {
   classifications: { connectorId: string; class: ConnectorClass }[];
 };
 
+const policyCaps = listCaps({ classifications: MAX_DLP_CONNECTORS });
+
 export async function setDlpPolicy(
   db: Db,
   viewer: UserRow,
   input: SetDlpPolicyInput,
 ): Promise<{ environment: typeof environments.$inferSelect; suspendedFlows: FlowRow[] }> {
+  parseInput(policyCaps, input);
   const field = (i: number) => ['input', 'classifications', String(i), 'connectorId'];
-  if (input.classifications.length > 1000) {
-    throw new DomainError('INVALID_INPUT', 'A policy classifies at most 1,000 connectors.', ['input', 'classifications']);
-  }
   assertEachConnectorOnce(input.classifications.map((c) => c.connectorId), field);
   return db.transaction(async (tx) => {
     const environment = await administeredEnvironment(tx, viewer, input.environmentId, ['input', 'environmentId'], 'set its data loss prevention policy');

@@ -23,12 +23,12 @@ import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { hasActiveOwner } from './departures.js';
 import { assertFlowMeetsDlp } from './dlp.js';
 import { environmentForUser } from './environments.js';
-import { description, name, parseInput } from './input.js';
+import { description, idList, MAX_ACTIONS, name, parseInput } from './input.js';
 import { ownersOf } from './principals.js';
 
 const actionsInput = z
   .array(z.object({ name, connectionId: z.string().nullish() }))
-  .max(500, 'a flow has at most 500 actions')
+  .max(MAX_ACTIONS, `a flow has at most ${MAX_ACTIONS} actions`)
   .superRefine((actions, ctx) => {
     const seen = new Set<string>();
     actions.forEach((a, i) => {
@@ -44,7 +44,7 @@ const createInput = z.object({
   trigger: z.enum(['INSTANT', 'AUTOMATED', 'SCHEDULED']),
   solutionAware: z.boolean().nullish(),
   actions: actionsInput,
-  otherConnectionIds: z.array(z.string()).max(100).nullish(),
+  otherConnectionIds: idList.nullish(),
 });
 export type CreateFlowInput = z.input<typeof createInput>;
 
@@ -104,7 +104,7 @@ const updateInput = z.object({
   displayName: name.nullish(),
   description: description.nullish(),
   actions: actionsInput.nullish(),
-  otherConnectionIds: z.array(z.string()).max(100).nullish(),
+  otherConnectionIds: idList.nullish(),
 });
 export type UpdateFlowInput = z.input<typeof updateInput>;
 

@@ -6,20 +6,24 @@ import { groups, sharePointLists, users } from '../db/tables.js';
 import type { PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
 import { assertExpiryInFuture, type PrincipalFacts } from '../policy/owners.js';
+import { listCaps, MAX_IDS, parseInput } from './input.js';
 
 /** A principal named in a mutation's input, with the input path that named it. */
 export type PrincipalInput = PrincipalRef & { field: string[] };
 
 export const key = (p: PrincipalRef) => `${p.kind}:${p.id}`;
 
+const grantCaps = listCaps({ add: MAX_IDS, remove: MAX_IDS });
+
 /**
- * What is wrong with an add/remove call before anything is read: an expiry in the past, or
- * a principal both added and removed. Returns the keys of those removed.
+ * What is wrong with an add/remove call before anything is read: too many principals, an
+ * expiry in the past, or a principal both added and removed. Returns the keys of those removed.
  */
 export function checkGrantChange(
   input: { add: PrincipalInput[]; remove: PrincipalInput[]; expiresAt: Date | null },
   now: Date,
 ): Set<string> {
+  parseInput(grantCaps, input);
   assertExpiryInFuture(input.expiresAt, now, ['input', 'expiresAt']);
   const removing = new Set(input.remove.map(key));
   const both = input.add.find((p) => removing.has(key(p)));

@@ -1,10 +1,22 @@
 // Input checks for use cases: zod schemas whose issues become INVALID_INPUT with the path
 // of the field at fault, as the contract's OperationError.field expects. Every stored
-// string goes through storedText (S27).
+// string goes through storedText (S27) and every list input has a cap, named here once.
 import { z } from 'zod';
 import { DomainError } from '../policy/errors.js';
 import { textFault, type TextKind } from '../policy/text.js';
 
+/** Ids in one list input: principals added or removed, copy recipients, a flow's other connections. */
+export const MAX_IDS = 100;
+/** Actions in one flow. */
+export const MAX_ACTIONS = 500;
+/**
+ * Connection references one flow can have (one per action's connection, plus its other
+ * connections), and so the cap on lists that name one item per reference or connector:
+ * connection sources, the connections for a copy, a runner's own connections.
+ */
+export const MAX_FLOW_CONNECTIONS = MAX_ACTIONS + MAX_IDS;
+/** Connectors one DLP policy classifies. */
+export const MAX_DLP_CONNECTORS = 1_000;
 export const MAX_NAME_LENGTH = 256;
 export const MAX_DESCRIPTION_LENGTH = 4_000;
 
@@ -27,6 +39,17 @@ export const description = z
   .trim()
   .max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH.toLocaleString('en-US')} characters`)
   .superRefine(storedText('description'));
+
+/** A list input of at most `max` items. */
+export const listOf = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max, `must have at most ${max.toLocaleString('en-US')} items`);
+
+/** A list of ids (already decoded by the GraphQL layer). */
+export const idList = listOf(z.string(), MAX_IDS);
+
+/** Caps for list inputs whose items are checked where they are used: field → most items. */
+export const listCaps = (caps: Record<string, number>) =>
+  z.object(Object.fromEntries(Object.entries(caps).map(([field, max]) => [field, listOf(z.unknown(), max)])));
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);

@@ -12,6 +12,7 @@ import { assertGrantable, assertMayManageOwners, assertMayShare } from '../polic
 import { assertRunOnlyAllowed, assertRunOnlyPrincipal } from '../policy/runonly.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
 import { checkGrantChange, grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
+import { listCaps, MAX_FLOW_CONNECTIONS, parseInput } from './input.js';
 import { ownersOf, usersOf } from './principals.js';
 
 export type ModifyRunOnlyUsersInput = {
@@ -22,11 +23,14 @@ export type ModifyRunOnlyUsersInput = {
   expiresAt: Date | null;
 };
 
+const sourceCaps = listCaps({ connectionSources: MAX_FLOW_CONNECTIONS });
+
 export async function modifyRunOnlyUsers(
   db: Db,
   viewer: UserRow,
   input: ModifyRunOnlyUsersInput,
 ): Promise<{ flow: FlowRow; lastPosition: number | null }> {
+  parseInput(sourceCaps, input);
   const now = new Date();
   const removing = checkGrantChange(input, now);
 

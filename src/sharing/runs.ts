@@ -8,10 +8,14 @@ import { DomainError } from '../policy/errors.js';
 import { actionFailure, assertMayRun, type ResolvedConnection, type RunFailureReason } from '../policy/runs.js';
 import { flowWithAccess, type UserRow } from './access.js';
 import { usableConnections } from './flows.js';
+import { listCaps, MAX_FLOW_CONNECTIONS, parseInput } from './input.js';
 
 export type RunRow = typeof flowRuns.$inferSelect;
 
+const runCaps = listCaps({ invokerConnectionIds: MAX_FLOW_CONNECTIONS });
+
 export async function triggerFlow(db: Db, viewer: UserRow, input: { flowId: string; invokerConnectionIds: string[] }): Promise<RunRow> {
+  parseInput(runCaps, input);
   return db.transaction(async (tx) => {
     const found = await flowWithAccess(tx, viewer, input.flowId);
     assertMayRun(found?.access, found?.flow ?? { state: 'ON', trigger: 'INSTANT' }, ['input', 'flowId']);

@@ -85,6 +85,20 @@ type Documents = {
     "\n  query MyFlows($environmentId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n": typeof types.MyFlowsDocument,
     "\n  query MyConnections($environmentId: ID, $first: Int, $after: String) {\n    myConnections(environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n": typeof types.MyConnectionsDocument,
     "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n": typeof types.FlowByIdDocument,
+    "\n  mutation TryModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TryModifyFlowOwnersDocument,
+    "\n  mutation TryModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TryModifyRunOnlyUsersDocument,
+    "\n  mutation TryChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {\n    changePrimaryOwner(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TryChangePrimaryOwnerDocument,
+    "\n  mutation TrySendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TrySendFlowCopyDocument,
+    "\n  mutation TryCreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TryCreateFlowFromCopyDocument,
+    "\n  mutation TrySaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TrySaveFlowAsDocument,
+    "\n  mutation TryReplaceFlowConnection($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TryReplaceFlowConnectionDocument,
+    "\n  mutation TryUpdateConnectionCredentials($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TryUpdateConnectionCredentialsDocument,
+    "\n  mutation TryTriggerFlow($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TryTriggerFlowDocument,
+    "\n  mutation TrySetDlpPolicy($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TrySetDlpPolicyDocument,
+    "\n  mutation TrySetEnvironmentRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.TrySetEnvironmentRoleDocument,
+    "\n  query FlowSharing($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        displayName\n        state\n        owners(first: 100) { totalCount }\n        runOnlyUsers(first: 100) { totalCount }\n        runs(first: 1) { totalCount }\n        connectionReferences { id runOnlySource connection { id } }\n      }\n    }\n  }\n": typeof types.FlowSharingDocument,
+    "\n  query ReceivedCopyIds { receivedCopies(first: 100) { totalCount edges { node { id } } } }\n": typeof types.ReceivedCopyIdsDocument,
+    "\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n": typeof types.DlpPoliciesDocument,
 };
 const documents: Documents = {
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": types.AuditDocument,
@@ -158,6 +172,20 @@ const documents: Documents = {
     "\n  query MyFlows($environmentId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n": types.MyFlowsDocument,
     "\n  query MyConnections($environmentId: ID, $first: Int, $after: String) {\n    myConnections(environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n": types.MyConnectionsDocument,
     "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n": types.FlowByIdDocument,
+    "\n  mutation TryModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TryModifyFlowOwnersDocument,
+    "\n  mutation TryModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TryModifyRunOnlyUsersDocument,
+    "\n  mutation TryChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {\n    changePrimaryOwner(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TryChangePrimaryOwnerDocument,
+    "\n  mutation TrySendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TrySendFlowCopyDocument,
+    "\n  mutation TryCreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TryCreateFlowFromCopyDocument,
+    "\n  mutation TrySaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TrySaveFlowAsDocument,
+    "\n  mutation TryReplaceFlowConnection($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TryReplaceFlowConnectionDocument,
+    "\n  mutation TryUpdateConnectionCredentials($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TryUpdateConnectionCredentialsDocument,
+    "\n  mutation TryTriggerFlow($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TryTriggerFlowDocument,
+    "\n  mutation TrySetDlpPolicy($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TrySetDlpPolicyDocument,
+    "\n  mutation TrySetEnvironmentRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.TrySetEnvironmentRoleDocument,
+    "\n  query FlowSharing($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        displayName\n        state\n        owners(first: 100) { totalCount }\n        runOnlyUsers(first: 100) { totalCount }\n        runs(first: 1) { totalCount }\n        connectionReferences { id runOnlySource connection { id } }\n      }\n    }\n  }\n": types.FlowSharingDocument,
+    "\n  query ReceivedCopyIds { receivedCopies(first: 100) { totalCount edges { node { id } } } }\n": types.ReceivedCopyIdsDocument,
+    "\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n": types.DlpPoliciesDocument,
 };
 
 /**
@@ -458,6 +486,62 @@ export function graphql(source: "\n  query MyConnections($environmentId: ID, $fi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n"): (typeof documents)["\n  query FlowById($id: ID!) {\n    node(id: $id) { __typename ... on Flow { ...FlowFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TryModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TryModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TryModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TryModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TryChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {\n    changePrimaryOwner(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TryChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {\n    changePrimaryOwner(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrySendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TrySendFlowCopy($input: SendFlowCopyInput!) {\n    sendFlowCopy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TryCreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TryCreateFlowFromCopy($input: CreateFlowFromCopyInput!) {\n    createFlowFromCopy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrySaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TrySaveFlowAs($input: SaveFlowAsInput!) {\n    saveFlowAs(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TryReplaceFlowConnection($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TryReplaceFlowConnection($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TryUpdateConnectionCredentials($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TryUpdateConnectionCredentials($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TryTriggerFlow($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TryTriggerFlow($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrySetDlpPolicy($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TrySetDlpPolicy($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrySetEnvironmentRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation TrySetEnvironmentRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowSharing($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        displayName\n        state\n        owners(first: 100) { totalCount }\n        runOnlyUsers(first: 100) { totalCount }\n        runs(first: 1) { totalCount }\n        connectionReferences { id runOnlySource connection { id } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FlowSharing($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        displayName\n        state\n        owners(first: 100) { totalCount }\n        runOnlyUsers(first: 100) { totalCount }\n        runs(first: 1) { totalCount }\n        connectionReferences { id runOnlySource connection { id } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReceivedCopyIds { receivedCopies(first: 100) { totalCount edges { node { id } } } }\n"): (typeof documents)["\n  query ReceivedCopyIds { receivedCopies(first: 100) { totalCount edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n"): (typeof documents)["\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

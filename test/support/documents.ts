@@ -104,3 +104,97 @@ export const FlowById = graphql(`
     node(id: $id) { __typename ... on Flow { ...FlowFields } }
   }
 `);
+
+// ------------------------------------------------------------------ every mutation, by its outcome
+// For tests that try many inputs (input hygiene, fuzzing): the result's type and, for an
+// OperationError, its code and field.
+
+export const TryModifyFlowOwners = graphql(`
+  mutation TryModifyFlowOwners($input: ModifyFlowOwnersInput!) {
+    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TryModifyRunOnlyUsers = graphql(`
+  mutation TryModifyRunOnlyUsers($input: ModifyRunOnlyUsersInput!) {
+    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TryChangePrimaryOwner = graphql(`
+  mutation TryChangePrimaryOwner($input: ChangePrimaryOwnerInput!) {
+    changePrimaryOwner(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TrySendFlowCopy = graphql(`
+  mutation TrySendFlowCopy($input: SendFlowCopyInput!) {
+    sendFlowCopy(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TryCreateFlowFromCopy = graphql(`
+  mutation TryCreateFlowFromCopy($input: CreateFlowFromCopyInput!) {
+    createFlowFromCopy(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TrySaveFlowAs = graphql(`
+  mutation TrySaveFlowAs($input: SaveFlowAsInput!) {
+    saveFlowAs(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TryReplaceFlowConnection = graphql(`
+  mutation TryReplaceFlowConnection($input: ReplaceFlowConnectionInput!) {
+    replaceFlowConnection(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TryUpdateConnectionCredentials = graphql(`
+  mutation TryUpdateConnectionCredentials($input: UpdateConnectionCredentialsInput!) {
+    updateConnectionCredentials(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TryTriggerFlow = graphql(`
+  mutation TryTriggerFlow($input: TriggerFlowInput!) {
+    triggerFlow(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TrySetDlpPolicy = graphql(`
+  mutation TrySetDlpPolicy($input: SetDlpPolicyInput!) {
+    setDlpPolicy(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+export const TrySetEnvironmentRole = graphql(`
+  mutation TrySetEnvironmentRole($input: SetEnvironmentRoleInput!) {
+    setEnvironmentRole(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+
+/** What the sharing mutations write about one flow, as its owner sees it. */
+export const FlowSharing = graphql(`
+  query FlowSharing($id: ID!) {
+    node(id: $id) {
+      ... on Flow {
+        displayName
+        state
+        owners(first: 100) { totalCount }
+        runOnlyUsers(first: 100) { totalCount }
+        runs(first: 1) { totalCount }
+        connectionReferences { id runOnlySource connection { id } }
+      }
+    }
+  }
+`);
+
+export const ReceivedCopyIds = graphql(`
+  query ReceivedCopyIds { receivedCopies(first: 100) { totalCount edges { node { id } } } }
+`);
+
+export const DlpPolicies = graphql(`
+  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }
+`);
