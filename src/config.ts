@@ -29,11 +29,11 @@ export type Limits = {
 
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 1_000_000,
-  tokens: 5_000,
+  tokens: 2_000,
   depth: 15,
   aliases: 30,
   directives: 30,
-  cost: 25_000,
+  cost: 100_000,
   apqEntries: 1_000,
   apqBytes: 5_000_000,
 };

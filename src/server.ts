@@ -10,10 +10,12 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { VerifyToken } from './auth/tokens.js';
+import { DEFAULT_LIMITS, type Limits } from './config.js';
 import type { Db } from './db/open.js';
 import type { LogFeed } from './events/feed.js';
 import { buildContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
+import { limitPlugins } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
 import { DomainError } from './policy/errors.js';
 
@@ -32,6 +34,8 @@ export type ServerOptions = {
   quiet?: boolean;
   /** Keep-alive pings on idle WebSocket connections, in ms (SSE pings every 12 s by itself). */
   keepAliveMs?: number;
+  /** What one request may cost (config.ts); the defaults when not given. */
+  limits?: Limits;
 };
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
@@ -42,8 +46,11 @@ type WsInitial = { websocket?: { authorization: unknown } };
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { db, verify, feed } = options;
   const services = { db, verify, feed };
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const yoga = createYoga<{ req?: IncomingMessage } & WsInitial>({
     schema,
+    plugins: limitPlugins(limits),
+    maxRequestBodySize: limits.bodyBytes,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     maskedErrors: { maskError },
@@ -76,7 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const inFlight = new Set<Promise<unknown>>();
 
   // GraphQL over WebSocket on the same path, through the same Yoga plugins and context.
-  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  // A message larger than an HTTP body may be closes the connection (1009).
+  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: limits.bodyBytes });
   const ws = useServer(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),

@@ -10,6 +10,8 @@ import { Group, Tenant, User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
 import { idOf } from './ids.js';
 import { ClassificationRef, ConnectorRef, EnvironmentRef, FlowRef } from './refs.js';
+import { listCost } from './cost.js';
+import { MAX_DLP_CONNECTORS } from '../sharing/input.js';
 
 export const EnvironmentRole = builder.enumType('EnvironmentRole', {
   values: environmentRole.enumValues,
@@ -38,6 +40,7 @@ const DlpPolicy = builder.objectRef<{ environmentId: string }>('DlpPolicy').impl
   fields: (t) => ({
     classifications: t.field({
       type: [ConnectorClassification],
+      complexity: listCost(MAX_DLP_CONNECTORS),
       resolve: (p, _, ctx) => ctx.loaders.dlpOfEnvironment.load(p.environmentId),
     }),
   }),

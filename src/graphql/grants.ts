@@ -7,6 +7,7 @@ import { environments, environmentUsers, flows } from '../db/tables.js';
 import type { FlowRow, GrantFacts } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
 import type { Context } from './context.js';
+import { EDGES_COST } from './cost.js';
 import { loadPrincipal, Principal, User } from './directory.js';
 import { offsetPage, type Page } from './pagination.js';
 
@@ -34,7 +35,7 @@ export function grantConnection(
   });
   return builder.objectRef<Page<Granted>>(`${name}Connection`).implement({
     fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      edges: t.field({ type: [edge], complexity: EDGES_COST, resolve: (c) => c.edges }),
       pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
       totalCount: t.int({ resolve: (c) => c.totalCount() }),
     }),

@@ -12,6 +12,7 @@ import { Connector, Environment } from './environments.js';
 import { Flow } from './flows.js';
 import { parseGlobalId } from './ids.js';
 import { MAX_PAGE } from './pagination.js';
+import { listCost } from './cost.js';
 
 type Loader = (ctx: Context, id: string) => Promise<object | null>;
 
@@ -65,6 +66,7 @@ builder.queryFields((t) => ({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
     args: { ids: t.arg.idList({ required: true }) },
+    complexity: ({ ids }) => listCost(ids.length),
     resolve: (_, { ids }, ctx) => {
       if (ids.length > MAX_PAGE) {
         throw new GraphQLError(`"ids" takes at most ${MAX_PAGE} ids`, { extensions: { code: 'INVALID_INPUT' } });
