@@ -28,6 +28,13 @@ type Documents = {
     "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": typeof types.CopyNodeDocument,
     "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": typeof types.MyEventsDocument,
     "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareOwnersDocument,
+    "\n  query CursorLogPage($after: String, $before: String, $first: Int, $last: Int) {\n    sharingEvents(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { kind } } }\n  }\n": typeof types.CursorLogPageDocument,
+    "\n  query CursorEnvironmentLogPage($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { edges { cursor node { kind } } }\n  }\n": typeof types.CursorEnvironmentLogPageDocument,
+    "\n  subscription CursorMine($after: String) { sharingEvents(after: $after) { cursor kind } }\n": typeof types.CursorMineDocument,
+    "\n  subscription CursorCopies($after: String) { copyReceived(after: $after) { cursor kind } }\n": typeof types.CursorCopiesDocument,
+    "\n  subscription CursorOfFlow($flowId: ID!, $after: String) { flowSharingEvents(flowId: $flowId, after: $after) { cursor kind } }\n": typeof types.CursorOfFlowDocument,
+    "\n  subscription CursorOfEnvironment($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { cursor kind }\n  }\n": typeof types.CursorOfEnvironmentDocument,
+    "\n  mutation CursorAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.CursorAddOwnerDocument,
     "\n  mutation Owners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n": typeof types.OwnersDocument,
     "\n  mutation Run($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { status failures { actionName reason } } }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.RunDocument,
     "\n  mutation Swap($input: ReplaceFlowConnectionInput!) { replaceFlowConnection(input: $input) { __typename } }\n": typeof types.SwapDocument,
@@ -43,6 +50,7 @@ type Documents = {
     "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n": typeof types.FlowStateOfDocument,
     "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n": typeof types.EnvironmentLogDocument,
     "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n": typeof types.MyLogDocument,
+    "query LimitsViewer { viewer { id } }": typeof types.LimitsViewerDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": typeof types.MyFlowsInDepthDocument,
     "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareWithTeamDocument,
     "\n  mutation ModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess {\n        eventCursor\n        connectionsNeedingAttention { id owner { id } }\n        usersAddedToEnvironment { id }\n        flow { id owners { totalCount edges { isPrimaryOwner expiresAt node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ModifyFlowOwnersDocument,
@@ -115,6 +123,13 @@ const documents: Documents = {
     "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": types.CopyNodeDocument,
     "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": types.MyEventsDocument,
     "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareOwnersDocument,
+    "\n  query CursorLogPage($after: String, $before: String, $first: Int, $last: Int) {\n    sharingEvents(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { kind } } }\n  }\n": types.CursorLogPageDocument,
+    "\n  query CursorEnvironmentLogPage($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { edges { cursor node { kind } } }\n  }\n": types.CursorEnvironmentLogPageDocument,
+    "\n  subscription CursorMine($after: String) { sharingEvents(after: $after) { cursor kind } }\n": types.CursorMineDocument,
+    "\n  subscription CursorCopies($after: String) { copyReceived(after: $after) { cursor kind } }\n": types.CursorCopiesDocument,
+    "\n  subscription CursorOfFlow($flowId: ID!, $after: String) { flowSharingEvents(flowId: $flowId, after: $after) { cursor kind } }\n": types.CursorOfFlowDocument,
+    "\n  subscription CursorOfEnvironment($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { cursor kind }\n  }\n": types.CursorOfEnvironmentDocument,
+    "\n  mutation CursorAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.CursorAddOwnerDocument,
     "\n  mutation Owners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n": types.OwnersDocument,
     "\n  mutation Run($input: TriggerFlowInput!) {\n    triggerFlow(input: $input) {\n      __typename\n      ... on TriggerFlowSuccess { run { status failures { actionName reason } } }\n      ... on OperationError { code message }\n    }\n  }\n": types.RunDocument,
     "\n  mutation Swap($input: ReplaceFlowConnectionInput!) { replaceFlowConnection(input: $input) { __typename } }\n": types.SwapDocument,
@@ -130,6 +145,7 @@ const documents: Documents = {
     "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n": types.FlowStateOfDocument,
     "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n": types.EnvironmentLogDocument,
     "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n": types.MyLogDocument,
+    "query LimitsViewer { viewer { id } }": types.LimitsViewerDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": types.MyFlowsInDepthDocument,
     "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareWithTeamDocument,
     "\n  mutation ModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess {\n        eventCursor\n        connectionsNeedingAttention { id owner { id } }\n        usersAddedToEnvironment { id }\n        flow { id owners { totalCount edges { isPrimaryOwner expiresAt node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ModifyFlowOwnersDocument,
@@ -261,6 +277,34 @@ export function graphql(source: "\n  mutation ShareOwners($input: ModifyFlowOwne
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CursorLogPage($after: String, $before: String, $first: Int, $last: Int) {\n    sharingEvents(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { kind } } }\n  }\n"): (typeof documents)["\n  query CursorLogPage($after: String, $before: String, $first: Int, $last: Int) {\n    sharingEvents(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { kind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CursorEnvironmentLogPage($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { edges { cursor node { kind } } }\n  }\n"): (typeof documents)["\n  query CursorEnvironmentLogPage($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { edges { cursor node { kind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CursorMine($after: String) { sharingEvents(after: $after) { cursor kind } }\n"): (typeof documents)["\n  subscription CursorMine($after: String) { sharingEvents(after: $after) { cursor kind } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CursorCopies($after: String) { copyReceived(after: $after) { cursor kind } }\n"): (typeof documents)["\n  subscription CursorCopies($after: String) { copyReceived(after: $after) { cursor kind } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CursorOfFlow($flowId: ID!, $after: String) { flowSharingEvents(flowId: $flowId, after: $after) { cursor kind } }\n"): (typeof documents)["\n  subscription CursorOfFlow($flowId: ID!, $after: String) { flowSharingEvents(flowId: $flowId, after: $after) { cursor kind } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CursorOfEnvironment($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { cursor kind }\n  }\n"): (typeof documents)["\n  subscription CursorOfEnvironment($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { cursor kind }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CursorAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation CursorAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Owners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n"): (typeof documents)["\n  mutation Owners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -318,6 +362,10 @@ export function graphql(source: "\n  query EnvironmentLog($environmentId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n"): (typeof documents)["\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LimitsViewer { viewer { id } }"): (typeof documents)["query LimitsViewer { viewer { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
