@@ -1,7 +1,7 @@
 // Log retention: events older than the retention window are deleted, and the horizon
 // remembers the newest position deleted, so a cursor from before it gets a clear error
-// instead of a silent gap. Safe with several processes: deletes are idempotent and the
-// horizon only moves forward.
+// instead of a silent gap (range.ts). Safe with several processes: deletes are idempotent
+// and the horizon only moves forward.
 import { inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { sharingEvents, sharingLogHorizon } from '../db/tables.js';
@@ -35,10 +35,4 @@ export async function pruneLog(db: Db, cutoff: Date): Promise<number> {
     pruned += deleted;
     if (deleted < BATCH) return pruned;
   }
-}
-
-/** The newest position pruned; 0 when nothing ever was. */
-export async function prunedThrough(db: Db): Promise<number> {
-  const [row] = await db.select({ position: sharingLogHorizon.prunedThrough }).from(sharingLogHorizon);
-  return row?.position ?? 0;
 }

@@ -3,6 +3,9 @@ import { sharingEventKind, type sharingEvents } from '../db/tables.js';
 import type { FeedScope } from '../events/feed.js';
 import { countLog, readLog } from '../events/read.js';
 import { decodeEventCursor, encodeEventCursor } from '../events/cursor.js';
+import { cursorRefusal } from '../events/range.js';
+import { GraphQLError } from 'graphql';
+import type { Db } from '../db/open.js';
 import { builder } from './builder.js';
 import { administeredEnvironment } from '../sharing/environments.js';
 import { requireViewer, type Context } from './context.js';
@@ -59,12 +62,25 @@ export const eventCursorCodec = {
   decode: (cursor: string) => decodeEventCursor(cursor, ['after']),
 };
 
+/**
+ * A cursor the log can't go on from without a gap is an error the client can act on:
+ * CURSOR_EXPIRED (pruned since) or CURSOR_AHEAD (past the end of the log).
+ */
+export async function assertCursorInLog(db: Db, position: number): Promise<void> {
+  const refusal = await cursorRefusal(db, position);
+  if (refusal) throw new GraphQLError(refusal.message, { extensions: { code: refusal.code } });
+}
+
 /** A page of the log, oldest first: the events addressed to a user, or an environment's. */
-function logPage(
+async function logPage(
   ctx: Context,
   args: { after?: string | null; before?: string | null; first?: number | null; last?: number | null },
   scope: FeedScope,
 ) {
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    if (cursor != null) await assertCursorInLog(ctx.db, decodeEventCursor(cursor, [name]));
+  }
   return positionPage(
     args,
     eventCursorCodec,

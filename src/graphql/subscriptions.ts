@@ -4,12 +4,11 @@ import { GraphQLError } from 'graphql';
 import { decodeEventCursor } from '../events/cursor.js';
 import type { EventRow, FeedScope } from '../events/feed.js';
 import { readLog } from '../events/read.js';
-import { prunedThrough } from '../events/retention.js';
 import { MAX_BEHIND, replayThenLive, type StreamEnd } from '../events/stream.js';
 import { assertMayWatchEnvironment, assertMayWatchFlow, refusal } from '../sharing/watch.js';
 import { builder } from './builder.js';
 import { requireViewer, unauthenticated, type Context } from './context.js';
-import { SharingEvent, SharingEventKind } from './events.js';
+import { assertCursorInLog, SharingEvent, SharingEventKind } from './events.js';
 import { idOf } from './ids.js';
 import { createLoaders } from './loaders.js';
 
@@ -22,12 +21,7 @@ async function stream(
   options: { kinds?: readonly Kind[] | null; authorize?: (event: EventRow) => Promise<Error | null>; isLast?: (e: EventRow) => boolean } = {},
 ) {
   const after = afterCursor == null ? null : decodeEventCursor(afterCursor, ['after']);
-  if (after !== null && after < (await prunedThrough(ctx.db))) {
-    throw new GraphQLError(
-      'This cursor is older than the sharing log keeps (events after it were pruned): re-query sharingEvents (or environmentSharingEvents) and subscribe after its newest cursor.',
-      { extensions: { code: 'CURSOR_EXPIRED' } },
-    );
-  }
+  if (after !== null) await assertCursorInLog(ctx.db, after);
   const kinds = options.kinds?.length ? new Set(options.kinds) : null;
   const until = ctx.signedInUntil;
   return replayThenLive({
