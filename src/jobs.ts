@@ -4,6 +4,7 @@
 import type { Db } from './db/open.js';
 import { pruneLog } from './events/retention.js';
 import { reportExpiredGrants } from './sharing/expiry.js';
+import { safeMessage } from './redact.js';
 
 export type JobOptions = {
   db: Db;
@@ -45,7 +46,7 @@ function every(ms: number, name: string, log: (m: string) => void, run: () => Pr
   const timer = setInterval(() => {
     if (running) return;
     running = run()
-      .catch((error: Error) => log(`${name} failed (retrying in ${ms} ms): ${error.message}`))
+      .catch((error: unknown) => log(`${name} failed (retrying in ${ms} ms): ${safeMessage(error)}`))
       .finally(() => (running = null));
   }, ms);
   timer.unref();
