@@ -18,6 +18,7 @@ import { maskError } from './graphql/errors.js';
 import { limitPlugins } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
 import { DomainError } from './policy/errors.js';
+import { redactForLog } from './redact.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -185,7 +186,8 @@ type Enveloped = {
 
 /**
  * Errors the client caused (a bad token, a malformed id) are answered with their code and
- * logged at debug level; the error log is kept for what needs a person's attention.
+ * logged at debug level; the error log is kept for what needs a person's attention. No log
+ * line carries SQL parameters (redact.ts).
  */
 function clientErrorsAsDebug(logger: YogaLogger): YogaLogger {
   const expected = (arg: unknown) =>
@@ -193,7 +195,12 @@ function clientErrorsAsDebug(logger: YogaLogger): YogaLogger {
     (arg instanceof GraphQLError &&
       (arg.originalError instanceof DomainError ||
         (typeof arg.extensions.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR')));
-  return { ...logger, error: (...args) => (args.some(expected) ? logger.debug(...args) : logger.error(...args)) };
+  const redacted = (log: (...args: unknown[]) => void) => (...args: unknown[]) => log(...args.map(redactForLog));
+  return {
+    ...logger,
+    warn: redacted(logger.warn),
+    error: (...args) => (args.some(expected) ? redacted(logger.debug)(...args) : redacted(logger.error)(...args)),
+  };
 }
 
 function reply(res: ServerResponse, status: number, body: unknown) {
