@@ -12,12 +12,17 @@ import { DataDirLockedError } from './db/lock.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 import { describeImport, DirectoryError, importDirectoryFile } from './directory/import.js';
 import { LogFeed } from './events/feed.js';
+import { graphiqlTokenRule } from './graphiql.js';
 import { startJobs } from './jobs.js';
 import { startServer } from './server.js';
 
-const DEFAULT_QUERY = `# Welcome to flowshare. The Authorization header below signs you in as a demo user.
+const SIGNED_IN = `# Welcome to flowshare. The Authorization header below signs you in as a demo user.
 # Press Run (Ctrl-Enter) to see your flows.
-query MyFlows {
+`;
+const SIGN_IN = `# Welcome to flowshare. Sign in first: in the Headers tab below, put
+# {"Authorization": "Bearer <token>"}. Then press Run (Ctrl-Enter) to see your flows.
+`;
+const DEFAULT_QUERY = `query MyFlows {
   viewer { displayName email license }
   myFlows(first: 10) {
     totalCount
@@ -71,6 +76,10 @@ async function main() {
     onEventsWritten: () => void feed.wake(),
   });
 
+  // Only the embedded demo on a loopback address opens GraphiQL signed in.
+  const pageToken = graphiqlTokenRule(config);
+  if (!pageToken.allowed) console.log(pageToken.reason);
+  const pageHeaders = pageToken.allowed && tokens[0] ? { Authorization: `Bearer ${tokens[0].token}` } : undefined;
   const server = await startServer({
     db,
     feed,
@@ -78,8 +87,8 @@ async function main() {
     port: config.port,
     host: config.host,
     graphiql: {
-      defaultQuery: DEFAULT_QUERY,
-      headers: tokens[0] ? { Authorization: `Bearer ${tokens[0].token}` } : undefined,
+      defaultQuery: (pageHeaders ? SIGNED_IN : SIGN_IN) + DEFAULT_QUERY,
+      headers: pageHeaders,
     },
   });
 
