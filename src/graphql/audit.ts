@@ -1,7 +1,8 @@
 // sharingAudit: an environment admin's list of what needs a look.
-import { auditFindingKinds, sharingAudit, type AuditFinding as Finding } from '../sharing/audit.js';
+import { auditFindingKinds, MAX_AUDIT_FINDINGS, sharingAudit, type AuditFinding as Finding } from '../sharing/audit.js';
 import { builder } from './builder.js';
 import { requireViewer } from './context.js';
+import { listCost } from './cost.js';
 import { loadPrincipal, Principal } from './directory.js';
 import { Connection } from './connections.js';
 import { Environment } from './environments.js';
@@ -32,7 +33,16 @@ const SharingAudit = builder.objectRef<Awaited<ReturnType<typeof sharingAudit>>>
   fields: (t) => ({
     environment: t.field({ type: Environment, resolve: (a) => a.environment }),
     generatedAt: t.field({ type: 'DateTime', resolve: (a) => a.generatedAt }),
-    findings: t.field({ type: [AuditFinding], resolve: (a) => a.findings }),
+    findings: t.field({
+      type: [AuditFinding],
+      description: `Most severe first; at most ${MAX_AUDIT_FINDINGS} (see truncated).`,
+      complexity: listCost(MAX_AUDIT_FINDINGS),
+      resolve: (a) => a.findings,
+    }),
+    truncated: t.boolean({
+      description: `True when there were more than ${MAX_AUDIT_FINDINGS} findings and only the first are listed: fix those, then audit again.`,
+      resolve: (a) => a.truncated,
+    }),
   }),
 });
 

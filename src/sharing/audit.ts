@@ -29,6 +29,9 @@ export type AuditFinding = {
   detail: string;
 };
 
+/** The most findings one audit answers (the contract's list is unpaged); `truncated` says when there were more. */
+export const MAX_AUDIT_FINDINGS = 1_000;
+
 type GrantTable = typeof ownerGrants | typeof runOnlyGrants;
 const grantName = (table: GrantTable) => (table === ownerGrants ? 'owner' : 'run-only');
 
@@ -50,7 +53,7 @@ export async function sharingAudit(db: Db, viewer: UserRow, environmentId: strin
     const findings = found
       .flat()
       .sort((a, b) => order(a.kind) - order(b.kind) || a.flow.displayName.localeCompare(b.flow.displayName) || a.detail.localeCompare(b.detail));
-    return { environment, generatedAt, findings };
+    return { environment, generatedAt, findings: findings.slice(0, MAX_AUDIT_FINDINGS), truncated: findings.length > MAX_AUDIT_FINDINGS };
   });
 }
 

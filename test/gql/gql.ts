@@ -107,6 +107,8 @@ type Documents = {
     "\n  query FlowSharing($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        displayName\n        state\n        owners(first: 100) { totalCount }\n        runOnlyUsers(first: 100) { totalCount }\n        runs(first: 1) { totalCount }\n        connectionReferences { id runOnlySource connection { id } }\n      }\n    }\n  }\n": typeof types.FlowSharingDocument,
     "\n  query ReceivedCopyIds { receivedCopies(first: 100) { totalCount edges { node { id } } } }\n": typeof types.ReceivedCopyIdsDocument,
     "\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n": typeof types.DlpPoliciesDocument,
+    "\n  subscription TrustedOwnerEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": typeof types.TrustedOwnerEventsDocument,
+    "\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.TrustedAddOwnerDocument,
 };
 const documents: Documents = {
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": types.AuditDocument,
@@ -202,6 +204,8 @@ const documents: Documents = {
     "\n  query FlowSharing($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        displayName\n        state\n        owners(first: 100) { totalCount }\n        runOnlyUsers(first: 100) { totalCount }\n        runs(first: 1) { totalCount }\n        connectionReferences { id runOnlySource connection { id } }\n      }\n    }\n  }\n": types.FlowSharingDocument,
     "\n  query ReceivedCopyIds { receivedCopies(first: 100) { totalCount edges { node { id } } } }\n": types.ReceivedCopyIdsDocument,
     "\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n": types.DlpPoliciesDocument,
+    "\n  subscription TrustedOwnerEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": types.TrustedOwnerEventsDocument,
+    "\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.TrustedAddOwnerDocument,
 };
 
 /**
@@ -590,6 +594,14 @@ export function graphql(source: "\n  query ReceivedCopyIds { receivedCopies(firs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n"): (typeof documents)["\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TrustedOwnerEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n"): (typeof documents)["\n  subscription TrustedOwnerEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
