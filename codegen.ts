@@ -1,4 +1,6 @@
-// Typed documents for the tests (and any TypeScript client) from the printed schema.
+// Typed documents for the tests (and any TypeScript client) from the printed schema, and the
+// persisted-documents manifest (sha256 of each operation's text → that text) that
+// FLOWSHARE_TRUSTED_DOCUMENTS takes: test/gql/persisted-documents.json.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
@@ -8,7 +10,7 @@ const config: CodegenConfig = {
   generates: {
     'test/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         useTypeImports: true,
         emitLegacyCommonJSImports: false,

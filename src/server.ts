@@ -16,6 +16,8 @@ import type { LogFeed } from './events/feed.js';
 import { buildContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { limitPlugins } from './graphql/limits.js';
+import { apqPlugins } from './graphql/apq.js';
+import { documentFor, TRUSTED_GRAPHIQL_QUERY, trustedDocumentsPlugins, type TrustedDocuments } from './graphql/documents.js';
 import { schema } from './graphql/schema.js';
 import { DomainError } from './policy/errors.js';
 import { redactForLog } from './redact.js';
@@ -37,6 +39,8 @@ export type ServerOptions = {
   keepAliveMs?: number;
   /** What one request may cost (config.ts); the defaults when not given. */
   limits?: Limits;
+  /** Run only these documents, by hash (FLOWSHARE_TRUSTED_DOCUMENTS, loaded by loadTrustedDocuments); off when not given. */
+  trustedDocuments?: TrustedDocuments;
 };
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
@@ -50,7 +54,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = options.limits ?? DEFAULT_LIMITS;
   const yoga = createYoga<{ req?: IncomingMessage } & WsInitial>({
     schema,
-    plugins: limitPlugins(limits),
+    plugins: [
+      ...limitPlugins(limits),
+      ...trustedDocumentsPlugins(options.trustedDocuments),
+      ...apqPlugins(limits, { trustedDocuments: options.trustedDocuments !== undefined }),
+    ],
     maxRequestBodySize: limits.bodyBytes,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
@@ -60,8 +68,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       buildContext(services, websocket ? websocket.authorization : request.headers.get('authorization')),
     renderGraphiQL,
     graphiql: {
-      title: 'flowshare',
-      defaultQuery: options.graphiql?.defaultQuery,
+      title: options.trustedDocuments ? 'flowshare (trusted documents only)' : 'flowshare',
+      defaultQuery: options.trustedDocuments ? TRUSTED_GRAPHIQL_QUERY : options.graphiql?.defaultQuery,
       headers: options.graphiql?.headers ? JSON.stringify(options.graphiql.headers, null, 2) : undefined,
       subscriptionsProtocol: 'WS',
       ...graphiqlSignIn(options.graphiql?.headers),
@@ -117,7 +125,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           params: payload,
           websocket: { authorization: perOperation ?? ctx.connectionParams?.authorization },
         });
-        const document = enveloped.parse(payload.query);
+        // Trusted documents: the manifest's text for the payload's id, or a refusal (documents.ts).
+        const decided = documentFor(options.trustedDocuments, payload);
+        if ('refusal' in decided) return [decided.refusal];
+        const document = enveloped.parse(decided.query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
         let contextValue: unknown;

@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { signToken, tokenVerifier } from '../../src/auth/tokens.js';
 import { openDatabase, type Database } from '../../src/db/open.js';
 import { LogFeed } from '../../src/events/feed.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 
@@ -61,9 +61,11 @@ export async function isolatedDatabaseUrl(): Promise<string | undefined> {
 /**
  * `pollMs`: the live log's fallback timer (tests that count statements turn it down);
  * `databaseUrl`: a PostgreSQL database other than DATABASE_URL's (see isolatedDatabaseUrl);
- * `keepAliveMs`: WebSocket ping interval.
+ * `keepAliveMs`: WebSocket ping interval; `server`: more options for startServer (limits, trusted documents).
  */
-export async function startTestApp(options: { pollMs?: number; databaseUrl?: string; keepAliveMs?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { pollMs?: number; databaseUrl?: string; keepAliveMs?: number; server?: Partial<Pick<ServerOptions, 'limits' | 'trustedDocuments'>> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(options.databaseUrl ?? process.env.DATABASE_URL);
   const feed = await LogFeed.start(database, { pollMs: options.pollMs ?? 200 });
   const server = await startServer({
@@ -74,6 +76,7 @@ export async function startTestApp(options: { pollMs?: number; databaseUrl?: str
     host: '127.0.0.1',
     quiet: true,
     keepAliveMs: options.keepAliveMs,
+    ...options.server,
   });
   return {
     database,
