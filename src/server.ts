@@ -21,6 +21,7 @@ import { documentFor, TRUSTED_GRAPHIQL_QUERY, trustedDocumentsPlugins, type Trus
 import { schema } from './graphql/schema.js';
 import { DomainError } from './policy/errors.js';
 import { redactForLog } from './redact.js';
+import { watchSlowReaders } from './slow-readers.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -41,6 +42,8 @@ export type ServerOptions = {
   limits?: Limits;
   /** Run only these documents, by hash (FLOWSHARE_TRUSTED_DOCUMENTS, loaded by loadTrustedDocuments); off when not given. */
   trustedDocuments?: TrustedDocuments;
+  /** A response or WebSocket whose output has waited this long for its client is closed (10 s). */
+  slowReaderMs?: number;
 };
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
@@ -76,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
 
+  const slowReaders = watchSlowReaders(options.slowReaderMs ?? 10_000);
   const server = createServer((req, res) => {
     if (req.url === '/health') return reply(res, 200, { status: 'ok', subscriptions: feed.subscriptionCount });
     if (req.url === '/ready') {
@@ -84,6 +88,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         (error: Error) => reply(res, 503, { status: 'unavailable', reason: error.message }),
       );
     }
+    const unwatch = slowReaders.watch({ isStalled: () => res.writableNeedDrain, drop: () => res.destroy() });
+    res.once('close', unwatch);
     // Tracked so that close() lets requests finish before the database goes away, even
     // when their client has already hung up.
     const handling = Promise.resolve(yoga(req, res)).finally(() => inFlight.delete(handling));
@@ -94,6 +100,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // GraphQL over WebSocket on the same path, through the same Yoga plugins and context.
   // A message larger than an HTTP body may be closes the connection (1009).
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: limits.bodyBytes });
+  wss.on('connection', (socket) => {
+    const unwatch = slowReaders.watch({ isStalled: () => socket.bufferedAmount > 0, drop: () => socket.terminate() });
+    socket.once('close', unwatch);
+  });
   const ws = useServer(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
@@ -166,6 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     async close() {
+      slowReaders.close();
       await ws.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       // Let requests in flight finish (up to a few seconds), then cut what is left.
