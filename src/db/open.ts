@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { lockDataDir } from './lock.js';
+import { deadlines, isOutage } from './outage.js';
 import * as tables from './tables.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof tables>;
@@ -36,19 +37,32 @@ export type Database = {
 };
 
 export type OpenOptions =
-  | { databaseUrl: string; poolSize?: number }
+  | { databaseUrl: string; poolSize?: number; timeouts?: Partial<Timeouts> }
   /**
    * `dataDir: undefined` keeps the database in memory (tests); `template` starts it from a
    * dump of another (PGlite's initdb costs seconds, loading a dump about one).
    */
   | { databaseUrl?: undefined; dataDir: string | undefined; template?: Blob };
 
+/**
+ * PostgreSQL only. `connectMs`: the longest wait for a connection (TCP, then sign-in);
+ * `statementMs`: the server ends a statement that runs longer (statement_timeout); a
+ * statement, COMMIT or ROLLBACK with no answer at all `ANSWER_GRACE_MS` after that (a stopped
+ * or unreachable server) fails here, and the connections that went silent are dropped.
+ * Either way the API answers SERVICE_UNAVAILABLE (see outage.ts).
+ */
+export type Timeouts = { connectMs: number; statementMs: number };
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, statementMs: 15_000 };
+const ANSWER_GRACE_MS = 1_000;
+
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 // Any fixed number: it only has to be the same in every flowshare process.
 const MIGRATION_LOCK = 727_001;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl !== undefined) {
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, { ...DEFAULT_TIMEOUTS, ...options.timeouts });
+  }
   return openPglite(options.dataDir, options.template);
 }
 
@@ -81,10 +95,18 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+async function openPostgres(url: string, poolSize: number, timeouts: Timeouts): Promise<Database> {
+  const bounded = deadlines({ connectMs: timeouts.connectMs, answerMs: timeouts.statementMs + ANSWER_GRACE_MS });
+  const client = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    connect_timeout: timeouts.connectMs / 1000,
+    connection: { statement_timeout: timeouts.statementMs },
+    // Documented (README, "Custom socket") but missing from postgres.js's types.
+    ...({ socket: bounded.socket } as object),
+  });
   const { logger, statementCount } = statementCounter();
-  const db = drizzlePostgres(client, { schema: tables, logger });
+  const db = drizzlePostgres(bounded.bind(client), { schema: tables, logger });
   return {
     db,
     kind: 'postgres',
@@ -101,13 +123,18 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     channels: {
       async listen(channel, onPayload) {
-        const { unlisten } = await client.listen(channel, onPayload);
-        return { unlisten: () => unlisten() };
+        const { unlisten } = await bounded.within(client.listen(channel, onPayload));
+        // Without a database there is nothing left to stop listening to (closing during an outage).
+        return { unlisten: () => bounded.within(unlisten()).catch(unlessOutage) };
       },
       async notify(channel, payload) {
-        await client.notify(channel, payload);
+        await bounded.within(client.notify(channel, payload));
       },
     },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+function unlessOutage(error: unknown): void {
+  if (!isOutage(error)) throw error;
 }

@@ -3,6 +3,7 @@
 import type { ObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
+import { isOutage } from '../db/outage.js';
 import { DomainError, errorCodes } from '../policy/errors.js';
 import type { UserRow } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
@@ -72,16 +73,38 @@ export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise
     if (code && CONFLICT_CODES.has(code)) {
       return asOperationError(new DomainError('CONFLICT', 'Someone changed this at the same time; try again.'));
     }
+    // An outage stays an error (the contract's ErrorCode has no code for it): maskError shows
+    // it as SERVICE_UNAVAILABLE with HTTP 503.
     throw error;
   }
 }
 
+/** Seconds a client is asked to wait before retrying after SERVICE_UNAVAILABLE. */
+export const RETRY_AFTER_S = 5;
+
+/**
+ * The error clients see when the database is unreachable or did not answer in time: code
+ * SERVICE_UNAVAILABLE, HTTP 503 with Retry-After. A query can be retried as it is; a mutation
+ * whose connection broke during its commit may have been applied, so re-read before retrying.
+ */
+export function serviceUnavailable(at?: { nodes?: GraphQLError['nodes']; path?: GraphQLError['path'] }): GraphQLError {
+  return new GraphQLError('The database is unavailable or did not answer in time; try again in a few seconds.', {
+    nodes: at?.nodes,
+    path: at?.path,
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_S) } } },
+  });
+}
+
 /**
  * Yoga's error masking, plus: a domain error thrown by a query field (a malformed id, say)
- * is shown with its code, like an OperationError would be; anything else stays masked.
+ * is shown with its code, like an OperationError would be; a database outage (isOutage) is
+ * SERVICE_UNAVAILABLE; anything else stays masked.
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
+  if (isOutage(original)) {
+    return serviceUnavailable(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : undefined);
+  }
   if (original instanceof DomainError && error instanceof GraphQLError) {
     return new GraphQLError(original.message, {
       nodes: error.nodes,
