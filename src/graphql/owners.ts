@@ -16,6 +16,7 @@ import { Flow, FlowAccess, FlowConnection } from './flows.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
 import { grantConnection, grantedTo, grantOrder, grantPage } from './grants.js';
 import { newestFirst } from './pagination.js';
+import { MAX_IDS } from '../sharing/input.js';
 
 const FlowOwnerConnection = grantConnection('FlowOwner', (t) => ({
   isPrimaryOwner: t.boolean({
@@ -113,8 +114,6 @@ const ModifyFlowOwnersSuccess = builder.objectRef<ModifyResult>('ModifyFlowOwner
   }),
 });
 
-const MAX_PRINCIPALS = 100;
-
 builder.mutationFields((t) => ({
   modifyFlowOwners: t.field({
     type: resultUnion('ModifyFlowOwners', ModifyFlowOwnersSuccess),
@@ -122,7 +121,7 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) =>
       attempt(ctx, async (viewer) => {
         const principals = (ids: readonly string[] | null | undefined, name: 'add' | 'remove') => {
-          if ((ids?.length ?? 0) > MAX_PRINCIPALS) throw invalidCount(name);
+          if ((ids?.length ?? 0) > MAX_IDS) throw invalidCount(name);
           return (ids ?? []).map((id, i) => principalOf(id, ['input', name, String(i)]));
         };
         return modifyFlowOwners(ctx.db, viewer, {
@@ -136,5 +135,5 @@ builder.mutationFields((t) => ({
 }));
 
 function invalidCount(name: 'add' | 'remove') {
-  return new DomainError('INVALID_INPUT', `${name}: at most ${MAX_PRINCIPALS} principals per call.`, ['input', name]);
+  return new DomainError('INVALID_INPUT', `${name}: at most ${MAX_IDS} principals per call.`, ['input', name]);
 }
