@@ -13,6 +13,7 @@ import { isEmpty, seedDemo } from './demo/seed.js';
 import { describeImport, DirectoryError, importDirectoryFile } from './directory/import.js';
 import { LogFeed } from './events/feed.js';
 import { graphiqlTokenRule } from './graphiql.js';
+import { loadTrustedDocuments } from './graphql/documents.js';
 import { startJobs } from './jobs.js';
 import { startServer } from './server.js';
 
@@ -43,6 +44,8 @@ const DEFAULT_QUERY = `query MyFlows {
 
 async function main() {
   const config = loadConfig(process.env, process.argv.slice(2));
+  // Read before anything is opened: a bad manifest stops the process with nothing written.
+  const trustedDocuments = config.trustedDocumentsFile ? loadTrustedDocuments(config.trustedDocumentsFile) : undefined;
   const embedded = config.databaseUrl === undefined;
   const database = await openDatabase(
     embedded ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl! },
@@ -86,6 +89,8 @@ async function main() {
     verify: tokenVerifier(settings),
     port: config.port,
     host: config.host,
+    limits: config.limits,
+    trustedDocuments,
     graphiql: {
       defaultQuery: (pageHeaders ? SIGNED_IN : SIGN_IN) + DEFAULT_QUERY,
       headers: pageHeaders,
@@ -109,6 +114,7 @@ async function main() {
 
   console.log(`flowshare ready in ${Math.round(performance.now())} ms on ${embedded ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
   console.log(`GraphiQL: ${server.url}`);
+  if (trustedDocuments) console.log(`Trusted documents only: the ${trustedDocuments.size} operations of ${trustedDocuments.file}`);
   if (tokens.length > 0) {
     console.log(`Tokens (valid ${describeDuration(demoLifetimeS * 1000)}). Paste one into GraphiQL's Headers tab as {"Authorization": "Bearer <token>"}:`);
     for (const t of tokens) console.log(`  ${t.name.padEnd(22)} Authorization: Bearer ${t.token}`);
