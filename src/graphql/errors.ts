@@ -56,6 +56,14 @@ export function resultUnion<T extends object>(name: string, success: ObjectRef<T
 
 // PostgreSQL's unique violation and serialization failure: a concurrent change won the race.
 const CONFLICT_CODES = new Set(['23505', '40001', '40P01']);
+// A deadlock or serialization failure: the transaction wrote nothing and is run again (S29).
+const RETRY_CODES = new Set(['40001', '40P01']);
+const RETRIES = 3;
+// A foreign-key violation: what the mutation refers to was deleted meanwhile (S29).
+const VANISHED_CODES = new Set(['23503']);
+
+const sqlState = (error: unknown) =>
+  (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
 
 /** Runs a mutation for the signed-in viewer; a domain error becomes the result. */
 export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise<T>): Promise<T | OperationErrorShape> {
@@ -63,13 +71,25 @@ export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise
     return asOperationError(new DomainError('UNAUTHENTICATED', 'Sign in: send "Authorization: Bearer <token>".'));
   }
   try {
-    const result = await run(ctx.viewer);
-    // Committed: let live subscribers here and in other processes hear of it now.
-    void ctx.feed.wake();
-    return result;
+    // Each use case is one transaction: a failed attempt wrote nothing and woke no one.
+    for (let retry = 0; ; retry++) {
+      try {
+        const result = await run(ctx.viewer);
+        // Committed: let live subscribers here and in other processes hear of it now.
+        void ctx.feed.wake();
+        return result;
+      } catch (error) {
+        const code = sqlState(error);
+        if (retry >= RETRIES || !code || !RETRY_CODES.has(code)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** retry + Math.random() * 10 * 2 ** retry));
+      }
+    }
   } catch (error) {
     if (error instanceof DomainError) return asOperationError(error);
-    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    const code = sqlState(error);
+    if (code && VANISHED_CODES.has(code)) {
+      return asOperationError(new DomainError('NOT_FOUND', 'Something this change refers to was deleted meanwhile; re-read and try again.'));
+    }
     if (code && CONFLICT_CODES.has(code)) {
       return asOperationError(new DomainError('CONFLICT', 'Someone changed this at the same time; try again.'));
     }

@@ -11,6 +11,7 @@ import {
   ownerGrants,
   runOnlyGrants,
 } from '../db/tables.js';
+import { lockEnvironment, lockFlows, type RowLock } from './locks.js';
 import {
   flowAccess,
   type EnvironmentRole,
@@ -48,10 +49,17 @@ export async function loadMemberships(db: Db, userId: string): Promise<Membershi
 export type GrantFacts = Grant & { id: string; addedById: string | null; addedAt: Date };
 export type FlowFacts = { flow: FlowWithPlace; ownerGrants: GrantFacts[]; runOnlyGrants: GrantFacts[] };
 
-/** Flows with their environment's tenant and security group, and their grants. */
-export async function loadFlowFacts(db: Db, flowIds: readonly string[], lock = false): Promise<Map<string, FlowFacts>> {
+/**
+ * Flows with their environment's tenant and security group, and their grants. `lock` (true:
+ * FOR UPDATE) locks the flows' rows first, in id order (src/sharing/locks.ts); a caller that
+ * will also lock their environments must have done so before.
+ */
+export async function loadFlowFacts(db: Db, flowIds: readonly string[], lock: boolean | RowLock = false): Promise<Map<string, FlowFacts>> {
   const out = new Map<string, FlowFacts>();
   if (flowIds.length === 0) return out;
+  // A use case that changes a flow locks its row first, so concurrent changes to one flow
+  // take turns, and the grants read below are the ones committed before the lock.
+  if (lock) await lockFlows(db, flowIds, lock === true ? 'update' : lock);
   const query = db
     .select({
       flow: flows,
@@ -62,9 +70,7 @@ export async function loadFlowFacts(db: Db, flowIds: readonly string[], lock = f
     .from(flows)
     .innerJoin(environments, eq(environments.id, flows.environmentId))
     .where(inArray(flows.id, [...flowIds]));
-  // A use case that changes a flow locks its row first, so concurrent changes to one flow
-  // take turns, and the grants read below are the ones committed before the lock.
-  const rows = await (lock ? query.for('update', { of: flows }) : query);
+  const rows = await query;
   const [owners, runOnly] = await Promise.all([
     db.select().from(ownerGrants).where(inArray(ownerGrants.flowId, [...flowIds])),
     db.select().from(runOnlyGrants).where(inArray(runOnlyGrants.flowId, [...flowIds])),
@@ -128,13 +134,23 @@ export function decideAccess(
 
 export type FlowWithAccess = FlowFacts & { access: FlowAccess; role: EnvironmentRole | null };
 
-/** One flow and the user's access to it, for a use case; `lock` takes its row lock. */
+/**
+ * One flow and the user's access to it, for a use case. `lock` (true: FOR UPDATE) takes the
+ * flow's row lock, after its environment's FOR SHARE (the lock order of src/sharing/locks.ts):
+ * so an admin change to the environment and a change to the flow take turns without a
+ * deadlock, and a flow deleted meanwhile is null (NOT_FOUND), never a half-read flow.
+ */
 export async function flowWithAccess(
   db: Db,
   user: UserRow,
   flowId: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean | RowLock } = {},
 ): Promise<FlowWithAccess | null> {
+  if (options.lock) {
+    const [place] = await db.select({ environmentId: flows.environmentId }).from(flows).where(eq(flows.id, flowId));
+    if (!place) return null;
+    await lockEnvironment(db, place.environmentId, 'share');
+  }
   const facts = (await loadFlowFacts(db, [flowId], options.lock)).get(flowId);
   return facts ? { ...facts, ...(await userAccess(db, user, facts)) } : null;
 }

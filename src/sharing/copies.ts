@@ -39,7 +39,10 @@ export async function sendFlowCopy(
 ): Promise<{ copies: CopyRow[]; lastPosition: number | null }> {
   const { displayName, description } = parseInput(sendInput, { ...input, recipientIds: input.recipients });
   return db.transaction(async (tx) => {
-    const found = await flowWithAccess(tx, viewer, input.flowId);
+    // The flow's row FOR SHARE while its actions are read and the copies and their events
+    // written: a copy is taken wholly before a delete or edit, or after it (a deleted flow is
+    // NOT_FOUND), never an empty snapshot nor an event after FLOW_DELETED (S29).
+    const found = await flowWithAccess(tx, viewer, input.flowId, { lock: 'share' });
     assertCanEdit(found?.access, ['input', 'flowId'], 'send copies of this flow');
     assertMayShare(viewer);
     assertMayAuthorFlows(found!.role, found!.flow.environmentName, 'Sharing flows');

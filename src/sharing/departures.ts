@@ -8,6 +8,7 @@ import { appendEvents, flowEvent } from '../events/log.js';
 import { isGrantActive } from '../policy/access.js';
 import { loadFlowFacts, type FlowFacts } from './access.js';
 import { environmentAdmins } from './environments.js';
+import { lockEnvironments } from './locks.js';
 import { ownersOf } from './principals.js';
 
 /** Does any owner of the flow (its primary owner, or a user behind a live grant) remain active? */
@@ -33,7 +34,7 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
     .from(listEditors)
     .where(or(inArray(listEditors.userId, departedUserIds), inArray(listEditors.groupId, theirGroups)));
   const owned = await tx
-    .selectDistinct({ id: flows.id })
+    .selectDistinct({ id: flows.id, environmentId: flows.environmentId })
     .from(flows)
     .leftJoin(ownerGrants, eq(ownerGrants.flowId, flows.id))
     .where(
@@ -47,6 +48,8 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
         ),
       ),
     );
+  // Their environments, then the flows: the lock order of src/sharing/locks.ts.
+  await lockEnvironments(tx, owned.map((f) => f.environmentId), 'share');
   const facts = await loadFlowFacts(tx, owned.map((f) => f.id), true);
   const orphans: FlowFacts[] = [];
   for (const f of facts.values()) if (!(await hasActiveOwner(tx, f))) orphans.push(f);

@@ -9,6 +9,7 @@ import { DomainError } from '../policy/errors.js';
 import { loadFlowFacts, type FlowRow, type UserRow } from './access.js';
 import { administeredEnvironment, environmentAdmins } from './environments.js';
 import { listCaps, MAX_DLP_CONNECTORS, parseInput } from './input.js';
+import { lockEnvironment } from './locks.js';
 import { ownersOf } from './principals.js';
 
 /** The connectors each flow's connections are for, classified by its environment's policy. */
@@ -40,7 +41,7 @@ async function classifiedConnectors(tx: Tx, which: SQL): Promise<Map<string, Cla
  * is saved against a policy that is being replaced.
  */
 export async function assertFlowMeetsDlp(tx: Tx, flow: Pick<FlowRow, 'id' | 'environmentId'>, field?: string[]): Promise<void> {
-  await tx.select({ id: environments.id }).from(environments).where(eq(environments.id, flow.environmentId)).for('share');
+  await lockEnvironment(tx, flow.environmentId, 'share');
   const used = await classifiedConnectors(tx, eq(connectionReferences.flowId, flow.id));
   assertDlpCompliant(used.get(flow.id) ?? [], field);
 }
@@ -62,7 +63,9 @@ export async function setDlpPolicy(
   assertEachConnectorOnce(input.classifications.map((c) => c.connectorId), field);
   return db.transaction(async (tx) => {
     const environment = await administeredEnvironment(tx, viewer, input.environmentId, ['input', 'environmentId'], 'set its data loss prevention policy');
-    await tx.select({ id: environments.id }).from(environments).where(eq(environments.id, environment.id)).for('update');
+    // The environment first, then its flows (loadFlowFacts below, in id order): the lock order
+    // of src/sharing/locks.ts, the one flow changes take too.
+    await lockEnvironment(tx, environment.id, 'update');
 
     const ids = input.classifications.map((c) => c.connectorId);
     const known = new Set(

@@ -161,13 +161,15 @@ export async function deleteFlow(db: Db, viewer: UserRow, input: { flowId: strin
   return db.transaction(async (tx) => {
     const { flow, access, ownerGrants } = await editableFlow(tx, viewer, input.flowId, 'delete this flow');
     const owners = await ownersOf(tx, flow, ownerGrants);
+    // Delete first (its cascade locks the grants), then append: the log's append lock is
+    // always the last lock taken (src/sharing/locks.ts), and FLOW_DELETED is the flow's last event.
+    await tx.delete(flows).where(eq(flows.id, flow.id));
     await appendEvents(tx, [
       {
         event: flowEvent('FLOW_DELETED', flow, { id: viewer.id, level: access.level }),
         recipients: owners,
       },
     ]);
-    await tx.delete(flows).where(eq(flows.id, flow.id));
     return flow.id;
   });
 }

@@ -2,7 +2,7 @@
 // design flows; basic users and users with no role only use what is shared with them.
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { environmentUsers, environments, users } from '../db/tables.js';
+import { environmentUsers, users } from '../db/tables.js';
 import type { EnvironmentRole } from '../policy/access.js';
 import { assertKeepsAnAdmin } from '../policy/environments.js';
 import { DomainError } from '../policy/errors.js';
@@ -10,6 +10,7 @@ import { assertGrantable } from '../policy/owners.js';
 import type { UserRow } from './access.js';
 import { administeredEnvironment } from './environments.js';
 import { loadPrincipals } from './grants.js';
+import { lockEnvironment } from './locks.js';
 
 export type SetEnvironmentRoleInput = { environmentId: string; userId: string; role: EnvironmentRole | null };
 
@@ -18,7 +19,8 @@ export async function setEnvironmentRole(db: Db, viewer: UserRow, input: SetEnvi
   return db.transaction(async (tx) => {
     const environment = await administeredEnvironment(tx, viewer, input.environmentId, ['input', 'environmentId'], 'give or take roles in it');
     // One role change at a time per environment, so two admins can't demote each other.
-    await tx.select({ id: environments.id }).from(environments).where(eq(environments.id, environment.id)).for('update');
+    // Environment first: the lock order of src/sharing/locks.ts.
+    await lockEnvironment(tx, environment.id, 'update');
 
     const target = (await loadPrincipals(tx, [{ kind: 'USER', id: input.userId }])).get(`USER:${input.userId}`);
     if (!target) throw new DomainError('NOT_FOUND', 'No such user.', userField);

@@ -17,7 +17,10 @@ const runCaps = listCaps({ invokerConnectionIds: MAX_FLOW_CONNECTIONS });
 export async function triggerFlow(db: Db, viewer: UserRow, input: { flowId: string; invokerConnectionIds: string[] }): Promise<RunRow> {
   parseInput(runCaps, input);
   return db.transaction(async (tx) => {
-    const found = await flowWithAccess(tx, viewer, input.flowId);
+    // KEY SHARE on the flow (after its environment's SHARE): a delete waits for this run to
+    // commit, or the run waits for the delete and finds no flow (NOT_FOUND), never a run
+    // whose flow is gone (S29).
+    const found = await flowWithAccess(tx, viewer, input.flowId, { lock: 'key share' });
     assertMayRun(found?.access, found?.flow ?? { state: 'ON', trigger: 'INSTANT' }, ['input', 'flowId']);
     const { flow, access } = found!;
     const [refs, actions, classes] = await Promise.all([
