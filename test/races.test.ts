@@ -10,7 +10,6 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseGlobalId } from '../src/graphql/ids.js';
 import { isolatedDatabaseUrl, startTestApp, type GqlResult, type TestApp } from './support/app.js';
 import {
   DeleteFlow,
@@ -96,8 +95,6 @@ function interleave(lists: Request[][]): Request[] {
   return out;
 }
 
-const uuid = (globalId: string) => parseGlobalId(globalId)!.id;
-
 function report(scenario: string, tally: Tally, deadlocked: number) {
   console.log(
     `[races ${onPostgres ? 'postgresql, 2 servers' : 'pglite'}] ${scenario}: requests ${tally.requests}, successes ${tally.successes}, ` +
@@ -120,14 +117,14 @@ async function rows<T>(app: TestApp, query: ReturnType<typeof sql>): Promise<T[]
 
 /** Events of a flow written after its FLOW_DELETED, in the tenant. */
 async function eventsAfterDeletion(app: TestApp, t: Tenant): Promise<number> {
-  const [{ n }] = await rows<{ n: number }>(
+  const [row] = await rows<{ n: number }>(
     app,
     sql`select count(*)::int as n from sharing_events e
         join sharing_events d on d.flow_id = e.flow_id and d.kind = 'FLOW_DELETED' and e.position > d.position
         join tenants tn on tn.id = e.tenant_id
         where tn.external_id = ${t.ext('tenant')}`,
   );
-  return n;
+  return row!.n;
 }
 
 /** Copies sent by the maker whose snapshot has no action (every source flow has two). */
@@ -175,7 +172,7 @@ describe('races between mutations end in success or a typed error (S29)', () => 
       }),
     );
     const tally = await burst(apps, requests);
-    const [{ n: runsLeft }] = await rows<{ n: number }>(apps[0]!, sql`select count(*)::int as n from flow_runs where invoker_id = ${t.rows.users.get('maker')!}`);
+    const [{ n: runsLeft }] = (await rows<{ n: number }>(apps[0]!, sql`select count(*)::int as n from flow_runs where invoker_id = ${t.rows.users.get('maker')!}`)) as [{ n: number }];
     const afterDeletion = await eventsAfterDeletion(apps[0]!, t);
     for (const app of apps) await app.close();
     const deadlocked = (await deadlocks()) - before;
