@@ -2,7 +2,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { sql } from 'drizzle-orm';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
@@ -14,7 +13,8 @@ import { DEFAULT_LIMITS, type Limits } from './config.js';
 import type { Db } from './db/open.js';
 import type { LogFeed } from './events/feed.js';
 import { buildContext } from './graphql/context.js';
-import { maskError } from './graphql/errors.js';
+import { checkReady, isOutage } from './db/outage.js';
+import { maskError, serviceUnavailable } from './graphql/errors.js';
 import { limitPlugins } from './graphql/limits.js';
 import { apqPlugins } from './graphql/apq.js';
 import { documentFor, TRUSTED_GRAPHIQL_QUERY, trustedDocumentsPlugins, type TrustedDocuments } from './graphql/documents.js';
@@ -83,7 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer((req, res) => {
     if (req.url === '/health') return reply(res, 200, { status: 'ok', subscriptions: feed.subscriptionCount });
     if (req.url === '/ready') {
-      return void db.execute(sql`select 1`).then(
+      // Within a second, whether the database refuses or stops answering (outage.ts).
+      return void checkReady(db, 800).then(
         () => reply(res, 200, { status: 'ready' }),
         (error: Error) => reply(res, 503, { status: 'unavailable', reason: error.message }),
       );
@@ -118,7 +119,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         try {
           await buildContext(services, authorization);
           return true;
-        } catch {
+        } catch (error) {
+          if (isOutage(error)) {
+            ctx.extra.socket.close(1013, 'Try again later: the database is unavailable');
+            return false;
+          }
           ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token is not valid');
           return false;
         }
@@ -148,6 +153,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           // A token that expired since connection_init, or a bad one in the operation's headers:
           // an error for this operation, not the end of the connection.
           if (error instanceof GraphQLError) return [error];
+          if (isOutage(error)) return [serviceUnavailable()];
           throw error;
         }
         const args: ExecutionArgs = {
