@@ -286,7 +286,8 @@ describe('accessFor', () => {
     const flow = await newFlow(t.tokens.maker, false, t.securedEnv);
     await modified({ flowId: flow.id, add: [t.users.guest, t.team] }); // the guest is outside the security group
     const explain = async (userId: string, token = t.tokens.maker) => ok(await app.gql(AccessFor, { id: flow.id, userId }, token)).node;
-    expect(await explain(t.users.coowner)).toEqual({ accessFor: { level: 'OWNER', canEdit: true, blockedReason: null, paths: [{ kind: 'GROUP_OWNER' }] } });
+    // The co-owner has no role in the secured environment: an owner, who may not edit (S15, S22: updateFlow answers ROLE_REQUIRED).
+    expect(await explain(t.users.coowner)).toEqual({ accessFor: { level: 'OWNER', canEdit: false, blockedReason: null, paths: [{ kind: 'GROUP_OWNER' }] } });
     expect(await explain(t.users.guest)).toEqual({
       accessFor: { level: 'NONE', canEdit: false, blockedReason: expect.stringMatching(/security group/), paths: [{ kind: 'DIRECT_OWNER' }] },
     });

@@ -4,15 +4,22 @@ import { DomainError } from './errors.js';
 
 /**
  * S16: where an environment has a security group, only its members are inside it. Its
- * admins are inside by definition.
+ * admins are inside by definition. The one statement of who is inside (flowAccess, the
+ * environment checks and S14's additions ask it).
  */
+export function isInsideEnvironment(
+  environment: { securityGroupId: string | null },
+  user: { role: EnvironmentRole | null; groupIds: ReadonlySet<string> },
+): boolean {
+  return !environment.securityGroupId || user.role === 'ENVIRONMENT_ADMIN' || user.groupIds.has(environment.securityGroupId);
+}
+
 export function assertInsideEnvironment(
   environment: { displayName: string; securityGroupId: string | null },
   user: { role: EnvironmentRole | null; groupIds: ReadonlySet<string> },
   field: string[],
 ): void {
-  if (!environment.securityGroupId || user.role === 'ENVIRONMENT_ADMIN') return;
-  if (user.groupIds.has(environment.securityGroupId)) return;
+  if (isInsideEnvironment(environment, user)) return;
   throw new DomainError(
     'NOT_AUTHORIZED',
     `You are not in the security group of ${environment.displayName}, so not in the environment.`,

@@ -1,36 +1,30 @@
 // Rules for making and editing flows and the connections they use (S6, S7, S15).
-import type { EnvironmentRole, FlowAccess } from './access.js';
+import { assertMay, canAuthorFlows, roleRequired, type EnvironmentRole, type FlowAccess } from './access.js';
 import { DomainError } from './errors.js';
 
-/** S15: only makers and admins create, edit or own flows in an environment. */
-export function canAuthorFlows(role: EnvironmentRole | null): boolean {
-  return role === 'ENVIRONMENT_MAKER' || role === 'ENVIRONMENT_ADMIN';
-}
+export { canAuthorFlows };
 
-/** S15: makers design, others consume; `doing` says what was refused ("Sharing flows"). */
+/** S15 for a new flow (no access yet): makers design, others consume. */
 export function assertMayAuthorFlows(
   role: EnvironmentRole | null,
   environmentName: string,
   doing = 'Creating and editing flows',
 ): void {
-  if (canAuthorFlows(role)) return;
-  throw new DomainError('ROLE_REQUIRED', `${doing} in ${environmentName} needs the Environment Maker or Environment Admin role.`);
+  if (!canAuthorFlows(role)) throw roleRequired(environmentName, doing);
 }
 
 /** A flow the viewer can't see is NOT_FOUND (S20): its existence is not disclosed. */
 export function assertCanView(access: FlowAccess | undefined, field: string[]): asserts access is FlowAccess {
-  if (!access?.canView) throw new DomainError('NOT_FOUND', 'No such flow.', field);
+  assertMay(access, 'view', field);
 }
 
+/** S3, S15: what canEdit says (owner or admin, maker or admin role). */
 export function assertCanEdit(
   access: FlowAccess | undefined,
   field: string[],
   doing = 'edit this flow',
 ): asserts access is FlowAccess {
-  assertCanView(access, field);
-  if (!access.canEdit) {
-    throw new DomainError('NOT_AUTHORIZED', `Only the flow's owners and environment admins may ${doing}.`, field);
-  }
+  assertMay(access, 'edit', field, doing);
 }
 
 export type ConnectionFacts = {

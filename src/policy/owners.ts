@@ -1,27 +1,19 @@
 // Rules for sharing a flow with co-owners (S1, S2, S4, S10, S14, S20).
-import type { EnvironmentRole, FlowAccess, PrincipalRef } from './access.js';
+import { assertMay, type EnvironmentRole, type FlowAccess, type PrincipalRef } from './access.js';
+import { isInsideEnvironment } from './environments.js';
 import { DomainError } from './errors.js';
 
-/** S1: sharing needs a license other than FREE. */
-export function assertMayShare(user: { license: 'FREE' | 'PREMIUM' | 'SEEDED' }): void {
-  if (user.license === 'FREE') {
-    throw new DomainError(
-      'LICENSE_REQUIRED',
-      'Sharing a flow needs a Power Automate license other than the free one, or a seeded license (Office 365, Dynamics 365, Power Apps).',
-    );
-  }
-}
-
-/** S2, S3: the primary owner, co-owners and environment admins manage owners and run-only users. */
+/**
+ * S2, S3: an act every owner and admin may do, whatever their license or role (remove owners,
+ * explain access, follow the flow's events): assertMay(access, 'own'). Adding owners is
+ * assertMay(access, 'manageOwners'), which canManageOwners reports.
+ */
 export function assertMayManageOwners(
   access: FlowAccess | undefined,
   field: string[],
   doing = 'change its owners',
 ): asserts access is FlowAccess {
-  if (!access?.canView) throw new DomainError('NOT_FOUND', 'No such flow.', field);
-  if (!access.canManageOwners) {
-    throw new DomainError('NOT_AUTHORIZED', `Only the flow's owners and environment admins may ${doing}.`, field);
-  }
+  assertMay(access, 'own', field, doing);
 }
 
 export type PrincipalFacts = PrincipalRef & {
@@ -68,16 +60,21 @@ export function assertExpiryInFuture(expiresAt: Date | null | undefined, now: Da
 
 /**
  * S14: sharing a solution-aware flow with users not yet in its environment adds them: in
- * the default environment as makers, elsewhere with no role (an admin assigns one).
+ * the default environment as makers, elsewhere with no role (an admin assigns one). S16:
+ * only users inside the environment (in its security group) can be added; the others keep
+ * their grant, inert, and are not added.
  */
 export function environmentAdditions(
   flow: { solutionAware: boolean },
-  environment: { isDefault: boolean },
-  usersNotInEnvironment: readonly string[],
+  environment: { isDefault: boolean; securityGroupId: string | null },
+  usersNotInEnvironment: readonly { userId: string; groupIds: ReadonlySet<string> }[],
 ): { userId: string; role: EnvironmentRole | null }[] {
   if (!flow.solutionAware) return [];
   const role: EnvironmentRole | null = environment.isDefault ? 'ENVIRONMENT_MAKER' : null;
-  return usersNotInEnvironment.map((userId) => ({ userId, role }));
+  return usersNotInEnvironment
+    // Not in the environment yet, so no role there: the security group alone decides.
+    .filter((u) => isInsideEnvironment(environment, { role: null, groupIds: u.groupIds }))
+    .map(({ userId }) => ({ userId, role }));
 }
 
 /**

@@ -1,4 +1,5 @@
 // Run-only sharing (S8, S9).
+import type { AccessLevel, PrincipalRef } from './access.js';
 import { DomainError } from './errors.js';
 
 type Trigger = 'INSTANT' | 'AUTOMATED' | 'SCHEDULED';
@@ -19,4 +20,12 @@ export function assertRunOnlyPrincipal(kind: 'USER' | 'GROUP' | 'LIST', field: s
   if (kind === 'LIST') {
     throw new DomainError('INVALID_INPUT', 'Run-only access is given to users and groups, not SharePoint lists.', field);
   }
+}
+
+/**
+ * An owner adding themselves as a run-only user of their flow: the grant would give nothing
+ * their ownership doesn't, so it is a no-op (no grant, no event).
+ */
+export function runOnlyGrantIsRedundant(principal: PrincipalRef, actor: { id: string; level: AccessLevel }): boolean {
+  return principal.kind === 'USER' && principal.id === actor.id && actor.level === 'OWNER';
 }

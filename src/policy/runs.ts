@@ -1,20 +1,16 @@
 // Running a flow (S8, S9, S17, S18): who may, and what each action's connection resolves to.
-import type { FlowAccess } from './access.js';
+import { assertMay, type FlowAccess } from './access.js';
 import { DomainError } from './errors.js';
 
 export type RunFailureReason = 'CONNECTION_OWNER_DEPARTED' | 'CONNECTION_ERROR' | 'INVOKER_CONNECTION_MISSING' | 'CONNECTOR_BLOCKED';
 
-/** Owners, admins and run-only users run a flow that is ON (S8, S18). */
+/** Owners, admins and run-only users (instant flows only) run a flow that is ON (S8, S18). */
 export function assertMayRun(
   access: FlowAccess | undefined,
-  flow: { state: 'ON' | 'OFF' | 'SUSPENDED'; trigger: 'INSTANT' | 'AUTOMATED' | 'SCHEDULED' },
+  flow: { state: 'ON' | 'OFF' | 'SUSPENDED' },
   field: string[],
 ): asserts access is FlowAccess {
-  if (!access?.canView) throw new DomainError('NOT_FOUND', 'No such flow.', field);
-  if (!access.canRun) throw new DomainError('NOT_AUTHORIZED', 'You may not run this flow.', field);
-  if (access.level === 'RUN_ONLY' && flow.trigger !== 'INSTANT') {
-    throw new DomainError('RUN_ONLY_REQUIRES_INSTANT_TRIGGER', 'Run-only users run instant flows only.', field);
-  }
+  assertMay(access, 'run', field);
   if (flow.state !== 'ON') {
     throw new DomainError('FLOW_NOT_RUNNABLE', `The flow is ${flow.state === 'OFF' ? 'turned off' : 'suspended'} and can't be run.`, field);
   }

@@ -122,7 +122,7 @@ export function decideAccess(
   return flowAccess({
     user,
     flow: facts.flow,
-    environment: { securityGroupId: facts.flow.securityGroupId },
+    environment: { securityGroupId: facts.flow.securityGroupId, displayName: facts.flow.environmentName },
     environmentRole: role,
     groupIds: memberships.groupIds,
     listIds: memberships.listIds,

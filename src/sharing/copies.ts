@@ -7,8 +7,9 @@ import { connectionReferences, connections, connectors, flowActions, flowCopies 
 import { appendEvents, flowEvent } from '../events/log.js';
 import { assertIndividualUser, matchConnectors } from '../policy/copies.js';
 import { DomainError } from '../policy/errors.js';
-import { assertCanEdit, assertMayAuthorFlows } from '../policy/flows.js';
-import { assertGrantable, assertMayShare } from '../policy/owners.js';
+import { assertMay } from '../policy/access.js';
+import { assertCanEdit } from '../policy/flows.js';
+import { assertGrantable } from '../policy/owners.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { authoringEnvironment, insertFlow, usableConnections } from './flows.js';
 import { description as descriptionInput, listCaps, listOf, MAX_FLOW_CONNECTIONS, MAX_IDS, name as nameInput, parseInput } from './input.js';
@@ -43,9 +44,7 @@ export async function sendFlowCopy(
     // written: a copy is taken wholly before a delete or edit, or after it (a deleted flow is
     // NOT_FOUND), never an empty snapshot nor an event after FLOW_DELETED (S29).
     const found = await flowWithAccess(tx, viewer, input.flowId, { lock: 'share' });
-    assertCanEdit(found?.access, ['input', 'flowId'], 'send copies of this flow');
-    assertMayShare(viewer);
-    assertMayAuthorFlows(found!.role, found!.flow.environmentName, 'Sharing flows');
+    assertMay(found?.access, 'share', ['input', 'flowId'], 'send copies of this flow');
     const principals = await loadPrincipals(tx, input.recipients);
     const recipients = new Map<string, PrincipalInput>(); // the same user twice gets one copy
     for (const r of input.recipients) {

@@ -11,9 +11,9 @@ import {
   ownerGrants,
 } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
+import { assertMay, type Ability } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
 import {
-  assertCanEdit,
   assertConnectionUsable,
   assertMayAuthorFlows,
   assertMayTurnOn,
@@ -111,8 +111,7 @@ export type UpdateFlowInput = z.input<typeof updateInput>;
 export async function updateFlow(db: Db, viewer: UserRow, rawInput: UpdateFlowInput): Promise<FlowRow> {
   const input = parseInput(updateInput, rawInput);
   return db.transaction(async (tx) => {
-    const found = await editableFlow(tx, viewer, input.flowId);
-    assertMayAuthorFlows(found.role, found.flow.environmentName);
+    const found = await lockedFlow(tx, viewer, input.flowId, 'edit');
     if (input.actions || input.otherConnectionIds) {
       await writeDefinition(tx, viewer, found.flow, {
         actions: input.actions ?? undefined,
@@ -142,7 +141,7 @@ export async function setFlowState(db: Db, viewer: UserRow, rawInput: SetFlowSta
   assertSettableState(input.state, ['input', 'state']);
   const state = input.state;
   return db.transaction(async (tx) => {
-    const found = await editableFlow(tx, viewer, input.flowId, 'start or stop this flow');
+    const found = await lockedFlow(tx, viewer, input.flowId, 'own', 'start or stop this flow');
     if (state === 'ON') {
       assertMayTurnOn(await hasActiveOwner(tx, found), ['input', 'flowId']);
       // Relaxing a policy never turns flows back on; turning one on checks it again (S18).
@@ -159,7 +158,7 @@ export async function setFlowState(db: Db, viewer: UserRow, rawInput: SetFlowSta
 
 export async function deleteFlow(db: Db, viewer: UserRow, input: { flowId: string }): Promise<string> {
   return db.transaction(async (tx) => {
-    const { flow, access, ownerGrants } = await editableFlow(tx, viewer, input.flowId, 'delete this flow');
+    const { flow, access, ownerGrants } = await lockedFlow(tx, viewer, input.flowId, 'delete');
     const owners = await ownersOf(tx, flow, ownerGrants);
     // Delete first (its cascade locks the grants), then append: the log's append lock is
     // always the last lock taken (src/sharing/locks.ts), and FLOW_DELETED is the flow's last event.
@@ -176,10 +175,10 @@ export async function deleteFlow(db: Db, viewer: UserRow, input: { flowId: strin
 
 // ------------------------------------------------------------------ helpers
 
-/** The flow, locked, if the viewer may edit it (S3); NOT_FOUND or NOT_AUTHORIZED if not. */
-async function editableFlow(tx: Tx, viewer: UserRow, flowId: string, doing?: string) {
+/** The flow, locked, if the viewer may do `ability` with it (S3, S15, S22); its refusal if not. */
+async function lockedFlow(tx: Tx, viewer: UserRow, flowId: string, ability: Ability, doing?: string) {
   const found = await flowWithAccess(tx, viewer, flowId, { lock: true });
-  assertCanEdit(found?.access, ['input', 'flowId'], doing);
+  assertMay(found?.access, ability, ['input', 'flowId'], doing);
   return found!;
 }
 

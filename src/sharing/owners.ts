@@ -7,23 +7,21 @@ import {
   connections,
   environments,
   environmentUsers,
+  groupMembers,
   ownerGrants,
   tenants,
   users,
 } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
-import { isGrantActive, type PrincipalRef } from '../policy/access.js';
+import { assertMay, isGrantActive, type PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
 import {
   assertGrantable,
   assertListOwnerAvailable,
-  assertMayManageOwners,
-  assertMayShare,
   assertNotPrimaryOwner,
   environmentAdditions,
   formerOwners,
 } from '../policy/owners.js';
-import { assertMayAuthorFlows } from '../policy/flows.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
 import { checkGrantChange, grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
 import { usersOf } from './principals.js';
@@ -49,12 +47,9 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
 
   return db.transaction(async (tx) => {
     const found = await flowWithAccess(tx, viewer, input.flowId, { lock: true });
-    assertMayManageOwners(found?.access, ['input', 'flowId']);
+    // Adding owners is what canManageOwners reports (S1, S2, S15); removing is any owner's or admin's (S3).
+    assertMay(found?.access, input.add.length > 0 ? 'manageOwners' : 'own', ['input', 'flowId'], 'change its owners');
     const { flow, access } = found!;
-    if (input.add.length > 0) {
-      assertMayShare(viewer);
-      assertMayAuthorFlows(found!.role, flow.environmentName, 'Sharing flows');
-    }
 
     const principals = await loadPrincipals(tx, [...input.add, ...input.remove]);
     const cloud = await tenantCloud(tx, viewer.tenantId);
@@ -123,7 +118,10 @@ async function tenantCloud(tx: Tx, tenantId: string) {
   return tenant!.cloud;
 }
 
-/** S14: users (and group members) shared a solution-aware flow join its environment. */
+/**
+ * S14: users (and group members) shared a solution-aware flow join its environment, if they
+ * are inside it (S16: in its security group); the others keep an inert grant.
+ */
 async function addToEnvironment(tx: Tx, flow: FlowRow, principals: PrincipalRef[]): Promise<UserRow[]> {
   if (!flow.solutionAware || principals.length === 0) return [];
   const candidates = [...(await usersOf(tx, principals))];
@@ -133,7 +131,8 @@ async function addToEnvironment(tx: Tx, flow: FlowRow, principals: PrincipalRef[
     .where(and(eq(environmentUsers.environmentId, flow.environmentId), inArray(environmentUsers.userId, candidates)));
   const known = new Set(present.map((p) => p.userId));
   const [environment] = await tx.select().from(environments).where(eq(environments.id, flow.environmentId));
-  const additions = environmentAdditions(flow, environment!, candidates.filter((id) => !known.has(id)));
+  const newcomers = candidates.filter((id) => !known.has(id));
+  const additions = environmentAdditions(flow, environment!, await securityGroupMemberships(tx, environment!, newcomers));
   if (additions.length === 0) return [];
   const inserted = await tx
     .insert(environmentUsers)
@@ -142,4 +141,28 @@ async function addToEnvironment(tx: Tx, flow: FlowRow, principals: PrincipalRef[
     .returning({ userId: environmentUsers.userId });
   if (inserted.length === 0) return [];
   return tx.select().from(users).where(inArray(users.id, inserted.map((i) => i.userId)));
+}
+
+/**
+ * The users with, of their groups, the one that decides whether they are inside the
+ * environment (its security group): what environmentAdditions needs to know (S16).
+ */
+export async function securityGroupMemberships(
+  tx: Tx,
+  environment: { securityGroupId: string | null },
+  userIds: readonly string[],
+): Promise<{ userId: string; groupIds: ReadonlySet<string> }[]> {
+  const { securityGroupId } = environment;
+  const members =
+    securityGroupId && userIds.length > 0
+      ? new Set(
+          (
+            await tx
+              .select({ userId: groupMembers.userId })
+              .from(groupMembers)
+              .where(and(eq(groupMembers.groupId, securityGroupId), inArray(groupMembers.userId, [...userIds])))
+          ).map((r) => r.userId),
+        )
+      : new Set<string>();
+  return userIds.map((userId) => ({ userId, groupIds: new Set(securityGroupId && members.has(userId) ? [securityGroupId] : []) }));
 }

@@ -5,10 +5,11 @@ import { environments, environmentUsers, flows, ownerGrants } from '../db/tables
 import { appendEvents, flowEvent } from '../events/log.js';
 import { assertIndividualUser, assertSolutionAware } from '../policy/copies.js';
 import { DomainError } from '../policy/errors.js';
-import { canAuthorFlows } from '../policy/flows.js';
-import { assertGrantable, assertMayManageOwners, environmentAdditions } from '../policy/owners.js';
+import { assertMay, canAuthorFlows } from '../policy/access.js';
+import { assertGrantable, environmentAdditions } from '../policy/owners.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { loadPrincipals, type PrincipalInput } from './grants.js';
+import { securityGroupMemberships } from './owners.js';
 import { usersOf } from './principals.js';
 
 export async function changePrimaryOwner(
@@ -20,7 +21,8 @@ export async function changePrimaryOwner(
   assertIndividualUser(input.newOwner.kind, field);
   return db.transaction(async (tx) => {
     const found = await flowWithAccess(tx, viewer, input.flowId, { lock: true });
-    assertMayManageOwners(found?.access, ['input', 'flowId']);
+    // S13: the primary owner, a co-owner or an admin, whatever their license.
+    assertMay(found?.access, 'own', ['input', 'flowId'], 'change its owners');
     const { flow, access } = found!;
     assertSolutionAware(flow, ['input', 'flowId']);
     const newOwner = (await loadPrincipals(tx, [input.newOwner])).get(`USER:${input.newOwner.id}`);
@@ -36,9 +38,12 @@ export async function changePrimaryOwner(
     let role = member?.role ?? null;
     if (!member) {
       const [environment] = await tx.select().from(environments).where(eq(environments.id, flow.environmentId));
-      const [addition] = environmentAdditions(flow, environment!, [newOwner.id]);
-      await tx.insert(environmentUsers).values({ environmentId: flow.environmentId, userId: newOwner.id, role: addition!.role });
-      role = addition!.role;
+      const [addition] = environmentAdditions(flow, environment!, await securityGroupMemberships(tx, environment!, [newOwner.id]));
+      // Outside the security group (S16) they are not added, and have no role to own it with.
+      if (addition) {
+        await tx.insert(environmentUsers).values({ environmentId: flow.environmentId, userId: newOwner.id, role: addition.role });
+        role = addition.role;
+      }
     }
     if (!canAuthorFlows(role)) {
       throw new DomainError(

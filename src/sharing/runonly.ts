@@ -5,11 +5,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open.js';
 import { connectionReferences, runOnlyGrants } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
-import { isGrantActive, type PrincipalRef } from '../policy/access.js';
+import { assertMay, isGrantActive, type PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
-import { assertMayAuthorFlows } from '../policy/flows.js';
-import { assertGrantable, assertMayManageOwners, assertMayShare } from '../policy/owners.js';
-import { assertRunOnlyAllowed, assertRunOnlyPrincipal } from '../policy/runonly.js';
+import { assertGrantable } from '../policy/owners.js';
+import { assertRunOnlyAllowed, assertRunOnlyPrincipal, runOnlyGrantIsRedundant } from '../policy/runonly.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
 import { checkGrantChange, grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
 import { listCaps, MAX_FLOW_CONNECTIONS, parseInput } from './input.js';
@@ -36,24 +35,23 @@ export async function modifyRunOnlyUsers(
 
   return db.transaction(async (tx) => {
     const found = await flowWithAccess(tx, viewer, input.flowId, { lock: true });
-    assertMayManageOwners(found?.access, ['input', 'flowId'], 'change its run-only users');
+    // Adding run-only users is sharing (canShare: S1, S15); removing them, or choosing
+    // connection sources, is any owner's or admin's (S3).
+    assertMay(found?.access, input.add.length > 0 ? 'share' : 'own', ['input', 'flowId'], 'change its run-only users');
     const { flow, access } = found!;
-    if (input.add.length > 0) {
-      assertMayShare(viewer);
-      assertMayAuthorFlows(found!.role, flow.environmentName, 'Sharing flows');
-      assertRunOnlyAllowed(flow.trigger, ['input', 'flowId']);
-    }
+    if (input.add.length > 0) assertRunOnlyAllowed(flow.trigger, ['input', 'flowId']);
     const principals = await loadPrincipals(tx, [...input.add, ...input.remove]);
     for (const p of [...input.add, ...input.remove]) {
       assertRunOnlyPrincipal(p.kind, p.field);
       if (!principals.has(key(p))) throw new DomainError('NOT_FOUND', 'No such user or group.', p.field);
     }
     for (const p of input.add) assertGrantable(principals.get(key(p))!, viewer, p.field);
+    const adding = input.add.filter((p) => !runOnlyGrantIsRedundant(p, { id: viewer.id, level: access.level }));
 
-    const added = input.add.length
+    const added = adding.length
       ? await tx
           .insert(runOnlyGrants)
-          .values(input.add.map((p) => ({ flowId: flow.id, ...grantTarget(p), addedById: viewer.id, expiresAt: input.expiresAt })))
+          .values(adding.map((p) => ({ flowId: flow.id, ...grantTarget(p), addedById: viewer.id, expiresAt: input.expiresAt })))
           .onConflictDoNothing()
           .returning()
       : [];

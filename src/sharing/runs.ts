@@ -21,7 +21,7 @@ export async function triggerFlow(db: Db, viewer: UserRow, input: { flowId: stri
     // commit, or the run waits for the delete and finds no flow (NOT_FOUND), never a run
     // whose flow is gone (S29).
     const found = await flowWithAccess(tx, viewer, input.flowId, { lock: 'key share' });
-    assertMayRun(found?.access, found?.flow ?? { state: 'ON', trigger: 'INSTANT' }, ['input', 'flowId']);
+    assertMayRun(found?.access, found?.flow ?? { state: 'ON' }, ['input', 'flowId']);
     const { flow, access } = found!;
     const [refs, actions, classes] = await Promise.all([
       tx

@@ -1,7 +1,7 @@
 // Rules for authoring flows and using connections (S5, S6, S7, S15, S16), table-driven.
 import { describe, expect, it } from 'vitest';
 import { codeOf as code } from '../support/refusal.js';
-import { noAccess, type EnvironmentRole } from '../../src/policy/access.js';
+import { flowAccess, noAccess, type EnvironmentRole } from '../../src/policy/access.js';
 import { assertInsideEnvironment } from '../../src/policy/environments.js';
 import {
   assertCanEdit,
@@ -31,13 +31,12 @@ describe('S15: only makers and admins author flows', () => {
 });
 
 describe('seeing and editing a flow', () => {
-  const runOnly = { ...noAccess, level: 'RUN_ONLY' as const, canView: true, canRun: true };
-  const owner = { ...runOnly, level: 'OWNER' as const, canEdit: true };
   const cases: [string, Parameters<typeof assertCanEdit>[0], string, string][] = [
     ['no flow', undefined, 'NOT_FOUND', 'NOT_FOUND'],
     ['no access', noAccess, 'NOT_FOUND', 'NOT_FOUND'],
-    ['run-only', runOnly, 'OK', 'NOT_AUTHORIZED'],
-    ['owner', owner, 'OK', 'OK'],
+    ['run-only', accessAs('RUN_ONLY'), 'OK', 'NOT_AUTHORIZED'],
+    ['owner', accessAs('OWNER'), 'OK', 'OK'],
+    ['owner without the maker role (S15)', accessAs('OWNER', 'BASIC_USER'), 'OK', 'ROLE_REQUIRED'],
   ];
   for (const [who, access, view, edit] of cases) {
     it(`${who}: view ${view}, edit ${edit}`, () => {
@@ -115,3 +114,19 @@ describe('S17: turning a flow on needs an active owner', () => {
     expect(code(() => assertMayTurnOn(false, []))).toBe('FLOW_NOT_RUNNABLE');
   });
 });
+
+/** A user's access as flowAccess decides it: an owner, a run-only user (maker, PREMIUM). */
+function accessAs(level: 'OWNER' | 'RUN_ONLY', role: EnvironmentRole | null = 'ENVIRONMENT_MAKER') {
+  const grant = [{ principal: { kind: 'USER' as const, id: 'u' }, expiresAt: null }];
+  return flowAccess({
+    user: { id: 'u', tenantId: 'T', status: 'ACTIVE', license: 'PREMIUM' },
+    flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'c', trigger: 'INSTANT' },
+    environment: { securityGroupId: null },
+    environmentRole: role,
+    groupIds: new Set(),
+    listIds: new Set(),
+    ownerGrants: level === 'OWNER' ? grant : [],
+    runOnlyGrants: level === 'RUN_ONLY' ? grant : [],
+    now: new Date(),
+  });
+}

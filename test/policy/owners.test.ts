@@ -1,13 +1,12 @@
 // Sharing rules for co-owners (S1, S2, S4, S10, S11, S14, S20), table-driven.
 import { describe, expect, it } from 'vitest';
 import { codeOf as code } from '../support/refusal.js';
-import { noAccess } from '../../src/policy/access.js';
+import { assertMay, flowAccess, noAccess } from '../../src/policy/access.js';
 import {
   assertExpiryInFuture,
   assertGrantable,
   assertListOwnerAvailable,
   assertMayManageOwners,
-  assertMayShare,
   assertNotPrimaryOwner,
   environmentAdditions,
   formerOwners,
@@ -15,16 +14,22 @@ import {
 } from '../../src/policy/owners.js';
 
 const field = ['input', 'add', '0'];
+const people = [{ userId: 'a', groupIds: new Set<string>() }, { userId: 'b', groupIds: new Set<string>() }];
 
 describe('S1: sharing needs a license other than FREE', () => {
   for (const [license, expected] of [['FREE', 'LICENSE_REQUIRED'], ['PREMIUM', 'OK'], ['SEEDED', 'OK']] as const) {
-    it(`${license} → ${expected}`, () => expect(code(() => assertMayShare({ license }))).toBe(expected));
+    it(`${license} → ${expected}`, () => {
+      const access = accessAs('OWNER', license);
+      expect(code(() => assertMay(access, 'share', field))).toBe(expected);
+      expect(code(() => assertMay(access, 'manageOwners', field))).toBe(expected);
+      expect(access.canShare && access.canManageOwners).toBe(expected === 'OK');
+    });
   }
 });
 
 describe('S2: who manages owners', () => {
-  const owner = { ...noAccess, level: 'OWNER' as const, canView: true, canEdit: true, canManageOwners: true };
-  const runOnly = { ...noAccess, level: 'RUN_ONLY' as const, canView: true, canRun: true };
+  const owner = accessAs('OWNER');
+  const runOnly = accessAs('RUN_ONLY');
   const cases: [string, typeof noAccess | undefined, string][] = [
     ['an owner or admin', owner, 'OK'],
     ['a run-only user', runOnly, 'NOT_AUTHORIZED'],
@@ -83,11 +88,21 @@ describe('S14: who joins the environment', () => {
   ];
   for (const [solutionAware, isDefault, role, n] of cases) {
     it(`solution-aware ${solutionAware}, default environment ${isDefault} → ${n} added${n ? ` as ${role ?? 'no role'}` : ''}`, () => {
-      const added = environmentAdditions({ solutionAware }, { isDefault }, ['a', 'b']);
+      const added = environmentAdditions({ solutionAware }, { isDefault, securityGroupId: null }, people);
       expect(added).toHaveLength(n);
       for (const a of added) expect(a.role).toBe(role);
     });
   }
+});
+
+describe('S14 and S16: only users inside the security group join', () => {
+  it('adds the members of the security group, not the others', () => {
+    const added = environmentAdditions({ solutionAware: true }, { isDefault: false, securityGroupId: 'sg' }, [
+      { userId: 'in', groupIds: new Set(['sg', 'x']) },
+      { userId: 'out', groupIds: new Set(['x']) },
+    ]);
+    expect(added).toEqual([{ userId: 'in', role: null }]);
+  });
 });
 
 describe('S11: who stops being an owner', () => {
@@ -96,3 +111,19 @@ describe('S11: who stops being an owner', () => {
     expect([...formerOwners([], new Set(['b']))]).toEqual([]);
   });
 });
+
+/** A user's access as flowAccess decides it: an owner, a run-only user (maker). */
+function accessAs(level: 'OWNER' | 'RUN_ONLY', license: 'FREE' | 'PREMIUM' | 'SEEDED' = 'PREMIUM') {
+  const grant = [{ principal: { kind: 'USER' as const, id: 'u' }, expiresAt: null }];
+  return flowAccess({
+    user: { id: 'u', tenantId: 'T', status: 'ACTIVE', license },
+    flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'c', trigger: 'INSTANT' },
+    environment: { securityGroupId: null },
+    environmentRole: 'ENVIRONMENT_MAKER',
+    groupIds: new Set(),
+    listIds: new Set(),
+    ownerGrants: level === 'OWNER' ? grant : [],
+    runOnlyGrants: level === 'RUN_ONLY' ? grant : [],
+    now: new Date(),
+  });
+}

@@ -1,23 +1,26 @@
 // Running a flow (S8, S9, S17, S18), table-driven.
 import { describe, expect, it } from 'vitest';
-import { noAccess } from '../../src/policy/access.js';
+import { flowAccess, noAccess } from '../../src/policy/access.js';
 import { actionFailure, assertMayRun, type ResolvedConnection } from '../../src/policy/runs.js';
 import { codeOf as code } from '../support/refusal.js';
 
 describe('who may run a flow', () => {
-  const owner = { ...noAccess, level: 'OWNER' as const, canView: true, canRun: true };
-  const runOnly = { ...noAccess, level: 'RUN_ONLY' as const, canView: true, canRun: true };
-  const cases: [string, typeof noAccess | undefined, 'ON' | 'OFF' | 'SUSPENDED', 'INSTANT' | 'AUTOMATED', string][] = [
-    ['an owner, flow on', owner, 'ON', 'AUTOMATED', 'OK'],
-    ['a run-only user, instant flow on', runOnly, 'ON', 'INSTANT', 'OK'],
-    ['a run-only user, automated flow', runOnly, 'ON', 'AUTOMATED', 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER'],
-    ['anyone, flow off', owner, 'OFF', 'INSTANT', 'FLOW_NOT_RUNNABLE'],
-    ['anyone, flow suspended', owner, 'SUSPENDED', 'INSTANT', 'FLOW_NOT_RUNNABLE'],
-    ['no access', noAccess, 'ON', 'INSTANT', 'NOT_FOUND'],
+  const cases: [string, 'OWNER' | 'RUN_ONLY' | 'NONE' | undefined, 'ON' | 'OFF' | 'SUSPENDED', 'INSTANT' | 'AUTOMATED', string][] = [
+    ['an owner, flow on', 'OWNER', 'ON', 'AUTOMATED', 'OK'],
+    ['a run-only user, instant flow on', 'RUN_ONLY', 'ON', 'INSTANT', 'OK'],
+    ['a run-only user, automated flow', 'RUN_ONLY', 'ON', 'AUTOMATED', 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER'],
+    ['anyone, flow off', 'OWNER', 'OFF', 'INSTANT', 'FLOW_NOT_RUNNABLE'],
+    ['anyone, flow suspended', 'OWNER', 'SUSPENDED', 'INSTANT', 'FLOW_NOT_RUNNABLE'],
+    ['no access', 'NONE', 'ON', 'INSTANT', 'NOT_FOUND'],
     ['no flow', undefined, 'ON', 'INSTANT', 'NOT_FOUND'],
   ];
-  for (const [who, access, state, trigger, expected] of cases) {
-    it(`${who} → ${expected}`, () => expect(code(() => assertMayRun(access, { state, trigger }, []))).toBe(expected));
+  for (const [who, level, state, trigger, expected] of cases) {
+    const access = level === undefined ? undefined : level === 'NONE' ? noAccess : accessAs(level, trigger);
+    it(`${who} → ${expected}`, () => {
+      expect(code(() => assertMayRun(access, { state }, []))).toBe(expected);
+      // S22: canRun says what assertMayRun allows, the flow's state aside.
+      if (access && state === 'ON') expect(access.canRun).toBe(expected === 'OK');
+    });
   }
 });
 
@@ -34,3 +37,19 @@ describe('why an action fails', () => {
     it(`${what} → ${expected ?? 'runs'}`, () => expect(actionFailure(connection)).toBe(expected));
   }
 });
+
+/** A user's access as flowAccess decides it: an owner, a run-only user (maker, PREMIUM). */
+function accessAs(level: 'OWNER' | 'RUN_ONLY', trigger: 'INSTANT' | 'AUTOMATED' | 'SCHEDULED' = 'INSTANT') {
+  const grant = [{ principal: { kind: 'USER' as const, id: 'u' }, expiresAt: null }];
+  return flowAccess({
+    user: { id: 'u', tenantId: 'T', status: 'ACTIVE', license: 'PREMIUM' },
+    flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'c', trigger },
+    environment: { securityGroupId: null },
+    environmentRole: 'ENVIRONMENT_MAKER',
+    groupIds: new Set(),
+    listIds: new Set(),
+    ownerGrants: level === 'OWNER' ? grant : [],
+    runOnlyGrants: level === 'RUN_ONLY' ? grant : [],
+    now: new Date(),
+  });
+}
