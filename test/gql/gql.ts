@@ -17,6 +17,10 @@ type Documents = {
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": typeof types.AuditDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.AuditAddRunOnlyDocument,
+    "\n  query ConnectionVisibility($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level }\n        connectionReferences {\n          id\n          runOnlySource\n          connector { id displayName }\n          connection { id displayName status owner { email } }\n        }\n      }\n    }\n  }\n": typeof types.ConnectionVisibilityDocument,
+    "\n  query ConnectionNode($id: ID!) { node(id: $id) { __typename id } }\n": typeof types.ConnectionNodeDocument,
+    "\n  mutation VisibilityAddRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.VisibilityAddRunnersDocument,
+    "\n  mutation VisibilityAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.VisibilityAddOwnersDocument,
     "\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ReplaceDocument,
     "\n  mutation Reauthenticate($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) {\n      __typename\n      ... on UpdateConnectionCredentialsSuccess { connection { id status } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ReauthenticateDocument,
     "\n  mutation Share($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareDocument,
@@ -28,6 +32,8 @@ type Documents = {
     "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": typeof types.CopyNodeDocument,
     "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": typeof types.MyEventsDocument,
     "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareOwnersDocument,
+    "\n  query CreatorAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        accessFor(userId: $userId) { level canView canEdit canDelete canManageOwners blockedReason paths { kind } }\n      }\n    }\n  }\n": typeof types.CreatorAccessForDocument,
+    "\n  query CreatorAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n": typeof types.CreatorAuditDocument,
     "\n  query CursorLogPage($after: String, $before: String, $first: Int, $last: Int) {\n    sharingEvents(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { kind } } }\n  }\n": typeof types.CursorLogPageDocument,
     "\n  query CursorEnvironmentLogPage($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { edges { cursor node { kind } } }\n  }\n": typeof types.CursorEnvironmentLogPageDocument,
     "\n  subscription CursorMine($after: String) { sharingEvents(after: $after) { cursor kind } }\n": typeof types.CursorMineDocument,
@@ -42,6 +48,9 @@ type Documents = {
     "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": typeof types.SuspensionsDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.ListEditorsDocument,
+    "\n  query ExpiredGrants($id: ID!, $includeExpired: Boolean) {\n    node(id: $id) {\n      ... on Flow {\n        owners(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { isPrimaryOwner expiresAt node { __typename ... on Node { id } } }\n        }\n        runOnlyUsers(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { expiresAt node { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n": typeof types.ExpiredGrantsDocument,
+    "\n  mutation ExpiredGrantsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ExpiredGrantsOwnersDocument,
+    "\n  mutation ExpiredGrantsRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.ExpiredGrantsRunnersDocument,
     "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetRoleDocument,
     "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetDlpDocument,
     "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": typeof types.AddOwnersDocument,
@@ -75,6 +84,10 @@ type Documents = {
     "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n": typeof types.RunsDocument,
     "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n": typeof types.RunNodeDocument,
     "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.ShareRunOnlyDocument,
+    "\n  mutation EdgeShare($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.EdgeShareDocument,
+    "\n  mutation EdgeRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess { eventCursor }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.EdgeRunOnlyDocument,
+    "\n  query EdgeAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level blockedReason paths { kind } } } }\n  }\n": typeof types.EdgeAccessForDocument,
+    "\n  query EdgeAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n": typeof types.EdgeAuditDocument,
     "\n  subscription LiveMyEvents($after: String, $kinds: [SharingEventKind!]) {\n    sharingEvents(after: $after, kinds: $kinds) { cursor kind flowId principal { ... on User { id } } flow { id } }\n  }\n": typeof types.LiveMyEventsDocument,
     "\n  subscription LiveCopies($after: String) { copyReceived(after: $after) { cursor kind copy { id } } }\n": typeof types.LiveCopiesDocument,
     "\n  subscription LiveFlowEvents($flowId: ID!, $after: String) {\n    flowSharingEvents(flowId: $flowId, after: $after) { cursor kind principal { ... on User { id } } }\n  }\n": typeof types.LiveFlowEventsDocument,
@@ -114,6 +127,10 @@ const documents: Documents = {
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": types.AuditDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.AuditAddRunOnlyDocument,
+    "\n  query ConnectionVisibility($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level }\n        connectionReferences {\n          id\n          runOnlySource\n          connector { id displayName }\n          connection { id displayName status owner { email } }\n        }\n      }\n    }\n  }\n": types.ConnectionVisibilityDocument,
+    "\n  query ConnectionNode($id: ID!) { node(id: $id) { __typename id } }\n": types.ConnectionNodeDocument,
+    "\n  mutation VisibilityAddRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.VisibilityAddRunnersDocument,
+    "\n  mutation VisibilityAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.VisibilityAddOwnersDocument,
     "\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ReplaceDocument,
     "\n  mutation Reauthenticate($input: UpdateConnectionCredentialsInput!) {\n    updateConnectionCredentials(input: $input) {\n      __typename\n      ... on UpdateConnectionCredentialsSuccess { connection { id status } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ReauthenticateDocument,
     "\n  mutation Share($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareDocument,
@@ -125,6 +142,8 @@ const documents: Documents = {
     "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": types.CopyNodeDocument,
     "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": types.MyEventsDocument,
     "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareOwnersDocument,
+    "\n  query CreatorAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        accessFor(userId: $userId) { level canView canEdit canDelete canManageOwners blockedReason paths { kind } }\n      }\n    }\n  }\n": types.CreatorAccessForDocument,
+    "\n  query CreatorAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n": types.CreatorAuditDocument,
     "\n  query CursorLogPage($after: String, $before: String, $first: Int, $last: Int) {\n    sharingEvents(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { kind } } }\n  }\n": types.CursorLogPageDocument,
     "\n  query CursorEnvironmentLogPage($environmentId: ID!, $after: String) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after) { edges { cursor node { kind } } }\n  }\n": types.CursorEnvironmentLogPageDocument,
     "\n  subscription CursorMine($after: String) { sharingEvents(after: $after) { cursor kind } }\n": types.CursorMineDocument,
@@ -139,6 +158,9 @@ const documents: Documents = {
     "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": types.SuspensionsDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": types.ListEditorsDocument,
+    "\n  query ExpiredGrants($id: ID!, $includeExpired: Boolean) {\n    node(id: $id) {\n      ... on Flow {\n        owners(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { isPrimaryOwner expiresAt node { __typename ... on Node { id } } }\n        }\n        runOnlyUsers(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { expiresAt node { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n": types.ExpiredGrantsDocument,
+    "\n  mutation ExpiredGrantsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ExpiredGrantsOwnersDocument,
+    "\n  mutation ExpiredGrantsRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.ExpiredGrantsRunnersDocument,
     "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetRoleDocument,
     "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetDlpDocument,
     "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": types.AddOwnersDocument,
@@ -172,6 +194,10 @@ const documents: Documents = {
     "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n": types.RunsDocument,
     "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n": types.RunNodeDocument,
     "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.ShareRunOnlyDocument,
+    "\n  mutation EdgeShare($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message }\n    }\n  }\n": types.EdgeShareDocument,
+    "\n  mutation EdgeRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess { eventCursor }\n      ... on OperationError { code message }\n    }\n  }\n": types.EdgeRunOnlyDocument,
+    "\n  query EdgeAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level blockedReason paths { kind } } } }\n  }\n": types.EdgeAccessForDocument,
+    "\n  query EdgeAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n": types.EdgeAuditDocument,
     "\n  subscription LiveMyEvents($after: String, $kinds: [SharingEventKind!]) {\n    sharingEvents(after: $after, kinds: $kinds) { cursor kind flowId principal { ... on User { id } } flow { id } }\n  }\n": types.LiveMyEventsDocument,
     "\n  subscription LiveCopies($after: String) { copyReceived(after: $after) { cursor kind copy { id } } }\n": types.LiveCopiesDocument,
     "\n  subscription LiveFlowEvents($flowId: ID!, $after: String) {\n    flowSharingEvents(flowId: $flowId, after: $after) { cursor kind principal { ... on User { id } } }\n  }\n": types.LiveFlowEventsDocument,
@@ -237,6 +263,22 @@ export function graphql(source: "\n  mutation AuditAddRunOnly($input: ModifyRunO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ConnectionVisibility($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level }\n        connectionReferences {\n          id\n          runOnlySource\n          connector { id displayName }\n          connection { id displayName status owner { email } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConnectionVisibility($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level }\n        connectionReferences {\n          id\n          runOnlySource\n          connector { id displayName }\n          connection { id displayName status owner { email } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionNode($id: ID!) { node(id: $id) { __typename id } }\n"): (typeof documents)["\n  query ConnectionNode($id: ID!) { node(id: $id) { __typename id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VisibilityAddRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation VisibilityAddRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VisibilityAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation VisibilityAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation Replace($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess { flow { id actions { name connectionReference { id connection { id owner { id } } } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -278,6 +320,14 @@ export function graphql(source: "\n  query MyEvents { sharingEvents(first: 100) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreatorAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        accessFor(userId: $userId) { level canView canEdit canDelete canManageOwners blockedReason paths { kind } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CreatorAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        accessFor(userId: $userId) { level canView canEdit canDelete canManageOwners blockedReason paths { kind } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreatorAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n"): (typeof documents)["\n  query CreatorAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -334,6 +384,18 @@ export function graphql(source: "\n  query GroupMembers($id: ID!) {\n    node(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n"): (typeof documents)["\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExpiredGrants($id: ID!, $includeExpired: Boolean) {\n    node(id: $id) {\n      ... on Flow {\n        owners(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { isPrimaryOwner expiresAt node { __typename ... on Node { id } } }\n        }\n        runOnlyUsers(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { expiresAt node { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExpiredGrants($id: ID!, $includeExpired: Boolean) {\n    node(id: $id) {\n      ... on Flow {\n        owners(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { isPrimaryOwner expiresAt node { __typename ... on Node { id } } }\n        }\n        runOnlyUsers(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { expiresAt node { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExpiredGrantsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ExpiredGrantsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExpiredGrantsRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ExpiredGrantsRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -466,6 +528,22 @@ export function graphql(source: "\n  query RunNode($id: ID!) { node(id: $id) { _
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgeShare($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation EdgeShare($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgeRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess { eventCursor }\n      ... on OperationError { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation EdgeRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess { eventCursor }\n      ... on OperationError { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EdgeAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level blockedReason paths { kind } } } }\n  }\n"): (typeof documents)["\n  query EdgeAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level blockedReason paths { kind } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EdgeAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n"): (typeof documents)["\n  query EdgeAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
