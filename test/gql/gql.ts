@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query TableAccess($id: ID!) {\n    node(id: $id) { ... on Flow { viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory } } }\n  }\n": typeof types.TableAccessDocument,
+    "\n  mutation TableOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n": typeof types.TableOwnersDocument,
+    "\n  mutation TableRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code } }\n  }\n": typeof types.TableRunOnlyDocument,
+    "\n  mutation TableUpdate($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableUpdateDocument,
+    "\n  mutation TableCopy($input: SendFlowCopyInput!) { sendFlowCopy(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableCopyDocument,
+    "\n  mutation TableTrigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableTriggerDocument,
+    "\n  mutation TableState($input: SetFlowStateInput!) { setFlowState(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableStateDocument,
+    "\n  mutation TableDelete($input: DeleteFlowInput!) { deleteFlow(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableDeleteDocument,
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": typeof types.AuditDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.AuditAddRunOnlyDocument,
@@ -124,6 +132,14 @@ type Documents = {
     "\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.TrustedAddOwnerDocument,
 };
 const documents: Documents = {
+    "\n  query TableAccess($id: ID!) {\n    node(id: $id) { ... on Flow { viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory } } }\n  }\n": types.TableAccessDocument,
+    "\n  mutation TableOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n": types.TableOwnersDocument,
+    "\n  mutation TableRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code } }\n  }\n": types.TableRunOnlyDocument,
+    "\n  mutation TableUpdate($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename ... on OperationError { code } } }\n": types.TableUpdateDocument,
+    "\n  mutation TableCopy($input: SendFlowCopyInput!) { sendFlowCopy(input: $input) { __typename ... on OperationError { code } } }\n": types.TableCopyDocument,
+    "\n  mutation TableTrigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n": types.TableTriggerDocument,
+    "\n  mutation TableState($input: SetFlowStateInput!) { setFlowState(input: $input) { __typename ... on OperationError { code } } }\n": types.TableStateDocument,
+    "\n  mutation TableDelete($input: DeleteFlowInput!) { deleteFlow(input: $input) { __typename ... on OperationError { code } } }\n": types.TableDeleteDocument,
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": types.AuditDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.AuditAddRunOnlyDocument,
@@ -248,6 +264,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TableAccess($id: ID!) {\n    node(id: $id) { ... on Flow { viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory } } }\n  }\n"): (typeof documents)["\n  query TableAccess($id: ID!) {\n    node(id: $id) { ... on Flow { viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TableOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n"): (typeof documents)["\n  mutation TableOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TableRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code } }\n  }\n"): (typeof documents)["\n  mutation TableRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TableUpdate($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename ... on OperationError { code } } }\n"): (typeof documents)["\n  mutation TableUpdate($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename ... on OperationError { code } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TableCopy($input: SendFlowCopyInput!) { sendFlowCopy(input: $input) { __typename ... on OperationError { code } } }\n"): (typeof documents)["\n  mutation TableCopy($input: SendFlowCopyInput!) { sendFlowCopy(input: $input) { __typename ... on OperationError { code } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TableTrigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n"): (typeof documents)["\n  mutation TableTrigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TableState($input: SetFlowStateInput!) { setFlowState(input: $input) { __typename ... on OperationError { code } } }\n"): (typeof documents)["\n  mutation TableState($input: SetFlowStateInput!) { setFlowState(input: $input) { __typename ... on OperationError { code } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TableDelete($input: DeleteFlowInput!) { deleteFlow(input: $input) { __typename ... on OperationError { code } } }\n"): (typeof documents)["\n  mutation TableDelete($input: DeleteFlowInput!) { deleteFlow(input: $input) { __typename ... on OperationError { code } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
