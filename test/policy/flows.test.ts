@@ -1,7 +1,8 @@
 // Rules for authoring flows and using connections (S5, S6, S7, S15, S16), table-driven.
 import { describe, expect, it } from 'vitest';
 import { codeOf as code } from '../support/refusal.js';
-import { flowAccess, noAccess, type EnvironmentRole } from '../../src/policy/access.js';
+import { accessAs } from './access-facts.js';
+import { noAccess, type EnvironmentRole } from '../../src/policy/access.js';
 import { assertInsideEnvironment } from '../../src/policy/environments.js';
 import {
   assertCanEdit,
@@ -36,7 +37,7 @@ describe('seeing and editing a flow', () => {
     ['no access', noAccess, 'NOT_FOUND', 'NOT_FOUND'],
     ['run-only', accessAs('RUN_ONLY'), 'OK', 'NOT_AUTHORIZED'],
     ['owner', accessAs('OWNER'), 'OK', 'OK'],
-    ['owner without the maker role (S15)', accessAs('OWNER', 'BASIC_USER'), 'OK', 'ROLE_REQUIRED'],
+    ['owner without the maker role (S15)', accessAs('OWNER', { role: 'BASIC_USER' }), 'OK', 'ROLE_REQUIRED'],
   ];
   for (const [who, access, view, edit] of cases) {
     it(`${who}: view ${view}, edit ${edit}`, () => {
@@ -115,18 +116,3 @@ describe('S17: turning a flow on needs an active owner', () => {
   });
 });
 
-/** A user's access as flowAccess decides it: an owner, a run-only user (maker, PREMIUM). */
-function accessAs(level: 'OWNER' | 'RUN_ONLY', role: EnvironmentRole | null = 'ENVIRONMENT_MAKER') {
-  const grant = [{ principal: { kind: 'USER' as const, id: 'u' }, expiresAt: null }];
-  return flowAccess({
-    user: { id: 'u', tenantId: 'T', status: 'ACTIVE', license: 'PREMIUM' },
-    flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'c', trigger: 'INSTANT' },
-    environment: { securityGroupId: null },
-    environmentRole: role,
-    groupIds: new Set(),
-    listIds: new Set(),
-    ownerGrants: level === 'OWNER' ? grant : [],
-    runOnlyGrants: level === 'RUN_ONLY' ? grant : [],
-    now: new Date(),
-  });
-}

@@ -1,7 +1,8 @@
 // Sharing rules for co-owners (S1, S2, S4, S10, S11, S14, S20), table-driven.
 import { describe, expect, it } from 'vitest';
 import { codeOf as code } from '../support/refusal.js';
-import { assertMay, flowAccess, noAccess } from '../../src/policy/access.js';
+import { accessAs } from './access-facts.js';
+import { assertMay, noAccess } from '../../src/policy/access.js';
 import {
   assertExpiryInFuture,
   assertGrantable,
@@ -19,7 +20,7 @@ const people = [{ userId: 'a', groupIds: new Set<string>() }, { userId: 'b', gro
 describe('S1: sharing needs a license other than FREE', () => {
   for (const [license, expected] of [['FREE', 'LICENSE_REQUIRED'], ['PREMIUM', 'OK'], ['SEEDED', 'OK']] as const) {
     it(`${license} → ${expected}`, () => {
-      const access = accessAs('OWNER', license);
+      const access = accessAs('OWNER', { license });
       expect(code(() => assertMay(access, 'share', field))).toBe(expected);
       expect(code(() => assertMay(access, 'manageOwners', field))).toBe(expected);
       expect(access.canShare && access.canManageOwners).toBe(expected === 'OK');
@@ -112,18 +113,3 @@ describe('S11: who stops being an owner', () => {
   });
 });
 
-/** A user's access as flowAccess decides it: an owner, a run-only user (maker). */
-function accessAs(level: 'OWNER' | 'RUN_ONLY', license: 'FREE' | 'PREMIUM' | 'SEEDED' = 'PREMIUM') {
-  const grant = [{ principal: { kind: 'USER' as const, id: 'u' }, expiresAt: null }];
-  return flowAccess({
-    user: { id: 'u', tenantId: 'T', status: 'ACTIVE', license },
-    flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'c', trigger: 'INSTANT' },
-    environment: { securityGroupId: null },
-    environmentRole: 'ENVIRONMENT_MAKER',
-    groupIds: new Set(),
-    listIds: new Set(),
-    ownerGrants: level === 'OWNER' ? grant : [],
-    runOnlyGrants: level === 'RUN_ONLY' ? grant : [],
-    now: new Date(),
-  });
-}

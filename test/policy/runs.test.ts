@@ -1,8 +1,9 @@
 // Running a flow (S8, S9, S17, S18), table-driven.
 import { describe, expect, it } from 'vitest';
-import { flowAccess, noAccess } from '../../src/policy/access.js';
+import { noAccess } from '../../src/policy/access.js';
 import { actionFailure, assertMayRun, type ResolvedConnection } from '../../src/policy/runs.js';
 import { codeOf as code } from '../support/refusal.js';
+import { accessAs } from './access-facts.js';
 
 describe('who may run a flow', () => {
   const cases: [string, 'OWNER' | 'RUN_ONLY' | 'NONE' | undefined, 'ON' | 'OFF' | 'SUSPENDED', 'INSTANT' | 'AUTOMATED', string][] = [
@@ -15,7 +16,7 @@ describe('who may run a flow', () => {
     ['no flow', undefined, 'ON', 'INSTANT', 'NOT_FOUND'],
   ];
   for (const [who, level, state, trigger, expected] of cases) {
-    const access = level === undefined ? undefined : level === 'NONE' ? noAccess : accessAs(level, trigger);
+    const access = level === undefined ? undefined : level === 'NONE' ? noAccess : accessAs(level, { trigger });
     it(`${who} → ${expected}`, () => {
       expect(code(() => assertMayRun(access, { state }, []))).toBe(expected);
       // S22: canRun says what assertMayRun allows, the flow's state aside.
@@ -38,18 +39,3 @@ describe('why an action fails', () => {
   }
 });
 
-/** A user's access as flowAccess decides it: an owner, a run-only user (maker, PREMIUM). */
-function accessAs(level: 'OWNER' | 'RUN_ONLY', trigger: 'INSTANT' | 'AUTOMATED' | 'SCHEDULED' = 'INSTANT') {
-  const grant = [{ principal: { kind: 'USER' as const, id: 'u' }, expiresAt: null }];
-  return flowAccess({
-    user: { id: 'u', tenantId: 'T', status: 'ACTIVE', license: 'PREMIUM' },
-    flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'c', trigger },
-    environment: { securityGroupId: null },
-    environmentRole: 'ENVIRONMENT_MAKER',
-    groupIds: new Set(),
-    listIds: new Set(),
-    ownerGrants: level === 'OWNER' ? grant : [],
-    runOnlyGrants: level === 'RUN_ONLY' ? grant : [],
-    now: new Date(),
-  });
-}
