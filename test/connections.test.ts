@@ -66,7 +66,7 @@ describe('replaceFlowConnection', () => {
       actions: [{ name: 'Get', connectionId: sp }, { name: 'Mail', connectionId: mail }],
       otherConnectionIds: [spToo],
     });
-    const ref = flow.connectionReferences.find((r) => r.connection.id === sp)!.id;
+    const ref = flow.connectionReferences.find((r) => r.connection?.id === sp)!.id;
     ok(await app.gql(Share, { input: { flowId: flow.id, add: [tenant.users.basic] } }, tenant.tokens.maker));
     await app.database.db.execute(sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${parseGlobalId(flow.id)!.id}, 'USER', ${tenant.rows.users.get('guest')!})`);
     const host = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv });

@@ -166,7 +166,7 @@ describe('createFlowFromCopy', () => {
     const made = await fromCopy({ copyId, environmentId: t.defaultEnv, connectionIds: [mail, sp] }, t.tokens.coowner);
     if (made.__typename !== 'CreateFlowFromCopySuccess') throw new Error(JSON.stringify(made));
     expect(made.flow).toMatchObject({ creator: { id: t.users.coowner }, primaryOwner: { id: t.users.coowner } });
-    expect(made.flow.actions!.map((a) => [a.name, a.connectionReference?.connection.id ?? null])).toEqual([
+    expect(made.flow.actions!.map((a) => [a.name, a.connectionReference?.connection?.id ?? null])).toEqual([
       ['Get item', sp],
       ['Mail', mail],
       ['Compose', null],
@@ -222,7 +222,7 @@ describe('saveFlowAs', () => {
     const result = ok(await app.gql(SaveFlowAs, { input: { flowId: flow.id, displayName: 'Mine now' } }, t.tokens.coowner)).saveFlowAs;
     if (result.__typename !== 'SaveFlowAsSuccess') throw new Error(JSON.stringify(result));
     expect(result.flow).toMatchObject({ displayName: 'Mine now', environment: { id: t.defaultEnv }, creator: { id: t.users.coowner }, primaryOwner: { id: t.users.coowner } });
-    expect(result.flow.actions!.map((a) => [a.name, a.connectionReference?.connection.id ?? null])).toEqual([
+    expect(result.flow.actions!.map((a) => [a.name, a.connectionReference?.connection?.id ?? null])).toEqual([
       ['Get', null],
       ['Mail', theirs],
     ]);

@@ -63,7 +63,7 @@ describe('createFlow', () => {
       { name: 'Get item', connectionReference: { id: expect.any(String), connection: { id: sp } } },
       { name: 'Compose', connectionReference: null },
     ]);
-    expect(flow.connectionReferences.map((r) => [r.connection.id, r.usage, r.runOnlySource])).toEqual([
+    expect(flow.connectionReferences.map((r) => [r.connection?.id, r.usage, r.runOnlySource])).toEqual([
       [sp, 'EMBEDDED', 'EMBEDDED'],
       [outlook, 'OTHER', 'EMBEDDED'],
     ]);
@@ -170,7 +170,7 @@ describe('updateFlow', () => {
       environmentId: t.defaultEnv,
       actions: [{ name: 'Get item', connectionId: sp }, { name: 'Mail', connectionId: outlook }],
     });
-    const refId = flow.connectionReferences.find((r) => r.connection.id === outlook)!.id;
+    const refId = flow.connectionReferences.find((r) => r.connection?.id === outlook)!.id;
     const unused = await update({ flowId: flow.id, actions: [{ name: 'Get item', connectionId: sp }] });
     expect(unused.connectionReferences.map((r) => [r.id === refId ? 'outlook' : 'sp', r.usage])).toEqual([
       ['sp', 'EMBEDDED'],
@@ -178,11 +178,11 @@ describe('updateFlow', () => {
     ]);
     const again = await update({ flowId: flow.id, actions: [{ name: 'Mail again', connectionId: outlook }] });
     expect(again.connectionReferences.find((r) => r.id === refId)!.usage).toBe('EMBEDDED');
-    expect(again.connectionReferences.find((r) => r.connection.id === sp)!.usage).toBe('OTHER');
+    expect(again.connectionReferences.find((r) => r.connection?.id === sp)!.usage).toBe('OTHER');
     expect(again.actions).toEqual([{ name: 'Mail again', connectionReference: { id: refId, connection: { id: outlook } } }]);
     // Leaving a reference out of otherConnectionIds drops it, when no action uses it.
     const trimmed = await update({ flowId: flow.id, otherConnectionIds: [] });
-    expect(trimmed.connectionReferences.map((r) => r.connection.id)).toEqual([outlook]);
+    expect(trimmed.connectionReferences.map((r) => r.connection?.id)).toEqual([outlook]);
   });
 
   it('renames, clears the description, and moves modifiedAt', async () => {
@@ -198,7 +198,7 @@ describe('updateFlow', () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
     const scoped = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook, flowId: flow.id });
     const updated = await update({ flowId: flow.id, actions: [{ name: 'Mail', connectionId: scoped }] });
-    expect(updated.connectionReferences.map((r) => [r.connection.id, r.usage])).toEqual([[scoped, 'EMBEDDED']]);
+    expect(updated.connectionReferences.map((r) => [r.connection?.id, r.usage])).toEqual([[scoped, 'EMBEDDED']]);
   });
 
   it("lets a co-owner through a group edit, using the flow's connections and their own (S3, S5)", async () => {
@@ -215,7 +215,7 @@ describe('updateFlow', () => {
     if (updateFlow.__typename !== 'UpdateFlowSuccess') throw new Error(JSON.stringify(updateFlow));
     expect(updateFlow.flow.viewerAccess.level).toBe('OWNER');
     expect(updateFlow.flow.viewerAccess.paths.map((p) => p.kind)).toEqual(['GROUP_OWNER']);
-    expect(updateFlow.flow.connectionReferences.map((r) => r.connection.owner.id)).toEqual([t.users.maker, t.users.coowner]);
+    expect(updateFlow.flow.connectionReferences.map((r) => r.connection?.owner.id)).toEqual([t.users.maker, t.users.coowner]);
     // ... but not someone else's connection that is not in the flow yet.
     const makersOutlook = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook });
     const refused = ok(await app.gql(UpdateFlow, { input: { flowId: flow.id, otherConnectionIds: [makersOutlook] } }, t.tokens.coowner));

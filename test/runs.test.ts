@@ -47,7 +47,7 @@ beforeAll(async () => {
     actions: [{ name: 'Get', connectionId: sp }, { name: 'Mail', connectionId: mail }, { name: 'Compose' }],
   });
   // Run-only for the co-owner-to-be; Outlook provided by each runner (INVOKER).
-  const mailRef = flow.connectionReferences.find((r) => r.connection.id === mail)!.id;
+  const mailRef = flow.connectionReferences.find((r) => r.connection?.id === mail)!.id;
   ok(await app.gql(ShareRunOnly, { input: { flowId: flow.id, add: [t.users.coowner], connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }] } }, t.tokens.maker));
 });
 afterAll(() => app?.close());

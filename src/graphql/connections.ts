@@ -9,7 +9,7 @@ import { requireViewer, type Context } from './context.js';
 import { User } from './directory.js';
 import { Connector, Environment } from './environments.js';
 import { attempt, resultUnion } from './errors.js';
-import { flowSuccess } from './flows.js';
+import { flowSuccess, seesDefinition } from './flows.js';
 import { globalId, idOf, optionalIdOf } from './ids.js';
 import type { ConnectionRow } from './loaders.js';
 import { ConnectionRef, ConnectionReferenceRef, FlowRef } from './refs.js';
@@ -68,7 +68,22 @@ ConnectionReferenceRef.implement({
   description: "A connection slot of a flow (Power Automate's connection reference).",
   fields: (t) => ({
     id: t.id({ resolve: (r) => globalId('ConnectionReference', r.id) }),
-    connection: t.field({ type: Connection, resolve: async (r, _, ctx) => (await ctx.loaders.connection.load(r.connectionId))! }),
+    connector: t.field({
+      type: Connector,
+      description: 'What the slot connects to: every viewer of the flow sees it (run-only users bring one of these for INVOKER).',
+      resolve: async (r, _, ctx) => {
+        const connection = (await ctx.loaders.connection.load(r.connectionId))!;
+        return (await ctx.loaders.connector.load(connection.connectorId))!;
+      },
+    }),
+    connection: t.field({
+      type: Connection,
+      nullable: true,
+      description: 'Null for viewers who may not see it (run-only users see the connector only).',
+      // S23: the flow's definition (its actions and connections) is for those who see it whole.
+      resolve: async (r, _, ctx) =>
+        seesDefinition((await ctx.loaders.flow.load(r.flowId))?.access) ? ctx.loaders.connection.load(r.connectionId) : null,
+    }),
     usage: t.field({
       type: ConnectionUsage,
       description: 'EMBEDDED while an action uses it, OTHER when none does (S7).',

@@ -1,6 +1,7 @@
 // Flows: the type, "My flows", and the mutations that make, edit, start/stop and delete them.
 import { and, eq } from 'drizzle-orm';
 import { accessLevel, flowState, flows, suspensionReason, triggerKind } from '../db/tables.js';
+import type { FlowAccess as FlowAccessFacts } from '../policy/access.js';
 import type { FlowRow } from '../sharing/access.js';
 import { createFlow, deleteFlow, setFlowState, updateFlow } from '../sharing/flows.js';
 import { builder } from './builder.js';
@@ -75,6 +76,15 @@ FlowActionRef.implement({
   }),
 });
 
+/**
+ * Who sees a flow whole: its actions (S8), the connections its references hold (S23) and its
+ * grants, expired ones included. The owners and admins, whatever their role or license: those
+ * the access decision lets change the flow at all (`own`); never run-only users.
+ */
+export function seesDefinition(access: FlowAccessFacts | undefined): boolean {
+  return access?.refusals.own === null;
+}
+
 export const Flow = FlowRef;
 builder.node(FlowRef, {
   id: { resolve: (f) => f.id },
@@ -98,10 +108,8 @@ builder.node(FlowRef, {
       type: [FlowActionRef],
       nullable: true,
       description: 'Owners and admins only; null for run-only users (S8).',
-      resolve: async (f, _, ctx) => {
-        const found = await ctx.loaders.flow.load(f.id);
-        return found?.access.canEdit ? ctx.loaders.actionsOfFlow.load(f.id) : null;
-      },
+      resolve: async (f, _, ctx) =>
+        seesDefinition((await ctx.loaders.flow.load(f.id))?.access) ? ctx.loaders.actionsOfFlow.load(f.id) : null,
     }),
     connectionReferences: t.field({
       type: [ConnectionReference],

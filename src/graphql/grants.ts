@@ -4,10 +4,12 @@ import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { and, eq, exists, gt, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { environments, environmentUsers, flows } from '../db/tables.js';
+import { isGrantActive, type FlowAccess } from '../policy/access.js';
 import type { FlowRow, GrantFacts } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
 import type { Context } from './context.js';
 import { EDGES_COST } from './cost.js';
+import { seesDefinition } from './flows.js';
 import { loadPrincipal, Principal, User } from './directory.js';
 import { offsetPage, type Page } from './pagination.js';
 
@@ -51,6 +53,21 @@ export function grantOrder(a: GrantFacts, b: GrantFacts): number {
     KIND_ORDER[a.principal.kind] - KIND_ORDER[b.principal.kind] ||
     a.id.localeCompare(b.id)
   );
+}
+
+/**
+ * The grants of a flow a viewer is shown: none unless they see the flow whole (owners and
+ * admins: the ones told to clean expired grants up); live grants only (S19), unless
+ * `includeExpired`. A copy, for the caller to order.
+ */
+export function listedGrants(
+  found: { access: FlowAccess } | null | undefined,
+  grants: readonly GrantFacts[] | undefined,
+  includeExpired: boolean | null | undefined,
+): GrantFacts[] {
+  if (!found || !seesDefinition(found.access) || !grants) return [];
+  const now = new Date();
+  return grants.filter((g) => includeExpired || isGrantActive(g, now));
 }
 
 /** A page of a flow's grants, already filtered and ordered. */

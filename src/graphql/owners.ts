@@ -14,7 +14,7 @@ import { User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow, FlowAccess, FlowConnection } from './flows.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
-import { grantConnection, grantedTo, grantOrder, grantPage } from './grants.js';
+import { grantConnection, grantedTo, grantOrder, grantPage, listedGrants } from './grants.js';
 import { newestFirst } from './pagination.js';
 import { MAX_IDS } from '../sharing/input.js';
 
@@ -28,16 +28,13 @@ builder.objectFields(Flow, (t) => ({
   owners: t.field({
     type: FlowOwnerConnection,
     description:
-      'The owners, primary owner first. Grants past their expiresAt no longer count and are not listed. Owners and admins only; empty for run-only users.',
-    args: t.arg.connectionArgs(),
+      'The owners, primary owner first. Grants past their expiresAt no longer count (S19) and are listed only with includeExpired, to be removed. Owners and admins only; empty for run-only users.',
+    args: { ...t.arg.connectionArgs(), includeExpired: t.arg.boolean() },
     resolve: async (flow, args, ctx) => {
       const found = await ctx.loaders.flow.load(flow.id);
-      const now = new Date();
-      const grants = found?.access.canEdit
-        ? found.ownerGrants
-            .filter((g) => g.expiresAt === null || g.expiresAt > now)
-            .sort((a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || grantOrder(a, b))
-        : [];
+      const grants = listedGrants(found, found?.ownerGrants, args.includeExpired).sort(
+        (a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || grantOrder(a, b),
+      );
       return grantPage(args, flow, grants);
     },
   }),

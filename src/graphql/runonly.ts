@@ -2,7 +2,6 @@
 import { and, eq } from 'drizzle-orm';
 import { flows, runOnlyGrants } from '../db/tables.js';
 import { cursorAfter } from '../events/cursor.js';
-import { isGrantActive } from '../policy/access.js';
 import type { FlowRow } from '../sharing/access.js';
 import { modifyRunOnlyUsers } from '../sharing/runonly.js';
 import { builder } from './builder.js';
@@ -10,7 +9,7 @@ import { ConnectionSource } from './connections.js';
 import { requireViewer } from './context.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow, FlowConnection } from './flows.js';
-import { grantConnection, grantedTo, grantOrder, grantPage } from './grants.js';
+import { grantConnection, grantedTo, grantOrder, grantPage, listedGrants } from './grants.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
 import { newestFirst } from './pagination.js';
 
@@ -19,17 +18,12 @@ const FlowRunOnlyConnection = grantConnection('FlowRunOnly');
 builder.objectField(Flow, 'runOnlyUsers', (t) =>
   t.field({
     type: FlowRunOnlyConnection,
-    description: 'Users and groups who may run the flow (S8). Owners and admins only; empty for run-only users.',
-    args: t.arg.connectionArgs(),
+    description:
+      'Users and groups who may run the flow (S8). Grants past their expiresAt (S19) are listed only with includeExpired, to be removed. Owners and admins only; empty for run-only users.',
+    args: { ...t.arg.connectionArgs(), includeExpired: t.arg.boolean() },
     resolve: async (flow, args, ctx) => {
       const found = await ctx.loaders.flow.load(flow.id);
-      const now = new Date();
-      const grants = found?.access.canEdit
-        ? found.runOnlyGrants
-            .filter((g) => isGrantActive(g, now))
-            .sort(grantOrder)
-        : [];
-      return grantPage(args, flow, grants);
+      return grantPage(args, flow, listedGrants(found, found?.runOnlyGrants, args.includeExpired).sort(grantOrder));
     },
   }),
 );
