@@ -1,6 +1,7 @@
 // `npm run directory -- import FILE`: imports a directory file into the configured database.
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
+import { notifyDirectoryChange } from '../events/directory.js';
 import { announceLogHead } from '../events/feed.js';
 import { describeImport, importDirectory, readDirectoryFile } from './import.js';
 
@@ -21,6 +22,8 @@ try {
     const summary = await importDirectory(database.db, directory);
     // Departures may have suspended flows (FLOW_SUSPENDED): running servers hear of it now.
     if (summary.suspendedFlows > 0) await announceLogHead(database);
+    // Departures end the departed users' open streams (S26): running servers re-check now.
+    if (summary.departedUsers.length > 0) await notifyDirectoryChange(database);
     console.log(`imported ${file}: ${describeImport(summary)}`);
   } finally {
     await database.close();

@@ -16,6 +16,7 @@ import {
   tenants,
   users,
 } from '../db/tables.js';
+import { announceDirectoryChange } from '../events/directory.js';
 import { applyDepartures } from '../sharing/departures.js';
 import { directoryFile, jsonPath, type DirectoryFile } from './format.js';
 
@@ -341,6 +342,8 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
     ['displayName'],
   );
 
+  // S26: every process ends the departed users' open streams (src/events/directory.ts).
+  if (departedUsers.length > 0) await announceDirectoryChange(tx);
   // S17: what leaving means for their connections and the flows they owned.
   const { suspendedFlowIds } = await applyDepartures(tx, departedUsers.map((ext) => userIds.get(ext)!));
 

@@ -4,18 +4,25 @@
 // timer, so that a lost wake-up delays an event but never loses it. What it reads it hands
 // to the streams subscribed to the event's recipients, flow or environment: one reader of
 // the log per process, fan-out in memory.
-import { and, asc, gt, lte, max } from 'drizzle-orm';
+// The same statement reads the directory version (directory.ts): when it moves, the feed
+// asks once which of its subscribers are no longer active and ends their streams, before it
+// hands out anything read with it (S26), so nothing committed after a departure reaches them.
+import { and, asc, eq, gt, inArray, lte, max, ne, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
-import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
+import { sharingEventRecipients, sharingEvents, users } from '../db/tables.js';
+import { DIRECTORY_CHANNEL, directoryVersionSql } from './directory.js';
 
 export type EventRow = typeof sharingEvents.$inferSelect;
 export type LiveEvent = EventRow & { recipients: readonly string[] };
 export type FeedScope = { userId: string } | { flowId: string } | { environmentId: string };
 type Listener = (event: LiveEvent) => void;
+/** Called when the subscriber's user is found no longer active (S26). */
+type OnDeparted = () => void;
 
 /** The NOTIFY channel; its payload is the newest position the sender has seen. */
 export const LOG_CHANNEL = 'flowshare_sharing_log';
 const BATCH = 500;
+const VIEWERS_PER_QUERY = 10_000;
 
 export type FeedOptions = {
   /** The fallback timer: how often the log's head is read with no wake-up. */
@@ -38,6 +45,8 @@ export class LogFeed {
   readonly #channels: Database['channels'];
   readonly #log: (message: string) => void;
   #head: number;
+  #directoryVersion: number;
+  readonly #viewers = new Map<string, Set<OnDeparted>>();
   #pulling: Promise<void> | null = null;
   #pullAgain = false;
   #timer: NodeJS.Timeout | undefined;
@@ -45,21 +54,27 @@ export class LogFeed {
   readonly #listeners = { user: new Map<string, Set<Listener>>(), flow: new Map<string, Set<Listener>>(), environment: new Map<string, Set<Listener>>() };
   #subscriptions = 0;
 
-  private constructor(database: Database, head: number, log: (message: string) => void) {
+  private constructor(database: Database, head: number, directoryVersion: number, log: (message: string) => void) {
     this.#db = database.db;
     this.#channels = database.channels;
     this.#head = head;
+    this.#directoryVersion = directoryVersion;
     this.#log = log;
   }
 
   static async start(database: Database, options: FeedOptions): Promise<LogFeed> {
-    const [row] = await database.db.select({ head: max(sharingEvents.position) }).from(sharingEvents);
-    const feed = new LogFeed(database, row?.head ?? 0, options.log ?? (() => {}));
+    const [row] = await database.db
+      .select({ head: max(sharingEvents.position), directoryVersion: directoryVersionSql })
+      .from(sharingEvents);
+    const feed = new LogFeed(database, row?.head ?? 0, row?.directoryVersion ?? 0, options.log ?? (() => {}));
     if (database.channels) {
-      const { unlisten } = await database.channels.listen(LOG_CHANNEL, (payload) => {
+      const log = await database.channels.listen(LOG_CHANNEL, (payload) => {
         if (Number(payload) > feed.#head) void feed.#pull();
       });
-      feed.#unlisten = unlisten;
+      const directory = await database.channels.listen(DIRECTORY_CHANNEL, (payload) => {
+        if (!(Number(payload) <= feed.#directoryVersion)) void feed.#pull();
+      });
+      feed.#unlisten = async () => void (await Promise.all([log.unlisten(), directory.unlisten()]));
     }
     feed.#timer = setInterval(() => void feed.#pull(), options.pollMs);
     feed.#timer.unref();
@@ -92,6 +107,27 @@ export class LogFeed {
       this.#subscriptions--;
       if (set.size === 0) map.delete(key);
     };
+  }
+
+  /**
+   * Calls `onDeparted` when the directory version moves and `userId` is then no longer
+   * active, until unregistered. A stream registers its viewer before it checks them
+   * (isActive), so a departure is seen by one or the other.
+   */
+  watchViewer(userId: string, onDeparted: OnDeparted): () => void {
+    const set = this.#viewers.get(userId) ?? new Set();
+    this.#viewers.set(userId, set);
+    set.add(onDeparted);
+    return () => {
+      set.delete(onDeparted);
+      if (set.size === 0 && this.#viewers.get(userId) === set) this.#viewers.delete(userId);
+    };
+  }
+
+  /** Is the user still active now? (One query: a stream asks it when it starts and per replayed page.) */
+  async isActive(userId: string): Promise<boolean> {
+    const [row] = await this.#db.select({ status: users.status }).from(users).where(eq(users.id, userId));
+    return row?.status === 'ACTIVE';
   }
 
   /**
@@ -134,12 +170,21 @@ export class LogFeed {
   async #readBatch(): Promise<number> {
     const from = this.#head;
     // Positions are appended in commit order (see log.ts), so nothing can appear behind `from`.
-    const events = await this.#db
-      .select()
-      .from(sharingEvents)
-      .where(gt(sharingEvents.position, from))
+    // One statement, one snapshot: the directory version and the events after the head (a
+    // row with no event when there is none), so an event committed after a departure is
+    // never read without the version that departure moved.
+    const rows = await this.#db
+      .select({ directoryVersion: directoryVersionSql, event: sharingEvents })
+      .from(sql`(select 1) as tick`)
+      .leftJoin(sharingEvents, gt(sharingEvents.position, from))
       .orderBy(asc(sharingEvents.position))
       .limit(BATCH);
+    const version = rows[0]?.directoryVersion ?? this.#directoryVersion;
+    if (version !== this.#directoryVersion) {
+      await this.#endDeparted();
+      this.#directoryVersion = version;
+    }
+    const events = rows.flatMap((r) => (r.event ? [r.event] : []));
     if (events.length === 0) return 0;
     const to = events.at(-1)!.position;
     const recipients = await this.#db
@@ -155,6 +200,26 @@ export class LogFeed {
     for (const event of events) this.#dispatch({ ...event, recipients: byPosition.get(event.position) ?? [] });
     this.#head = to;
     return events.length;
+  }
+
+  /** One query for every viewer this process serves; their streams end before anything newer is handed out. */
+  async #endDeparted(): Promise<void> {
+    const ids = [...this.#viewers.keys()];
+    const gone: { id: string }[] = [];
+    // One query unless a process serves more distinct viewers than a statement takes.
+    for (let i = 0; i < ids.length; i += VIEWERS_PER_QUERY) {
+      const some = ids.slice(i, i + VIEWERS_PER_QUERY);
+      gone.push(...(await this.#db.select({ id: users.id }).from(users).where(and(inArray(users.id, some), ne(users.status, 'ACTIVE')))));
+    }
+    for (const { id } of gone) {
+      for (const onDeparted of this.#viewers.get(id) ?? []) {
+        try {
+          onDeparted();
+        } catch (error) {
+          this.#log(`sharing log: ending a departed user's stream failed: ${(error as Error).message}`);
+        }
+      }
+    }
   }
 
   #dispatch(event: LiveEvent): void {

@@ -21,6 +21,11 @@ export type StreamOptions = {
   authorize?(event: EventRow): Promise<Error | null>;
   /** After delivering such an event the stream completes (its flow was deleted, say). */
   isLast?(event: EventRow): boolean;
+  /**
+   * The subscriber (S26): the stream ends with `departed()` once they are no longer active,
+   * whether or not another event comes, and delivers nothing committed after that.
+   */
+  viewer?: { id: string; departed: () => Error };
   /** When the subscriber's sign-in runs out; the stream ends then. */
   endsAt?: { at: Date; error: () => Error };
   /** The error that ends a stream whose reader falls more than MAX_BEHIND events behind. */
@@ -50,6 +55,7 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
     const deliver = async (event: EventRow) => {
       if (ended || event.position <= delivered) return;
       const refusal = await options.authorize?.(event);
+      if (ended) return;
       if (refusal) return end(refusal);
       delivered = event.position;
       await push(event);
@@ -74,6 +80,14 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
       if (live) enqueue(event);
       else held.push(event);
     });
+    // Registered before the checks below: a departure committed before one of them is seen by
+    // it, one committed after is seen by the feed (it reads the directory version with the log).
+    const viewer = options.viewer;
+    const unwatch = viewer ? options.feed.watchViewer(viewer.id, () => end(viewer.departed())) : () => {};
+    const stillActive = async () => {
+      if (viewer && !(await options.feed.isActive(viewer.id))) end(viewer.departed());
+      return !ended;
+    };
     // A token may outlive one timer (30-day tokens): re-arm until its time has really come.
     let timer: NodeJS.Timeout | undefined;
     const arm = (endsAt: NonNullable<StreamOptions['endsAt']>) => {
@@ -88,9 +102,13 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
       if (options.after !== null) {
         for (let page: EventRow[] = []; !ended; ) {
           page = await options.replay(delivered, REPLAY_PAGE);
+          // Asked after the page is read: still active now means active when it was read.
+          if (!(await stillActive())) break;
           for (const event of page) await deliver(event);
           if (page.length < REPLAY_PAGE) break;
         }
+      } else {
+        await stillActive();
       }
       live = true;
       for (const event of held.splice(0)) enqueue(event);
@@ -99,6 +117,7 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
     }
     await stop;
     unsubscribe();
+    unwatch();
     clearTimeout(timer);
   });
 }

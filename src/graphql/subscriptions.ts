@@ -1,10 +1,13 @@
 // Live sharing events (graphql-ws and SSE): replay after a cursor, then live. Each stream is
-// authorised when it starts and again before every event it delivers.
+// authorised when it starts, and each event by its audience, decided when it committed (S28);
+// a viewer who leaves the organization has every stream ended with UNAUTHENTICATED (S26).
 import { GraphQLError } from 'graphql';
+import { couldWatchEnvironment, couldWatchFlow } from '../events/audience.js';
 import { decodeEventCursor } from '../events/cursor.js';
 import type { EventRow, FeedScope } from '../events/feed.js';
 import { readLog } from '../events/read.js';
 import { MAX_BEHIND, replayThenLive, type StreamEnd } from '../events/stream.js';
+import { DomainError } from '../policy/errors.js';
 import { assertMayWatchEnvironment, assertMayWatchFlow, refusal } from '../sharing/watch.js';
 import { builder } from './builder.js';
 import { requireViewer, unauthenticated, type Context } from './context.js';
@@ -24,6 +27,7 @@ async function stream(
   if (after !== null) await assertCursorInLog(ctx.db, after);
   const kinds = options.kinds?.length ? new Set(options.kinds) : null;
   const until = ctx.signedInUntil;
+  const viewer = requireViewer(ctx);
   return replayThenLive({
     feed: ctx.feed,
     scope,
@@ -32,6 +36,7 @@ async function stream(
     accept: kinds ? (event) => kinds.has(event.kind) : undefined,
     authorize: options.authorize,
     isLast: options.isLast,
+    viewer: { id: viewer.id, departed: () => unauthenticated('the user has left the organization') },
     endsAt: until ? { at: until, error: () => unauthenticated('the token has expired; subscribe again with a new one') } : undefined,
     tooSlow: () =>
       new GraphQLError(`This subscription fell more than ${MAX_BEHIND} events behind: subscribe again after the last cursor you received.`, {
@@ -77,12 +82,15 @@ builder.subscriptionFields((t) => ({
       const field = ['flowId'];
       const flowId = idOf(args.flowId, 'Flow', field);
       await assertMayWatchFlow(ctx.db, viewer, flowId, field);
+      const lost = 'You no longer own this flow or administer its environment.';
       return stream(ctx, { flowId }, args.after, {
-        // The deletion is told to whoever followed the flow; after it there is nothing to check.
-        authorize: (event) =>
-          event.kind === 'FLOW_DELETED'
-            ? Promise.resolve(null)
-            : refusal(() => assertMayWatchFlow(ctx.db, viewer, flowId, field), 'You no longer own this flow or administer its environment.'),
+        // As of the event (its audience), not as of now: the flow may be gone by delivery.
+        authorize: (event) => {
+          const could = couldWatchFlow(event, viewer.id);
+          if (could !== null) return Promise.resolve(could ? null : new DomainError('NOT_AUTHORIZED', lost));
+          // An event logged before audiences were recorded: checked now, as it used to be.
+          return event.kind === 'FLOW_DELETED' ? Promise.resolve(null) : refusal(() => assertMayWatchFlow(ctx.db, viewer, flowId, field), lost);
+        },
         isLast: (event) => event.kind === 'FLOW_DELETED',
       });
     },
@@ -97,9 +105,13 @@ builder.subscriptionFields((t) => ({
       const field = ['environmentId'];
       const environmentId = idOf(args.environmentId, 'Environment', field);
       await assertMayWatchEnvironment(ctx.db, viewer, environmentId, field);
+      const lost = 'You no longer administer this environment.';
       return stream(ctx, { environmentId }, args.after, {
-        authorize: () =>
-          refusal(() => assertMayWatchEnvironment(ctx.db, viewer, environmentId, field), 'You no longer administer this environment.'),
+        authorize: (event) => {
+          const could = couldWatchEnvironment(event, viewer.id);
+          if (could !== null) return Promise.resolve(could ? null : new DomainError('NOT_AUTHORIZED', lost));
+          return refusal(() => assertMayWatchEnvironment(ctx.db, viewer, environmentId, field), lost);
+        },
       });
     },
     resolve: delivered,

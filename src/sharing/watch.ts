@@ -1,6 +1,9 @@
-// Who may follow which sharing events live (the subscriptions), checked when a stream
-// starts and again before each event is delivered: access lost is access lost at once.
+// Who may follow which sharing events live (the subscriptions): checked when a stream
+// starts, and decided for each event in its own transaction (its audience, S28,
+// src/events/audience.ts), so what a stream delivers is what its viewer could see then.
 import type { Db } from '../db/open.js';
+import type { EnvironmentRole, FlowAccess } from '../policy/access.js';
+import { assertEnvironmentAdmin } from '../policy/environments.js';
 import { DomainError } from '../policy/errors.js';
 import { assertMayManageOwners } from '../policy/owners.js';
 import { flowWithAccess, type UserRow } from './access.js';
@@ -10,6 +13,26 @@ import { administeredEnvironment } from './environments.js';
 export async function assertMayWatchFlow(db: Db, viewer: UserRow, flowId: string, field: string[]): Promise<void> {
   const found = await flowWithAccess(db, viewer, flowId);
   assertMayManageOwners(found?.access, field, "follow its sharing events");
+}
+
+/** The same rule as a predicate, for deciding an event's audience. */
+export function mayWatchFlow(access: FlowAccess | undefined): boolean {
+  return allowed(() => assertMayManageOwners(access, []));
+}
+
+/** An environment's stream is for its admins: the rule of assertMayWatchEnvironment, by role. */
+export function mayWatchEnvironment(role: EnvironmentRole | null): boolean {
+  return allowed(() => assertEnvironmentAdmin(role, '', '', []));
+}
+
+function allowed(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
 }
 
 /** An environment's stream is for its admins. */

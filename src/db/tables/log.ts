@@ -39,6 +39,14 @@ export const sharingEvents = pgTable(
     principalKind: principalKind('principal_kind'),
     principalId: uuid('principal_id'),
     copyId: uuid('copy_id').references(() => flowCopies.id),
+    /**
+     * Who could follow the flow's stream when the event committed (S28): its owners and its
+     * environment's admins as users, decided in the event's transaction. Null on events
+     * written before it was recorded (their streams fall back to a check at delivery).
+     */
+    watchers: uuid('watchers').array(),
+    /** Of those, the environment's admins then: who may see it in environmentSharingEvents. */
+    admins: uuid('admins').array(),
   },
   (t) => [
     index('sharing_events_environment_idx').on(t.environmentId, t.position),
@@ -73,4 +81,18 @@ export const sharingLogHorizon = pgTable(
     prunedAt: at('pruned_at').notNull(),
   },
   (t) => [check('sharing_log_horizon_one_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * The directory's version (one row): moved in the transaction of every directory change that
+ * may end someone's access (a departure, by import or SCIM), and read by each process's poll
+ * of the log, so every process re-checks its subscribers then (S26, src/events/directory.ts).
+ */
+export const directoryVersion = pgTable(
+  'directory_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull(),
+  },
+  (t) => [check('directory_version_one_row', sql`${t.id} = 1`)],
 );
