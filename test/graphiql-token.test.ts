@@ -4,11 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenVerifier } from '../src/auth/tokens.js';
-import { LogFeed } from '../src/events/feed.js';
 import { graphiqlTokenRule, isLoopback } from '../src/graphiql.js';
-import { startServer } from '../src/server.js';
-import { openTestDatabase, startTestApp, TEST_SECRET } from './support/app.js';
+import { startTestApp } from './support/app.js';
 import { graphqlUrlOf, startProcess, type ServerProcess } from './support/process.js';
 import { tenantDirectory } from './support/tenant.js';
 
@@ -87,25 +84,13 @@ describe('the served page', () => {
   });
 
   it('carries the token it is given (so the check above would see one)', async () => {
-    const database = await openTestDatabase();
-    const feed = await LogFeed.start(database, { pollMs: 1000 });
-    const server = await startServer({
-      db: database.db,
-      feed,
-      verify: tokenVerifier({ kind: 'secret', secret: TEST_SECRET }),
-      port: 0,
-      host: '127.0.0.1',
-      quiet: true,
-      graphiql: { headers: { Authorization: 'Bearer eyJ.a-token.here' } },
-    });
+    const app = await startTestApp({ server: { graphiql: { headers: { Authorization: 'Bearer eyJ.a-token.here' } } } });
     try {
-      const options = graphiqlOptions(await page(server.url));
+      const options = graphiqlOptions(await page(app.url));
       expect(tokenIn(options)).toBe(true);
       expect(options.connectionParams).toEqual({ authorization: 'Bearer eyJ.a-token.here' });
     } finally {
-      await server.close();
-      await feed.close();
-      await database.close();
+      await app.close();
     }
   });
 });

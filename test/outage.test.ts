@@ -7,12 +7,9 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { setTimeout as pause } from 'node:timers/promises';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signToken, tokenVerifier } from '../src/auth/tokens.js';
-import { openDatabase, type Timeouts } from '../src/db/open.js';
+import { type Timeouts } from '../src/db/open.js';
 import { checkReady, DatabaseTimeoutError } from '../src/db/outage.js';
-import { LogFeed } from '../src/events/feed.js';
-import { startServer } from '../src/server.js';
-import { gqlAt, isolatedDatabaseUrl, ok, TEST_SECRET, type TestApp } from './support/app.js';
+import { isolatedDatabaseUrl, ok, startTestApp, type TestApp } from './support/app.js';
 import { MyFlows, TryModifyFlowOwners, ViewerQuery } from './support/documents.js';
 import { flowOf } from './support/fixtures.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
@@ -86,31 +83,9 @@ class Proxy {
 
 const FAST: Timeouts = { connectMs: 500, statementMs: 500 };
 
-/** A server on the database behind `proxy`, shaped like startTestApp's (which can't take a proxy or timeouts). */
-async function appBehind(proxy: Proxy, timeouts: Timeouts): Promise<TestApp> {
-  const database = await openDatabase({ databaseUrl: proxy.url, poolSize: 2, timeouts });
-  const feed = await LogFeed.start(database, { pollMs: 200 });
-  const server = await startServer({
-    db: database.db,
-    feed,
-    verify: tokenVerifier({ kind: 'secret', secret: TEST_SECRET }),
-    port: 0,
-    host: '127.0.0.1',
-    quiet: true,
-  });
-  return {
-    database,
-    feed,
-    server,
-    url: server.url,
-    token: (externalId, options) => signToken(TEST_SECRET, externalId, options),
-    gql: (doc, variables, token) => gqlAt(server.url, doc, variables, token),
-    async close() {
-      await server.close();
-      await feed.close();
-      await database.close();
-    },
-  };
+/** A server on the database behind `proxy`, with these timeouts. */
+function appBehind(proxy: Proxy, timeouts: Timeouts): Promise<TestApp> {
+  return startTestApp({ databaseUrl: proxy.url, timeouts });
 }
 
 /** Time an HTTP GraphQL call, with its status, code and Retry-After. */

@@ -5,11 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'graphql';
-import { signToken, tokenVerifier } from '../src/auth/tokens.js';
-import type { Database } from '../src/db/open.js';
-import { LogFeed } from '../src/events/feed.js';
-import { startServer, type RunningServer } from '../src/server.js';
-import { gqlAt, openTestDatabase, TEST_SECRET, type TestApp } from './support/app.js';
+import { startTestApp, type TestApp } from './support/app.js';
 import { TryModifyFlowOwners } from './support/documents.js';
 import { flowOf } from './support/fixtures.js';
 import { sseSubscribe } from './support/live.js';
@@ -20,46 +16,23 @@ const STALLED_MS = 1000;
 // events fill any socket buffer of a reader that doesn't read.
 const HEAVY = `subscription { sharingEvents { kind flow { ${Array.from({ length: 10 }, (_, i) => `a${i}: actions { name }`).join(' ')} } } }`;
 
-let database: Database;
-let feed: LogFeed;
-let server: RunningServer;
+let app: TestApp;
 let t: Tenant;
 let flowId: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  feed = await LogFeed.start(database, { pollMs: 200 });
-  server = await startServer({
-    db: database.db,
-    feed,
-    verify: tokenVerifier({ kind: 'secret', secret: TEST_SECRET }),
-    port: 0,
-    host: '127.0.0.1',
-    quiet: true,
-    slowReaderMs: STALLED_MS,
-  });
-  // This file's server has its own slow-reader setting; the tenant helpers need only these parts.
-  const app = {
-    database,
-    url: server.url,
-    token: (id: string) => signToken(TEST_SECRET, id),
-    gql: (doc, variables, token) => gqlAt(server.url, doc, variables, token),
-  } as Pick<TestApp, 'database' | 'url' | 'token' | 'gql'> as TestApp;
+  app = await startTestApp({ server: { slowReaderMs: STALLED_MS } });
   t = await makeTenant(app);
   const actions = Array.from({ length: 500 }, (_, i) => ({ name: `${String(i).padStart(3, '0')} ${'x'.repeat(250)}` }));
   flowId = (await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, actions })).id;
 });
-afterAll(async () => {
-  await server.close();
-  await feed.close();
-  await database.close();
-});
+afterAll(() => app.close());
 
 /** Owner changes on the heavy flow: each one an event for its owner. */
 async function churn(times: number) {
   for (let i = 0; i < times; i++) {
     const change = i % 2 === 0 ? { add: [t.users.coowner] } : { remove: [t.users.coowner] };
-    const result = await gqlAt(server.url, TryModifyFlowOwners, { input: { flowId, ...change } }, t.tokens.maker);
+    const result = await app.gql(TryModifyFlowOwners, { input: { flowId, ...change } }, t.tokens.maker);
     expect(result.data?.modifyFlowOwners.__typename).toBe('ModifyFlowOwnersSuccess');
   }
 }
@@ -73,7 +46,7 @@ async function until(condition: () => boolean, timeoutMs: number, what: string) 
 }
 
 it('drops an SSE reader that stops reading, and keeps one that reads', async () => {
-  const { port } = server;
+  const { port } = app.server;
   const body = JSON.stringify({ query: HEAVY });
   const stalled = connect(port, '127.0.0.1');
   await new Promise((resolve) => stalled.once('connect', resolve));
@@ -83,11 +56,11 @@ it('drops an SSE reader that stops reading, and keeps one that reads', async () 
     `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\n` +
       `Authorization: Bearer ${t.tokens.maker}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
-  const keepsUp = sseSubscribe(server.url, t.tokens.maker, parse(HEAVY), {});
-  await until(() => feed.subscriptionCount === 2, 5000, 'both subscriptions');
+  const keepsUp = sseSubscribe(app.url, t.tokens.maker, parse(HEAVY), {});
+  await until(() => app.feed.subscriptionCount === 2, 5000, 'both subscriptions');
 
   await churn(12);
-  await until(() => feed.subscriptionCount === 1, 15_000, 'the stalled reader to be dropped');
+  await until(() => app.feed.subscriptionCount === 1, 15_000, 'the stalled reader to be dropped');
   await keepsUp.waitFor(12, 15_000);
   expect(keepsUp.errors).toEqual([]);
   stalled.resume(); // reads what was sent before the server closed it, then the end
@@ -96,19 +69,19 @@ it('drops an SSE reader that stops reading, and keeps one that reads', async () 
 });
 
 it('drops a WebSocket reader that stops reading', async () => {
-  await until(() => feed.subscriptionCount === 0, 5000, 'no subscription left');
-  const socket = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  await until(() => app.feed.subscriptionCount === 0, 5000, 'no subscription left');
+  const socket = new WebSocket(app.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   const closed = new Promise((resolve) => socket.once('close', resolve));
   const acked = new Promise((resolve) => socket.once('message', resolve));
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${t.tokens.maker}` } }));
   await acked;
   socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: HEAVY } }));
-  await until(() => feed.subscriptionCount === 1, 5000, 'the subscription');
+  await until(() => app.feed.subscriptionCount === 1, 5000, 'the subscription');
   socket.pause(); // never reads again
 
   await churn(12);
-  await until(() => feed.subscriptionCount === 0, 15_000, 'the stalled WebSocket to be dropped');
+  await until(() => app.feed.subscriptionCount === 0, 15_000, 'the stalled WebSocket to be dropped');
   socket.resume();
   await closed;
 });

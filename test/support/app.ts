@@ -7,7 +7,7 @@ import { print } from 'graphql';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { signToken, tokenVerifier } from '../../src/auth/tokens.js';
-import { openDatabase, type Database } from '../../src/db/open.js';
+import { openDatabase, type Database, type Timeouts } from '../../src/db/open.js';
 import { LogFeed } from '../../src/events/feed.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 
@@ -31,9 +31,10 @@ export type GqlResult<R> = {
   errors?: { message: string; extensions?: { code?: string } }[];
 };
 
-export async function openTestDatabase(databaseUrl = process.env.DATABASE_URL): Promise<Database> {
+/** `timeouts`: PostgreSQL's connect and statement timeouts (outage tests shorten them). */
+export async function openTestDatabase(databaseUrl = process.env.DATABASE_URL, timeouts?: Partial<Timeouts>): Promise<Database> {
   const url = databaseUrl;
-  if (url) return openDatabase({ databaseUrl: url, poolSize: 4 });
+  if (url) return openDatabase({ databaseUrl: url, poolSize: 4, timeouts });
   const template = inject('pgliteTemplate');
   return openDatabase({ dataDir: undefined, template: new Blob([readFileSync(template!)]) });
 }
@@ -61,12 +62,19 @@ export async function isolatedDatabaseUrl(): Promise<string | undefined> {
 /**
  * `pollMs`: the live log's fallback timer (tests that count statements turn it down);
  * `databaseUrl`: a PostgreSQL database other than DATABASE_URL's (see isolatedDatabaseUrl);
- * `keepAliveMs`: WebSocket ping interval; `server`: more options for startServer (limits, trusted documents).
+ * `keepAliveMs`: WebSocket ping interval; `timeouts`: the database's (openTestDatabase);
+ * `server`: any other option of startServer (limits, trusted documents, GraphiQL, slow readers).
  */
 export async function startTestApp(
-  options: { pollMs?: number; databaseUrl?: string; keepAliveMs?: number; server?: Partial<Pick<ServerOptions, 'limits' | 'trustedDocuments'>> } = {},
+  options: {
+    pollMs?: number;
+    databaseUrl?: string;
+    keepAliveMs?: number;
+    timeouts?: Partial<Timeouts>;
+    server?: Partial<Omit<ServerOptions, 'db' | 'feed' | 'verify' | 'port' | 'host'>>;
+  } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase(options.databaseUrl ?? process.env.DATABASE_URL);
+  const database = await openTestDatabase(options.databaseUrl ?? process.env.DATABASE_URL, options.timeouts);
   const feed = await LogFeed.start(database, { pollMs: options.pollMs ?? 200 });
   const server = await startServer({
     db: database.db,
