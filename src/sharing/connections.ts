@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
-import { connectionReferences, connections, connectors, environments, flows } from '../db/tables.js';
+import { connectionReferences, connections, connectors, environments, flowActions, flows } from '../db/tables.js';
 import { DomainError } from '../policy/errors.js';
 import { assertCanEdit, assertMayAuthorFlows, assertOwnsConnection, assertSameConnector } from '../policy/flows.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
@@ -49,7 +49,8 @@ export async function createConnection(db: Db, viewer: UserRow, rawInput: Create
 
 /**
  * Modify a connection (S5): an owner points one of the flow's connection references at a
- * connection of their own, of the same connector.
+ * connection of their own, of the same connector, or at one the flow already holds in another
+ * reference, which merges the two.
  */
 export async function replaceFlowConnection(
   db: Db,
@@ -62,17 +63,28 @@ export async function replaceFlowConnection(
     assertCanEdit(found?.access, ['input', 'connectionReferenceId'], "change this flow's connections");
     const { flow } = found!;
     assertMayAuthorFlows(found!.role, flow.environmentName);
+    // Read again under the flow's lock: a change that committed meanwhile may have merged it away.
+    const references = await tx.select().from(connectionReferences).where(eq(connectionReferences.flowId, flow.id));
+    const reference = references.find((r) => r.id === ref!.id);
+    if (!reference) throw new DomainError('NOT_FOUND', 'No such connection reference.', ['input', 'connectionReferenceId']);
     const field = ['input', 'connectionId'];
-    const replacement = (await usableConnections(tx, viewer, flow, new Map([[input.connectionId, field]]))).get(input.connectionId)!;
-    const [current] = await tx.select().from(connections).where(eq(connections.id, ref!.connectionId));
+    // A connection the flow holds already stays usable by any owner (S5), as on updateFlow.
+    const inFlow = new Map(references.map((r) => [r.connectionId, r]));
+    const replacement = (await usableConnections(tx, viewer, flow, new Map([[input.connectionId, field]]), inFlow)).get(input.connectionId)!;
+    const [current] = await tx.select().from(connections).where(eq(connections.id, reference.connectionId));
     assertSameConnector(current!, replacement, field);
-    if (replacement.id !== current!.id) {
-      const [taken] = await tx
-        .select({ id: connectionReferences.id })
-        .from(connectionReferences)
-        .where(and(eq(connectionReferences.flowId, flow.id), eq(connectionReferences.connectionId, replacement.id)));
-      if (taken) throw new DomainError('INVALID_INPUT', 'That connection is already in this flow, in another reference.', field);
-      await tx.update(connectionReferences).set({ connectionId: replacement.id }).where(eq(connectionReferences.id, ref!.id));
+    const taken = replacement.id === current!.id ? undefined : inFlow.get(replacement.id);
+    if (taken) {
+      // "If you have a connection already, select it": the two references become one. The
+      // replaced reference's actions use the chosen one (which keeps its run-only source), and
+      // the replaced reference goes away.
+      await tx
+        .update(flowActions)
+        .set({ connectionReferenceId: taken.id })
+        .where(and(eq(flowActions.flowId, flow.id), eq(flowActions.connectionReferenceId, reference.id)));
+      await tx.delete(connectionReferences).where(eq(connectionReferences.id, reference.id));
+    } else if (replacement.id !== current!.id) {
+      await tx.update(connectionReferences).set({ connectionId: replacement.id }).where(eq(connectionReferences.id, reference.id));
     }
     const [updated] = await tx.update(flows).set({ modifiedAt: new Date() }).where(eq(flows.id, flow.id)).returning();
     return updated!;

@@ -25,6 +25,9 @@ type Documents = {
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": typeof types.AuditDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.AuditAddRunOnlyDocument,
+    "\n  mutation MergeReferences($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess {\n        flow {\n          id\n          actions { name connectionReference { id connection { id } } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.MergeReferencesDocument,
+    "\n  mutation MergeShare($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.MergeShareDocument,
+    "\n  mutation MergeSources($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.MergeSourcesDocument,
     "\n  query ConnectionVisibility($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level }\n        connectionReferences {\n          id\n          runOnlySource\n          connector { id displayName }\n          connection { id displayName status owner { email } }\n        }\n      }\n    }\n  }\n": typeof types.ConnectionVisibilityDocument,
     "\n  query ConnectionNode($id: ID!) { node(id: $id) { __typename id } }\n": typeof types.ConnectionNodeDocument,
     "\n  mutation VisibilityAddRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.VisibilityAddRunnersDocument,
@@ -143,6 +146,9 @@ const documents: Documents = {
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": types.AuditDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.AuditAddRunOnlyDocument,
+    "\n  mutation MergeReferences($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess {\n        flow {\n          id\n          actions { name connectionReference { id connection { id } } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.MergeReferencesDocument,
+    "\n  mutation MergeShare($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.MergeShareDocument,
+    "\n  mutation MergeSources($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.MergeSourcesDocument,
     "\n  query ConnectionVisibility($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level }\n        connectionReferences {\n          id\n          runOnlySource\n          connector { id displayName }\n          connection { id displayName status owner { email } }\n        }\n      }\n    }\n  }\n": types.ConnectionVisibilityDocument,
     "\n  query ConnectionNode($id: ID!) { node(id: $id) { __typename id } }\n": types.ConnectionNodeDocument,
     "\n  mutation VisibilityAddRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.VisibilityAddRunnersDocument,
@@ -308,6 +314,18 @@ export function graphql(source: "\n  mutation AuditAddOwners($input: ModifyFlowO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeReferences($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess {\n        flow {\n          id\n          actions { name connectionReference { id connection { id } } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation MergeReferences($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess {\n        flow {\n          id\n          actions { name connectionReference { id connection { id } } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeShare($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation MergeShare($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeSources($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation MergeSources($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
