@@ -143,22 +143,28 @@ describe('createFlow', () => {
     expect(failure(wrongTenant.createFlow)).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'actions', '0', 'connectionId'] });
   });
 
-  it('answers UNAUTHENTICATED without a token', async () => {
-    const { createFlow } = ok(await app.gql(CreateFlow, { input: newFlow() }, null));
-    expect(failure(createFlow)).toMatchObject({ code: 'UNAUTHENTICATED' });
+  it('answers UNAUTHENTICATED (401) without a token, as every field but viewer does', async () => {
+    const anonymous = await app.gql(CreateFlow, { input: newFlow() }, null);
+    expect([anonymous.status, anonymous.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
   });
 });
 
 describe('every flow mutation', () => {
   it('answers UNAUTHENTICATED without a token and INVALID_INPUT for a malformed flow id', async () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
-    for (const flowId of [flow.id, 'junk']) {
-      const token = flowId === 'junk' ? t.tokens.maker : null;
-      const code = token ? 'INVALID_INPUT' : 'UNAUTHENTICATED';
-      expect(failure(ok(await app.gql(UpdateFlow, { input: { flowId, displayName: 'x' } }, token)).updateFlow).code).toBe(code);
-      expect(failure(ok(await app.gql(SetFlowState, { input: { flowId, state: 'OFF' } }, token)).setFlowState).code).toBe(code);
-      expect(failure(ok(await app.gql(DeleteFlow, { input: { flowId } }, token)).deleteFlow).code).toBe(code);
+    for (const anonymous of [
+      await app.gql(UpdateFlow, { input: { flowId: flow.id, displayName: 'x' } }, null),
+      await app.gql(SetFlowState, { input: { flowId: flow.id, state: 'OFF' } }, null),
+      await app.gql(DeleteFlow, { input: { flowId: flow.id } }, null),
+    ]) {
+      expect([anonymous.status, anonymous.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
     }
+    const flowId = 'junk';
+    const token = t.tokens.maker;
+    const code = 'INVALID_INPUT';
+    expect(failure(ok(await app.gql(UpdateFlow, { input: { flowId, displayName: 'x' } }, token)).updateFlow).code).toBe(code);
+    expect(failure(ok(await app.gql(SetFlowState, { input: { flowId, state: 'OFF' } }, token)).setFlowState).code).toBe(code);
+    expect(failure(ok(await app.gql(DeleteFlow, { input: { flowId } }, token)).deleteFlow).code).toBe(code);
     const bad = ok(await app.gql(UpdateFlow, { input: { flowId: flow.id, displayName: '' } }, t.tokens.maker));
     expect(failure(bad.updateFlow)).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'displayName'] });
   });

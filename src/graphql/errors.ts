@@ -7,7 +7,7 @@ import { isOutage } from '../db/outage.js';
 import { DomainError, errorCodes } from '../policy/errors.js';
 import type { UserRow } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
-import type { Context } from './context.js';
+import { requireViewer, type Context } from './context.js';
 
 export const ErrorCode = builder.enumType('ErrorCode', { values: errorCodes });
 
@@ -65,16 +65,18 @@ const VANISHED_CODES = new Set(['23503']);
 const sqlState = (error: unknown) =>
   (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
 
-/** Runs a mutation for the signed-in viewer; a domain error becomes the result. */
+/**
+ * Runs a mutation for the signed-in viewer; a domain error becomes the result. Without a
+ * viewer it is what every field but `viewer` answers, on every transport: a GraphQL error
+ * UNAUTHENTICATED, HTTP 401 (requireViewer), not a result.
+ */
 export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise<T>): Promise<T | OperationErrorShape> {
-  if (!ctx.viewer) {
-    return asOperationError(new DomainError('UNAUTHENTICATED', 'Sign in: send "Authorization: Bearer <token>".'));
-  }
+  const viewer = requireViewer(ctx);
   try {
     // Each use case is one transaction: a failed attempt wrote nothing and woke no one.
     for (let retry = 0; ; retry++) {
       try {
-        const result = await run(ctx.viewer);
+        const result = await run(viewer);
         // Committed: let live subscribers here and in other processes hear of it now.
         void ctx.feed.wake();
         return result;

@@ -73,6 +73,9 @@ type Documents = {
     "query LimitsViewer { viewer { id } }": typeof types.LimitsViewerDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": typeof types.MyFlowsInDepthDocument,
     "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareWithTeamDocument,
+    "\n  query NoTokenIntrospection { __schema { queryType { name } mutationType { name } } }\n": typeof types.NoTokenIntrospectionDocument,
+    "\n  subscription NoTokenEvents { sharingEvents { kind } }\n": typeof types.NoTokenEventsDocument,
+    "query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }": typeof types.NoTokenOwnersDocument,
     "\n  mutation ModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess {\n        eventCursor\n        connectionsNeedingAttention { id owner { id } }\n        usersAddedToEnvironment { id }\n        flow { id owners { totalCount edges { isPrimaryOwner expiresAt node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ModifyFlowOwnersDocument,
     "\n  query FlowOwners($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level paths { kind via { __typename } expiresAt } }\n        owners(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { cursor isPrimaryOwner addedAt expiresAt addedBy { id } node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } }\n        }\n      }\n    }\n  }\n": typeof types.FlowOwnersDocument,
     "\n  query TeamFlows($environmentId: ID) { teamFlows(environmentId: $environmentId) { totalCount edges { node { id } } } }\n": typeof types.TeamFlowsDocument,
@@ -194,6 +197,9 @@ const documents: Documents = {
     "query LimitsViewer { viewer { id } }": types.LimitsViewerDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": types.MyFlowsInDepthDocument,
     "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareWithTeamDocument,
+    "\n  query NoTokenIntrospection { __schema { queryType { name } mutationType { name } } }\n": types.NoTokenIntrospectionDocument,
+    "\n  subscription NoTokenEvents { sharingEvents { kind } }\n": types.NoTokenEventsDocument,
+    "query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }": types.NoTokenOwnersDocument,
     "\n  mutation ModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess {\n        eventCursor\n        connectionsNeedingAttention { id owner { id } }\n        usersAddedToEnvironment { id }\n        flow { id owners { totalCount edges { isPrimaryOwner expiresAt node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ModifyFlowOwnersDocument,
     "\n  query FlowOwners($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level paths { kind via { __typename } expiresAt } }\n        owners(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { cursor isPrimaryOwner addedAt expiresAt addedBy { id } node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } }\n        }\n      }\n    }\n  }\n": types.FlowOwnersDocument,
     "\n  query TeamFlows($environmentId: ID) { teamFlows(environmentId: $environmentId) { totalCount edges { node { id } } } }\n": types.TeamFlowsDocument,
@@ -506,6 +512,18 @@ export function graphql(source: "\n  query MyFlowsInDepth {\n    myFlows(first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NoTokenIntrospection { __schema { queryType { name } mutationType { name } } }\n"): (typeof documents)["\n  query NoTokenIntrospection { __schema { queryType { name } mutationType { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NoTokenEvents { sharingEvents { kind } }\n"): (typeof documents)["\n  subscription NoTokenEvents { sharingEvents { kind } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }"): (typeof documents)["query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
