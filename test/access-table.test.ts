@@ -51,7 +51,6 @@ const LICENSES = ['FREE', 'PREMIUM'] as const;
 const PATHS = ['primary owner', 'direct co-owner', 'group co-owner', 'list co-owner', 'run-only', 'environment admin only', 'outside the security group'] as const;
 type Role = (typeof ROLES)[number];
 type License = (typeof LICENSES)[number];
-type Path = (typeof PATHS)[number];
 
 /** The codes that mean "not allowed"; any other failure would be unrelated to permission. */
 const PERMISSION_CODES = ['NOT_FOUND', 'NOT_AUTHORIZED', 'ROLE_REQUIRED', 'LICENSE_REQUIRED', 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER'];

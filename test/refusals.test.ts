@@ -1,14 +1,6 @@
 // S20, S24 (#12 items 5 and 9): a principal of another tenant is CROSS_TENANT on every mutation
 // that names one (adding, removing, sending, handing over, giving a role), and a refusal names
 // nothing the viewer may not see (no other tenant's user, no connection the viewer can't see).
-//
-// KNOWN FAILING, marked `it.fails` until the files that word and decide these refusals change
-// (they belong to another change of #12; see the report of item 5/9):
-//   src/policy/owners.ts assertGrantable: CROSS_TENANT interpolates principal.name;
-//   src/policy/flows.ts assertConnectionUsable / assertOwnsConnection: name connection.displayName;
-//   src/sharing/owners.ts, src/sharing/runonly.ts: `remove` of another tenant's principal is a
-//   silent success (no tenant check on removal).
-// When a case passes, vitest reports it: drop its `.fails`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, startTestApp, type TestApp } from './support/app.js';
 import { connectionOf, flowOf } from './support/fixtures.js';
@@ -57,7 +49,7 @@ describe("another tenant's principal (S20): CROSS_TENANT, naming nothing, on eve
     ['setEnvironmentRole', async () => ok(await app.gql(TrySetEnvironmentRole, { input: { environmentId: t.defaultEnv, userId: other.users.maker, role: 'BASIC_USER' } }, t.tokens.admin)).setEnvironmentRole, ['input', 'userId']],
   ];
   for (const [what, call, field] of cases) {
-    it.fails(what, async () => {
+    it(what, async () => {
       const refused = await call();
       expect(refused).toMatchObject({ __typename: 'OperationError', code: 'CROSS_TENANT', field });
       namesNothingOf(other, refused.message);
@@ -66,14 +58,14 @@ describe("another tenant's principal (S20): CROSS_TENANT, naming nothing, on eve
 });
 
 describe("a connection the viewer can't see is not named in a refusal (S24)", () => {
-  it.fails("updateConnectionCredentials on someone else's connection", async () => {
+  it("updateConnectionCredentials on someone else's connection", async () => {
     const secret = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook, displayName: 'secret-mailbox (Outlook)' });
     const refused = ok(await app.gql(TryUpdateConnectionCredentials, { input: { connectionId: secret } }, t.tokens.coowner)).updateConnectionCredentials;
     expect(refused).toMatchObject({ code: 'CONNECTION_NOT_OWNED', field: ['input', 'connectionId'] });
     expect((refused as Refusal).message).not.toContain('secret-mailbox');
   });
 
-  it.fails("createFlow with someone else's connection", async () => {
+  it("createFlow with someone else's connection", async () => {
     const secret = await connectionOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'secret-site (SharePoint)' });
     const { createFlow } = ok(await app.gql(CreateFlow, {
       input: { environmentId: t.defaultEnv, displayName: 'x', trigger: 'INSTANT', actions: [{ name: 'Get', connectionId: secret }] },

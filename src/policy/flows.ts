@@ -49,21 +49,21 @@ export function assertConnectionUsable(
   if (connection.environmentId !== use.environmentId) {
     throw new DomainError(
       'INVALID_INPUT',
-      `Connection "${connection.displayName}" belongs to another environment than the flow.`,
+      'This connection belongs to another environment than the flow.',
       field,
     );
   }
   if (connection.scopedFlowId !== null && connection.scopedFlowId !== use.flowId) {
     throw new DomainError(
       'CONNECTION_SCOPED_TO_OTHER_FLOW',
-      `Connection "${connection.displayName}" was created inside another flow and can be used there only.`,
+      'This connection was created inside another flow and can be used there only.',
       field,
     );
   }
   if (connection.ownerId !== use.actorId) {
     throw new DomainError(
       'CONNECTION_NOT_OWNED',
-      `Connection "${connection.displayName}" is not yours: add a connection of your own.`,
+      'This connection is not yours: add a connection of your own.',
       field,
     );
   }
@@ -99,8 +99,9 @@ export function assertSameConnector(current: { connectorId: string }, replacemen
 }
 
 /** S5: only a connection's owner changes its credentials. */
-export function assertOwnsConnection(connection: { ownerId: string; displayName: string }, userId: string, field: string[]): void {
+// S24: the refusals below name no connection: the viewer may not be allowed to see it.
+export function assertOwnsConnection(connection: { ownerId: string }, userId: string, field: string[]): void {
   if (connection.ownerId !== userId) {
-    throw new DomainError('CONNECTION_NOT_OWNED', `Only the owner of "${connection.displayName}" can change its credentials.`, field);
+    throw new DomainError('CONNECTION_NOT_OWNED', "Only the connection's owner can change its credentials.", field);
   }
 }

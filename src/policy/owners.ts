@@ -23,11 +23,19 @@ export type PrincipalFacts = PrincipalRef & {
   status?: 'ACTIVE' | 'DEPARTED';
 };
 
+/**
+ * S20, S24: a principal of another tenant is CROSS_TENANT wherever a mutation names one (added or
+ * removed), and the refusal names nothing of that tenant.
+ */
+export function assertSameTenant(principal: PrincipalFacts, viewer: { tenantId: string }, field: string[]): void {
+  if (principal.tenantId !== viewer.tenantId) {
+    throw new DomainError('CROSS_TENANT', 'This user, group or list belongs to another tenant: flows are shared within a tenant only.', field);
+  }
+}
+
 /** S20 and sanity: who may be given a grant at all. */
 export function assertGrantable(principal: PrincipalFacts, viewer: { tenantId: string }, field: string[]): void {
-  if (principal.tenantId !== viewer.tenantId) {
-    throw new DomainError('CROSS_TENANT', `${principal.name} belongs to another tenant: flows are shared within a tenant only.`, field);
-  }
+  assertSameTenant(principal, viewer, field);
   if (principal.status === 'DEPARTED') {
     throw new DomainError('INVALID_INPUT', `${principal.name} has left the organization.`, field);
   }

@@ -17,6 +17,7 @@ import { assertMay, isGrantActive, type PrincipalRef } from '../policy/access.js
 import { DomainError } from '../policy/errors.js';
 import {
   assertGrantable,
+  assertSameTenant,
   assertListOwnerAvailable,
   assertNotPrimaryOwner,
   environmentAdditions,
@@ -62,6 +63,7 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
     for (const p of input.remove) {
       const facts = principals.get(key(p));
       if (!facts) throw new DomainError('NOT_FOUND', 'No such user, group or list.', p.field);
+      assertSameTenant(facts, viewer, p.field);
       assertNotPrimaryOwner(p, flow.primaryOwnerId, p.field);
     }
 

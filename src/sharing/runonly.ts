@@ -7,7 +7,7 @@ import { connectionReferences, runOnlyGrants } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
 import { assertMay, isGrantActive, type PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
-import { assertGrantable } from '../policy/owners.js';
+import { assertGrantable, assertSameTenant } from '../policy/owners.js';
 import { assertRunOnlyAllowed, assertRunOnlyPrincipal, runOnlyGrantIsRedundant } from '../policy/runonly.js';
 import { flowWithAccess, grantPrincipal, type FlowRow, type UserRow } from './access.js';
 import { checkGrantChange, grantsOf, grantTarget, key, loadPrincipals, union, type PrincipalInput } from './grants.js';
@@ -43,7 +43,9 @@ export async function modifyRunOnlyUsers(
     const principals = await loadPrincipals(tx, [...input.add, ...input.remove]);
     for (const p of [...input.add, ...input.remove]) {
       assertRunOnlyPrincipal(p.kind, p.field);
-      if (!principals.has(key(p))) throw new DomainError('NOT_FOUND', 'No such user or group.', p.field);
+      const facts = principals.get(key(p));
+      if (!facts) throw new DomainError('NOT_FOUND', 'No such user or group.', p.field);
+      assertSameTenant(facts, viewer, p.field);
     }
     for (const p of input.add) assertGrantable(principals.get(key(p))!, viewer, p.field);
     const adding = input.add.filter((p) => !runOnlyGrantIsRedundant(p, { id: viewer.id, level: access.level }));
