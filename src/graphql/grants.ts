@@ -1,9 +1,8 @@
-// What the owner and run-only lists share: a connection type over grants, and the SQL
-// for "flows granted to the viewer" behind teamFlows and runOnlyFlows.
+// What the owner and run-only lists share: a connection type over grants, and "flows granted
+// to the viewer" behind teamFlows and runOnlyFlows (its SQL is in src/reads/visibility.ts).
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
-import { and, eq, exists, gt, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import { environments, environmentUsers, flows } from '../db/tables.js';
+import type { SQL } from 'drizzle-orm';
+import { grantedTo as visibleThroughGrant, type GrantTable } from '../reads/visibility.js';
 import { isGrantActive, type FlowAccess } from '../policy/access.js';
 import type { FlowRow, GrantFacts } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
@@ -79,52 +78,7 @@ export function grantPage(args: DefaultConnectionArguments, flow: FlowRow, grant
   );
 }
 
-type GrantTable = PgTable & { flowId: AnyColumn; userId: AnyColumn; groupId: AnyColumn; listId: AnyColumn; expiresAt: AnyColumn };
-
-/**
- * Flows with a live grant in `table` that reaches the viewer (directly, through a group or a
- * list), in an environment the viewer is inside (S16, S19).
- */
+/** Flows where a grant in `table` gives the viewer access (S16, S19): src/reads/visibility.ts. */
 export async function grantedTo(ctx: Context, table: GrantTable): Promise<SQL> {
-  const viewer = ctx.viewer!;
-  const { groupIds, listIds } = await ctx.loaders.memberships();
-  const reaches = or(
-    eq(table.userId, viewer.id),
-    groupIds.size ? inArray(table.groupId, [...groupIds]) : undefined,
-    listIds.size ? inArray(table.listId, [...listIds]) : undefined,
-  );
-  const granted = exists(
-    ctx.db
-      .select({ one: sql`1` })
-      .from(table)
-      .where(and(eq(table.flowId, flows.id), reaches, or(isNull(table.expiresAt), gt(table.expiresAt, sql`now()`)))),
-  );
-  const inside = exists(
-    ctx.db
-      .select({ one: sql`1` })
-      .from(environments)
-      .where(
-        and(
-          eq(environments.id, flows.environmentId),
-          or(
-            isNull(environments.securityGroupId),
-            groupIds.size ? inArray(environments.securityGroupId, [...groupIds]) : undefined,
-            exists(
-              ctx.db
-                .select({ one: sql`1` })
-                .from(environmentUsers)
-                .where(
-                  and(
-                    eq(environmentUsers.environmentId, environments.id),
-                    eq(environmentUsers.userId, viewer.id),
-                    eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'),
-                  ),
-                ),
-            ),
-          ),
-        ),
-      ),
-  );
-  return and(granted, inside)!;
+  return visibleThroughGrant(ctx.db, table, ctx.viewer!.id, await ctx.loaders.memberships());
 }
-

@@ -2,14 +2,15 @@
 // auditing"): guests with access, grants left inert by the security group (S16), flows
 // with no active owner and connections of departed users (S17), expired grants (S19).
 // One indexed query per kind, each bounded by the environment; nothing is written.
-import { and, eq, gt, isNotNull, isNull, lte, ne, notExists, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, ne, not, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open.js';
-import { connectionReferences, connections, environmentUsers, flows, groupMembers, groups, ownerGrants, runOnlyGrants, users } from '../db/tables.js';
+import { connectionReferences, connections, flows, groupMembers, groups, ownerGrants, runOnlyGrants, users } from '../db/tables.js';
 import type { PrincipalRef } from '../policy/access.js';
 import { grantPrincipal, loadFlowFacts, type FlowRow, type UserRow } from './access.js';
 import { hasActiveOwner } from './departures.js';
 import { administeredEnvironment } from './environments.js';
 import { loadPrincipals } from './grants.js';
+import { insideEnvironment, liveGrant } from '../reads/visibility.js';
 
 export const auditFindingKinds = [
   'GUEST_OWNER',
@@ -57,13 +58,10 @@ export async function sharingAudit(db: Db, viewer: UserRow, environmentId: strin
   });
 }
 
-/** S19: a grant counts until its expiry. */
-const activeGrant = (table: GrantTable, now: Date) => or(isNull(table.expiresAt), gt(table.expiresAt, now));
-
 /** Guests holding a live grant, directly or as members of a group that holds it. */
 async function guests(tx: Tx, table: GrantTable, inEnvironment: SQL, now: Date): Promise<AuditFinding[]> {
   const columns = { flow: flows, userId: users.id, userName: users.displayName, email: users.email };
-  const where = and(inEnvironment, eq(users.kind, 'GUEST'), activeGrant(table, now));
+  const where = and(inEnvironment, eq(users.kind, 'GUEST'), liveGrant(table, now));
   // Two plain joins, not one join on "user or group member": each can use its index.
   const [direct, throughGroups] = await Promise.all([
     tx.select(columns).from(table).innerJoin(flows, eq(flows.id, table.flowId)).innerJoin(users, eq(users.id, table.userId)).where(where),
@@ -97,26 +95,9 @@ async function outside(tx: Tx, inEnvironment: SQL, environmentId: string, securi
       .where(
         and(
           inEnvironment,
-          activeGrant(table, now),
-          notExists(
-            tx
-              .select()
-              .from(groupMembers)
-              .where(and(eq(groupMembers.groupId, securityGroupId), eq(groupMembers.userId, users.id))),
-          ),
-          // Admins are inside the environment whatever their groups.
-          notExists(
-            tx
-              .select()
-              .from(environmentUsers)
-              .where(
-                and(
-                  eq(environmentUsers.environmentId, environmentId),
-                  eq(environmentUsers.userId, users.id),
-                  eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'),
-                ),
-              ),
-          ),
+          liveGrant(table, now),
+          // S16 (src/reads/visibility.ts): members of the security group and admins are inside.
+          not(insideEnvironment(tx, { id: environmentId, securityGroupId }, users.id)),
         ),
       );
     return rows.map(
