@@ -50,13 +50,21 @@ FlowAccessRef.implement({
   description: 'What a user may do with a flow, and why.',
   fields: (t) => ({
     level: t.field({ type: AccessLevel, resolve: (a) => a.level }),
-    canView: t.exposeBoolean('canView'),
-    canEdit: t.exposeBoolean('canEdit'),
-    canRun: t.exposeBoolean('canRun'),
-    canShare: t.exposeBoolean('canShare'),
-    canManageOwners: t.exposeBoolean('canManageOwners'),
-    canDelete: t.exposeBoolean('canDelete'),
-    canViewRunHistory: t.exposeBoolean('canViewRunHistory'),
+    // Each flag is exactly what the matching mutation allows (S22): policy/access.ts decides both.
+    canView: t.exposeBoolean('canView', { description: 'Sees the flow: any access that is not blocked.' }),
+    canEdit: t.exposeBoolean('canEdit', {
+      description: 'May updateFlow and saveFlowAs: an owner or environment admin with the Environment Maker or Admin role (S15).',
+    }),
+    canRun: t.exposeBoolean('canRun', { description: 'May triggerFlow: owners and admins; run-only users of an instant flow (S8). The flow must also be ON.' }),
+    canShare: t.exposeBoolean('canShare', {
+      description: 'May send copies and add run-only users: as canEdit, with a license other than FREE (S1).',
+    }),
+    canManageOwners: t.exposeBoolean('canManageOwners', {
+      description:
+        'May add and remove co-owners: as canShare. Owners without the license or role (level OWNER or ADMIN) may still remove co-owners and run-only users.',
+    }),
+    canDelete: t.exposeBoolean('canDelete', { description: 'May deleteFlow: owners and environment admins.' }),
+    canViewRunHistory: t.exposeBoolean('canViewRunHistory', { description: "Sees every run: owners and admins (run-only users see their own)." }),
     paths: t.field({ type: [AccessPathRef], resolve: (a) => a.paths }),
     blockedReason: t.exposeString('blockedReason', {
       nullable: true,

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { flows, ownerGrants } from '../db/tables.js';
 import { cursorAfter } from '../events/cursor.js';
 import { DomainError } from '../policy/errors.js';
-import { assertMayManageOwners } from '../policy/owners.js';
+import { assertMay } from '../policy/access.js';
 import { userAccess, type FlowRow, type GrantFacts } from '../sharing/access.js';
 import { modifyFlowOwners } from '../sharing/owners.js';
 import { builder } from './builder.js';
@@ -45,7 +45,7 @@ builder.objectFields(Flow, (t) => ({
     resolve: async (flow, args, ctx) => {
       requireViewer(ctx);
       const found = await ctx.loaders.flow.load(flow.id);
-      assertMayManageOwners(found?.access, ['accessFor']);
+      assertMay(found?.access, 'own', ['accessFor'], 'explain its access');
       const user = await ctx.loaders.user.load(idOf(args.userId, 'User', ['userId']));
       if (!user || user.tenantId !== ctx.viewer!.tenantId) {
         throw new GraphQLError('No such user.', { extensions: { code: 'NOT_FOUND' } });

@@ -1,20 +1,7 @@
 // Rules for sharing a flow with co-owners (S1, S2, S4, S10, S14, S20).
-import { assertMay, type EnvironmentRole, type FlowAccess, type PrincipalRef } from './access.js';
+import type { EnvironmentRole, PrincipalRef } from './access.js';
 import { isInsideEnvironment } from './environments.js';
 import { DomainError } from './errors.js';
-
-/**
- * S2, S3: an act every owner and admin may do, whatever their license or role (remove owners,
- * explain access, follow the flow's events): assertMay(access, 'own'). Adding owners is
- * assertMay(access, 'manageOwners'), which canManageOwners reports.
- */
-export function assertMayManageOwners(
-  access: FlowAccess | undefined,
-  field: string[],
-  doing = 'change its owners',
-): asserts access is FlowAccess {
-  assertMay(access, 'own', field, doing);
-}
 
 export type PrincipalFacts = PrincipalRef & {
   tenantId: string;

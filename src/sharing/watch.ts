@@ -5,19 +5,19 @@ import type { Db } from '../db/open.js';
 import type { EnvironmentRole, FlowAccess } from '../policy/access.js';
 import { assertEnvironmentAdmin } from '../policy/environments.js';
 import { DomainError } from '../policy/errors.js';
-import { assertMayManageOwners } from '../policy/owners.js';
+import { assertMay } from '../policy/access.js';
 import { flowWithAccess, type UserRow } from './access.js';
 import { administeredEnvironment } from './environments.js';
 
 /** A flow's stream is for its owners and its environment's admins (S3). */
 export async function assertMayWatchFlow(db: Db, viewer: UserRow, flowId: string, field: string[]): Promise<void> {
   const found = await flowWithAccess(db, viewer, flowId);
-  assertMayManageOwners(found?.access, field, "follow its sharing events");
+  assertMay(found?.access, 'own', field, 'follow its sharing events');
 }
 
 /** The same rule as a predicate, for deciding an event's audience. */
 export function mayWatchFlow(access: FlowAccess | undefined): boolean {
-  return allowed(() => assertMayManageOwners(access, []));
+  return allowed(() => assertMay(access, 'own', []));
 }
 
 /** An environment's stream is for its admins: the rule of assertMayWatchEnvironment, by role. */

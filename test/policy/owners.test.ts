@@ -7,7 +7,6 @@ import {
   assertExpiryInFuture,
   assertGrantable,
   assertListOwnerAvailable,
-  assertMayManageOwners,
   assertNotPrimaryOwner,
   environmentAdditions,
   formerOwners,
@@ -38,7 +37,7 @@ describe('S2: who manages owners', () => {
     ['nobody (no such flow)', undefined, 'NOT_FOUND'],
   ];
   for (const [who, access, expected] of cases) {
-    it(`${who} → ${expected}`, () => expect(code(() => assertMayManageOwners(access, ['input', 'flowId']))).toBe(expected));
+    it(`${who} → ${expected}`, () => expect(code(() => assertMay(access, 'own', ['input', 'flowId']))).toBe(expected));
   }
 });
 
