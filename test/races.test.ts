@@ -7,9 +7,12 @@
 // On PostgreSQL two servers (each with its own pool and log feed) share the database; on
 // PGlite (one connection) the same scenarios run against one server.
 // Each scenario prints: requests, successes, typed errors by code, untyped errors, deadlocks.
+// RACE_SCALE (default 1) multiplies the flows and requests of every scenario: CI runs bursts of a
+// few seconds; `RACE_SCALE=12 bash scripts/with-postgres.sh npx vitest run test/races.test.ts`
+// runs each scenario for about half a minute.
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isolatedDatabaseUrl, startTestApp, type GqlResult, type TestApp } from './support/app.js';
 import {
   DeleteFlow,
@@ -28,6 +31,8 @@ import { makeTenant, type Tenant } from './support/tenant.js';
 const onPostgres = Boolean(process.env.DATABASE_URL);
 /** Requests in flight at once, spread over the servers. */
 const CONCURRENCY = 20;
+const SCALE = Math.max(1, Number(process.env.RACE_SCALE ?? 1));
+vi.setConfig({ testTimeout: 30_000 * SCALE });
 
 let databaseUrl: string | undefined;
 let admin: postgres.Sql | undefined;
@@ -159,7 +164,7 @@ describe('races between mutations end in success or a typed error (S29)', () => 
     const before = await deadlocks();
     const apps = await startApps();
     const t = await makeTenant(apps[0]!);
-    const { flows } = await flowsOf(apps[0]!, t, 12);
+    const { flows } = await flowsOf(apps[0]!, t, 12 * SCALE);
     const trigger = (flowId: string, token: string): Request => ({
       name: 'triggerFlow',
       run: (app) => app.gql(TryTriggerFlow, { input: { flowId } }, token),
@@ -190,7 +195,7 @@ describe('races between mutations end in success or a typed error (S29)', () => 
     const before = await deadlocks();
     const apps = await startApps();
     const t = await makeTenant(apps[0]!);
-    const { flows } = await flowsOf(apps[0]!, t, 12);
+    const { flows } = await flowsOf(apps[0]!, t, 12 * SCALE);
     const requests = interleave(
       flows.map((f) => {
         const list: Request[] = Array.from({ length: 16 }, (_, i) =>
@@ -230,7 +235,7 @@ describe('races between mutations end in success or a typed error (S29)', () => 
     const { flows, connectionId } = await flowsOf(apps[0]!, t, 4, { solutionAware: true });
     const policies = [[], [{ connectorId: t.sharepoint, class: 'BUSINESS' as const }], [{ connectorId: t.sharepoint, class: 'BLOCKED' as const }]];
     const requests: Request[] = [];
-    for (let i = 0; i < 240; i++) {
+    for (let i = 0; i < 240 * SCALE; i++) {
       const f = flows[i % flows.length]!;
       const who = i % 3 === 0 ? t.tokens.coowner : t.tokens.maker;
       const kind = i % 8;
