@@ -2,23 +2,21 @@
 // a directory file in one transaction. Idempotent; group members and list editors become
 // exactly what the file says. A bad file is refused whole, naming the JSON path of each fault.
 import { readFile } from 'node:fs/promises';
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/open.js';
 import {
   connectors,
   environments,
   environmentUsers,
-  groupMembers,
   groups,
   listEditors,
   sharePointLists,
   tenants,
   users,
 } from '../db/tables.js';
-import { announceDirectoryChange } from '../events/directory.js';
-import { applyDepartures } from '../sharing/departures.js';
 import { directoryFile, jsonPath, type DirectoryFile } from './format.js';
+import { chunks, departUsers, replaceChildren, setGroupMembers, upsert, upsertGroups, upsertUsers } from './write.js';
 
 export class DirectoryError extends Error {
   constructor(readonly problems: string[]) {
@@ -228,8 +226,6 @@ function checkReferences(dir: DirectoryFile, known: Known): string[] {
 
 // ------------------------------------------------------------------ writing
 
-const CHUNK = 1000; // rows per statement, well under PostgreSQL's 65,535 parameters
-
 async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSummary> {
   const tenantIds = await upsert(
     tx,
@@ -240,12 +236,9 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
   for (const [ext, t] of known.tenants) if (!tenantIds.has(ext)) tenantIds.set(ext, t.id);
   const tenantId = (ext: string) => tenantIds.get(ext)!;
 
-  const departedUsers = dir.users
-    .filter((u) => u.status === 'DEPARTED' && known.users.get(u.id)?.status === 'ACTIVE')
-    .map((u) => u.id);
-  const userIds = await upsert(
+  // Users and groups through the directory's one write path (write.ts), as SCIM does.
+  const { ids: userIds, departed } = await upsertUsers(
     tx,
-    users,
     dir.users.map((u) => ({
       externalId: u.id,
       tenantId: tenantId(u.tenant),
@@ -255,21 +248,18 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
       license: u.license,
       status: u.status,
     })),
-    ['displayName', 'email', 'kind', 'license', 'status'],
   );
   for (const [ext, u] of known.users) if (!userIds.has(ext)) userIds.set(ext, u.id);
+  const departedIds = new Set(departed);
+  const departedUsers = dir.users.filter((u) => departedIds.has(userIds.get(u.id)!)).map((u) => u.id);
 
-  const groupIds = await upsert(
+  const groupIds = await upsertGroups(
     tx,
-    groups,
     dir.groups.map((g) => ({ externalId: g.id, tenantId: tenantId(g.tenant), displayName: g.displayName })),
-    ['displayName'],
   );
   for (const [ext, g] of known.groups) if (!groupIds.has(ext)) groupIds.set(ext, g.id);
-  await replaceChildren(
+  await setGroupMembers(
     tx,
-    groupMembers,
-    groupMembers.groupId,
     dir.groups.map((g) => groupIds.get(g.id)!),
     dir.groups.flatMap((g) => unique(g.members).map((m) => ({ groupId: groupIds.get(g.id)!, userId: userIds.get(m)! }))),
   );
@@ -342,10 +332,8 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
     ['displayName'],
   );
 
-  // S26: every process ends the departed users' open streams (src/events/directory.ts).
-  if (departedUsers.length > 0) await announceDirectoryChange(tx);
-  // S17: what leaving means for their connections and the flows they owned.
-  const { suspendedFlowIds } = await applyDepartures(tx, departedUsers.map((ext) => userIds.get(ext)!));
+  // S17 and S26: what leaving means, and the signal that ends the departed users' open streams.
+  const { suspendedFlowIds } = await departUsers(tx, departed);
 
   return {
     tenants: dir.tenants.length,
@@ -357,50 +345,6 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
     departedUsers,
     suspendedFlows: suspendedFlowIds.length,
   };
-}
-
-type ExternalTable = PgTable & { id: PgColumn; externalId: PgColumn };
-
-/** Insert or update by external id; returns external id → row id. */
-async function upsert<T extends ExternalTable>(
-  tx: Tx,
-  table: T,
-  rows: T['$inferInsert'][],
-  update: (keyof T['$inferInsert'] & string)[],
-): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const set: Record<string, SQL> = {};
-  for (const key of update) {
-    const column = (table as unknown as Record<string, PgColumn>)[key]!;
-    set[key] = sql.raw(`excluded."${column.name}"`);
-  }
-  for (const batch of chunks(rows)) {
-    const written = await tx
-      .insert(table)
-      .values(batch)
-      .onConflictDoUpdate({ target: table.externalId, set })
-      .returning({ id: table.id, externalId: table.externalId });
-    for (const row of written as { id: string; externalId: string }[]) ids.set(row.externalId, row.id);
-  }
-  return ids;
-}
-
-/** Make the children of `parentIds` exactly `rows`. */
-async function replaceChildren<T extends PgTable>(
-  tx: Tx,
-  table: T,
-  parentColumn: PgColumn,
-  parentIds: string[],
-  rows: T['$inferInsert'][],
-) {
-  for (const batch of chunks(parentIds)) await tx.delete(table).where(inArray(parentColumn, batch));
-  for (const batch of chunks(rows)) await tx.insert(table).values(batch);
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }
 
 function unique(items: string[]): string[] {

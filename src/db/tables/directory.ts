@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { id } from './columns.js';
+import { at, id } from './columns.js';
 import { tenantCloud, userKind, userStatus, licenseKind, environmentRole } from './enums.js';
 
 export const tenants = pgTable('tenants', {
@@ -38,8 +38,18 @@ export const users = pgTable(
     kind: userKind('kind').notNull(),
     license: licenseKind('license').notNull(),
     status: userStatus('status').notNull(),
+    /**
+     * When the identity provider deleted the user (SCIM DELETE): they are DEPARTED and no
+     * longer a SCIM resource. A later create with their userName, or a directory import that
+     * names them, brings them back (null again).
+     */
+    removedAt: at('removed_at'),
   },
-  (t) => [index('users_tenant_idx').on(t.tenantId)],
+  (t) => [
+    index('users_tenant_idx').on(t.tenantId),
+    // SCIM looks users up by userName (the email), case-insensitively, within a tenant.
+    index('users_tenant_email_idx').on(t.tenantId, sql`lower(${t.email})`),
+  ],
 );
 
 export const groups = pgTable(

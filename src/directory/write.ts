@@ -1,0 +1,165 @@
+// The directory's one write path: what a change to users and groups does, whichever front
+// door it came through (the JSON import, SCIM). Each function runs in the caller's
+// transaction; a departure's effects (S17) and its signal to open streams (S26) are written in
+// that same transaction. After the commit the caller wakes its feed and NOTIFYs the other
+// processes (src/events/directory.ts).
+//
+// Lock order: a SCIM change first locks its tenant's row (lockTenant), before anything of
+// src/sharing/locks.ts (environments, flows, grants, the log), which applyDepartures takes
+// after it. The import upserts tenants first, which locks the same rows in the same place.
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Tx } from '../db/open.js';
+import { environments, groupMembers, groups, ownerGrants, runOnlyGrants, tenants, users } from '../db/tables.js';
+import { announceDirectoryChange } from '../events/directory.js';
+import { applyDepartures } from '../sharing/departures.js';
+
+export const CHUNK = 1000; // rows per statement, well under PostgreSQL's 65,535 parameters
+
+export type UserRecord = {
+  /** The directory id: what the JWT `sub` names. */
+  externalId: string;
+  tenantId: string;
+  displayName: string;
+  email: string;
+  kind: 'MEMBER' | 'GUEST';
+  license: 'FREE' | 'PREMIUM' | 'SEEDED';
+  status: 'ACTIVE' | 'DEPARTED';
+};
+
+/** Serialises the directory changes of one tenant (SCIM): uniqueness checks then hold until commit. */
+export async function lockTenant(tx: Tx, tenantId: string): Promise<void> {
+  await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).for('update');
+}
+
+/**
+ * Inserts or updates users by directory id (a removed user named again comes back). Returns
+ * directory id → row id, and the row ids of those who were ACTIVE and are DEPARTED now: pass
+ * them to departUsers once the rest of the change is written.
+ */
+export async function upsertUsers(tx: Tx, rows: UserRecord[]): Promise<{ ids: Map<string, string>; departed: string[] }> {
+  const leaving = rows.filter((u) => u.status === 'DEPARTED').map((u) => u.externalId);
+  const departed: string[] = [];
+  for (const batch of chunks(leaving)) {
+    const active = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.externalId, batch), eq(users.status, 'ACTIVE')));
+    departed.push(...active.map((u) => u.id));
+  }
+  const ids = await upsert(
+    tx,
+    users,
+    rows.map((u) => ({ ...u, removedAt: null })),
+    ['displayName', 'email', 'kind', 'license', 'status', 'removedAt'],
+  );
+  return { ids, departed };
+}
+
+/**
+ * Changes one user, by row id. `removed`: the identity provider deleted them (they are DEPARTED
+ * too) or created them again (false). Returns whether they left with this change.
+ */
+export async function updateUser(
+  tx: Tx,
+  id: string,
+  change: Partial<Omit<UserRecord, 'tenantId'>> & { removed?: boolean },
+): Promise<{ departed: boolean }> {
+  const { removed, ...fields } = change;
+  const [before] = await tx.select({ status: users.status }).from(users).where(eq(users.id, id)).for('update');
+  if (!before) return { departed: false };
+  await tx
+    .update(users)
+    .set({ ...fields, ...(removed === undefined ? {} : { removedAt: removed ? new Date() : null }) })
+    .where(eq(users.id, id));
+  return { departed: before.status === 'ACTIVE' && fields.status === 'DEPARTED' };
+}
+
+/**
+ * What leaving means (S17: connections to ERROR, orphaned flows suspended, FLOW_SUSPENDED) and
+ * the signal that ends the departed users' open streams on every process (S26). Call once per
+ * change, after its other writes, in its transaction.
+ */
+export async function departUsers(tx: Tx, userIds: string[]): Promise<{ suspendedFlowIds: string[] }> {
+  if (userIds.length === 0) return { suspendedFlowIds: [] };
+  await announceDirectoryChange(tx);
+  return applyDepartures(tx, userIds);
+}
+
+export type GroupRecord = { externalId: string; tenantId: string; displayName: string };
+
+/** Inserts or updates groups by directory id; returns directory id → row id. */
+export async function upsertGroups(tx: Tx, rows: GroupRecord[]): Promise<Map<string, string>> {
+  return upsert(tx, groups, rows, ['displayName']);
+}
+
+/** Makes the members of each group of `groupIds` exactly those of `members`. Access follows at once. */
+export async function setGroupMembers(tx: Tx, groupIds: string[], members: { groupId: string; userId: string }[]): Promise<void> {
+  await replaceChildren(tx, groupMembers, groupMembers.groupId, groupIds, members);
+}
+
+export class GroupInUseError extends Error {}
+
+/**
+ * Deletes a group and its memberships (its list editorships go with it). A group that holds
+ * grants on flows or guards an environment is refused for now (GroupInUseError): removing its
+ * grants with their removal events is still to do (issue 16).
+ */
+export async function deleteGroup(tx: Tx, groupId: string): Promise<void> {
+  const [use] = await tx
+    .select({ one: sql<number>`1` })
+    .from(groups)
+    .where(
+      sql`${groups.id} = ${groupId} and (exists (select 1 from ${ownerGrants} where ${ownerGrants.groupId} = ${groupId})
+        or exists (select 1 from ${runOnlyGrants} where ${runOnlyGrants.groupId} = ${groupId})
+        or exists (select 1 from ${environments} where ${environments.securityGroupId} = ${groupId}))`,
+    );
+  if (use) throw new GroupInUseError('the group holds grants on flows or is an environment\'s security group');
+  await tx.delete(groups).where(eq(groups.id, groupId));
+}
+
+// ------------------------------------------------------------------ batched statements
+
+type ExternalTable = PgTable & { id: PgColumn; externalId: PgColumn };
+
+/** Insert or update by external id; returns external id → row id. */
+export async function upsert<T extends ExternalTable>(
+  tx: Tx,
+  table: T,
+  rows: T['$inferInsert'][],
+  update: (keyof T['$inferInsert'] & string)[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const set: Record<string, SQL> = {};
+  for (const key of update) {
+    const column = (table as unknown as Record<string, PgColumn>)[key]!;
+    set[key] = sql.raw(`excluded."${column.name}"`);
+  }
+  for (const batch of chunks(rows)) {
+    const written = await tx
+      .insert(table)
+      .values(batch)
+      .onConflictDoUpdate({ target: table.externalId, set })
+      .returning({ id: table.id, externalId: table.externalId });
+    for (const row of written as { id: string; externalId: string }[]) ids.set(row.externalId, row.id);
+  }
+  return ids;
+}
+
+/** Make the children of `parentIds` exactly `rows`. */
+export async function replaceChildren<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  parentColumn: PgColumn,
+  parentIds: string[],
+  rows: T['$inferInsert'][],
+) {
+  for (const batch of chunks(parentIds)) await tx.delete(table).where(inArray(parentColumn, batch));
+  for (const batch of chunks(rows)) await tx.insert(table).values(batch);
+}
+
+export function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
