@@ -38,6 +38,28 @@ export const DEFAULT_LIMITS: Limits = {
   apqBytes: 5_000_000,
 };
 
+/** FLOWSHARE_SCIM_TOKENS: `{"TENANT_ID": "TOKEN", ...}`, a JSON object of non-empty strings, one token per tenant. */
+const scimTokens = optionalText.pipe(
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON: {"TENANT_ID": "TOKEN", ...}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .record(z.string().trim().min(1, 'a tenant id must not be empty'), z.string().trim().min(1, 'a token must not be empty'), {
+          error: 'must be a JSON object: {"TENANT_ID": "TOKEN", ...}',
+        })
+        .refine((tokens) => new Set(Object.values(tokens)).size === Object.keys(tokens).length, 'each tenant needs a token of its own'),
+    )
+    .optional(),
+);
+
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -70,6 +92,7 @@ const schema = z
     FLOWSHARE_TRUSTED_DOCUMENTS: optionalText,
     FLOWSHARE_APQ_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_LIMITS.apqEntries),
     FLOWSHARE_APQ_MAX_BYTES: z.coerce.number().int().min(0).max(1_000_000_000).default(DEFAULT_LIMITS.apqBytes),
+    FLOWSHARE_SCIM_TOKENS: scimTokens,
   })
   .refine((c) => !(c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL), {
     message: 'set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both',
@@ -105,6 +128,8 @@ export type Config = {
   maxTokenLifetimeMs: number;
   /** A persisted-documents manifest (hash → document): only those operations run. */
   trustedDocumentsFile: string | undefined;
+  /** SCIM bearer tokens, tenant directory id → token (for development and CI); none: SCIM answers 401. */
+  scimTokens: Record<string, string>;
 };
 
 export class ConfigError extends Error {}
@@ -143,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     maxTokenLifetimeMs: c.FLOWSHARE_MAX_TOKEN_LIFETIME_DAYS * 86_400_000,
     trustedDocumentsFile: c.FLOWSHARE_TRUSTED_DOCUMENTS,
+    scimTokens: c.FLOWSHARE_SCIM_TOKENS ?? {},
   };
 }
 

@@ -11,6 +11,7 @@ import { tenants, users } from './db/tables.js';
 import { DataDirLockedError } from './db/lock.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 import { describeImport, DirectoryError, importDirectoryFile } from './directory/import.js';
+import { notifyDirectoryChange } from './events/directory.js';
 import { LogFeed } from './events/feed.js';
 import { graphiqlTokenRule } from './graphiql.js';
 import { loadTrustedDocuments } from './graphql/documents.js';
@@ -91,6 +92,7 @@ async function main() {
     host: config.host,
     limits: config.limits,
     trustedDocuments,
+    scim: { tokens: config.scimTokens, notify: () => notifyDirectoryChange(database) },
     graphiql: {
       defaultQuery: (pageHeaders ? SIGNED_IN : SIGN_IN) + DEFAULT_QUERY,
       headers: pageHeaders,

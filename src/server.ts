@@ -21,6 +21,7 @@ import { documentFor, TRUSTED_GRAPHIQL_QUERY, trustedDocumentsPlugins, type Trus
 import { schema } from './graphql/schema.js';
 import { DomainError } from './policy/errors.js';
 import { redactForLog } from './redact.js';
+import { isScimPath, scimHandler, type ScimOptions } from './scim/http.js';
 import { watchSlowReaders } from './slow-readers.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -44,6 +45,8 @@ export type ServerOptions = {
   trustedDocuments?: TrustedDocuments;
   /** A response or WebSocket whose output has waited this long for its client is closed (10 s). */
   slowReaderMs?: number;
+  /** SCIM 2.0 under /scim/v2 (src/scim/): the tenants' tokens; without it every SCIM request is 401. */
+  scim?: ScimOptions;
 };
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
@@ -79,6 +82,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
 
+  const scim = scimHandler({ db, feed, quiet: options.quiet }, options.scim ?? { tokens: {} });
+
   const slowReaders = watchSlowReaders(options.slowReaderMs ?? 10_000);
   const server = createServer((req, res) => {
     if (req.url === '/health') return reply(res, 200, { status: 'ok', subscriptions: feed.subscriptionCount });
@@ -93,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.once('close', unwatch);
     // Tracked so that close() lets requests finish before the database goes away, even
     // when their client has already hung up.
-    const handling = Promise.resolve(yoga(req, res)).finally(() => inFlight.delete(handling));
+    const handling = Promise.resolve(isScimPath(req.url) ? scim(req, res) : yoga(req, res)).finally(() => inFlight.delete(handling));
     inFlight.add(handling);
   });
   const inFlight = new Set<Promise<unknown>>();
