@@ -3,6 +3,7 @@
 // write path, so a deactivated user is refused at once and their open streams end (S26).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { importDirectory } from '../src/directory/import.js';
 import { encodeEventCursor } from '../src/events/cursor.js';
 import { globalId } from '../src/graphql/ids.js';
@@ -375,6 +376,16 @@ describe('departure by SCIM (S26)', () => {
     } finally {
       overSse.stop();
       await ws.close();
+    }
+  });
+});
+
+describe('FLOWSHARE_SCIM_TOKENS', () => {
+  it('is a JSON object of non-empty strings, one token per tenant; anything else stops the start naming the variable', () => {
+    expect(loadConfig({ FLOWSHARE_SCIM_TOKENS: '{"contoso": "t1", "fabrikam": "t2"}' }).scimTokens).toEqual({ contoso: 't1', fabrikam: 't2' });
+    expect(loadConfig({}).scimTokens).toEqual({});
+    for (const bad of ['not json', '["t1"]', '{"contoso": ""}', '{"contoso": 3}', '{"a": "same", "b": "same"}']) {
+      expect(() => loadConfig({ FLOWSHARE_SCIM_TOKENS: bad }), bad).toThrow(/FLOWSHARE_SCIM_TOKENS/);
     }
   });
 });
