@@ -310,6 +310,19 @@ describe('groups', () => {
     expect(people.groups.length).toBe(1);
   });
 
+  it('concurrent member adds to one group (as Entra sends them in parallel) lose none', async () => {
+    const group = await B('POST', '/Groups', { schemas: [CORE_GROUP], displayName: 'Busy' });
+    const people = await Promise.all(Array.from({ length: 8 }, () => B('POST', '/Users', oktaUser(`c-${randomUUID().slice(0, 8)}`))));
+    const replies = await Promise.all(
+      people.map((p) =>
+        B('PATCH', `/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ value: p.body.id }] }] }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(people.map(() => 200));
+    const members = (await B('GET', `/Groups/${group.body.id}`)).body.members.map((m: { value: string }) => m.value).sort();
+    expect(members).toEqual(people.map((p) => p.body.id).sort());
+  });
+
   it('DELETE removes a group that holds no grant', async () => {
     const group = await A('POST', '/Groups', { schemas: [CORE_GROUP], displayName: 'Short-lived' });
     expect(group.status).toBe(201);

@@ -12,7 +12,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import SCIMMY from 'scimmy';
 import type { Tx } from '../db/open.js';
 import { groupMembers, groups, users } from '../db/tables.js';
-import { deleteGroup, GroupInUseError, lockTenant, setGroupMembers, upsertGroups } from '../directory/write.js';
+import { deleteGroup, GroupInUseError, setGroupMembers, upsertGroups } from '../directory/write.js';
 import { guard, type ScimContext } from './context.js';
 import { notFound, scimError } from './errors.js';
 import { filterSql, UUID, type EqColumns } from './filter.js';
@@ -94,7 +94,6 @@ async function memberIds(tx: Tx, tenantId: string, members: GroupInstance['membe
 
 async function write(ctx: ScimContext, id: string | undefined, instance: GroupInstance): Promise<GroupRow> {
   const { tx, tenant } = ctx;
-  await lockTenant(tx, tenant.id);
   const displayName = storedName('displayName', instance.displayName);
   const sentExternalId = instance.externalId === undefined ? undefined : storedName('externalId', instance.externalId);
   const before = id === undefined ? undefined : await findGroup(tx, tenant.id, id);
@@ -125,7 +124,6 @@ export function declareGroups(): void {
       )
       .degress((resource, ctx: ScimContext) =>
         guard(ctx, async () => {
-          await lockTenant(ctx.tx, ctx.tenant.id);
           const group = await findGroup(ctx.tx, ctx.tenant.id, resource.id);
           try {
             await deleteGroup(ctx.tx, group.id);

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import SCIMMY from 'scimmy';
 import type { Db } from '../db/open.js';
-import { departUsers } from '../directory/write.js';
+import { departUsers, lockTenant } from '../directory/write.js';
 import type { LogFeed } from '../events/feed.js';
 import { redactForLog } from '../redact.js';
 import { scimAuthenticator, type ScimTokens } from './auth.js';
@@ -66,6 +66,10 @@ export function scimHandler(services: { db: Db; feed: LogFeed; quiet?: boolean }
         try {
           body = await db.transaction(async (tx) => {
             ctx.tx = tx;
+            // A write holds its tenant's lock from its first read (a PATCH reads, then writes the
+            // whole resource): concurrent member adds to one group can't lose each other, and
+            // userName stays unique. Taken before any lock of src/sharing/locks.ts.
+            if (method !== 'GET') await lockTenant(tx, tenant.id);
             const result = await operate(ctx, Resource, endpoint!, method, id, url.searchParams, input);
             suspended = (await departUsers(tx, ctx.departed)).suspendedFlowIds.length;
             return result;

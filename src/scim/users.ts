@@ -16,7 +16,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import SCIMMY from 'scimmy';
 import type { Tx } from '../db/open.js';
 import { users } from '../db/tables.js';
-import { lockTenant, updateUser, upsertUsers } from '../directory/write.js';
+import { updateUser, upsertUsers } from '../directory/write.js';
 import { guard, type ScimContext } from './context.js';
 import { notFound, scimError } from './errors.js';
 import { FLOWSHARE_USER, FlowshareUser, type License } from './extension.js';
@@ -213,14 +213,12 @@ export function declareUsers(): void {
       .egress((resource, ctx: ScimContext) => guard(ctx, async () => userToScim(await findUser(ctx.tx, ctx.tenant.id, resource.id))))
       .ingress((resource, instance, ctx: ScimContext) =>
         guard(ctx, async () => {
-          await lockTenant(ctx.tx, ctx.tenant.id);
           const body = readInstance(instance as unknown as UserInstance);
           return userToScim(resource.id ? await replace(ctx, resource.id, body) : await create(ctx, body));
         }),
       )
       .degress((resource, ctx: ScimContext) =>
         guard(ctx, async () => {
-          await lockTenant(ctx.tx, ctx.tenant.id);
           await findUser(ctx.tx, ctx.tenant.id, resource.id);
           const { departed } = await updateUser(ctx.tx, resource.id!, { status: 'DEPARTED', removed: true });
           if (departed) ctx.departed.push(resource.id!);
