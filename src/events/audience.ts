@@ -10,9 +10,9 @@ import { environments, users } from '../db/tables.js';
 import type { EnvironmentRole } from '../policy/access.js';
 import {
   decideAccess,
-  loadEnvironmentRoles,
+  loadEnvironmentRolesOf,
   loadFlowFacts,
-  loadMemberships,
+  loadMembershipsOf,
   type FlowFacts,
   type FlowWithPlace,
   type Memberships,
@@ -88,10 +88,13 @@ export async function decideAudiences(tx: Tx, appended: readonly Appended[]): Pr
   const candidateIds = [...new Set([...flows.values()].flatMap((f) => [...f.candidates]))];
   const people = new Map<string, { user: UserRow; memberships: Memberships; roles: Map<string, EnvironmentRole | null> }>();
   if (candidateIds.length > 0) {
-    for (const user of await tx.select().from(users).where(inArray(users.id, candidateIds))) {
-      const [memberships, roles] = await Promise.all([loadMemberships(tx, user.id), loadEnvironmentRoles(tx, user.id, environmentIds)]);
-      people.set(user.id, { user, memberships, roles });
-    }
+    // A few set-based statements whatever the number of candidates (a group of thousands).
+    const [rows, memberships, roles] = await Promise.all([
+      tx.select().from(users).where(inArray(users.id, candidateIds)),
+      loadMembershipsOf(tx, candidateIds),
+      loadEnvironmentRolesOf(tx, candidateIds, environmentIds),
+    ]);
+    for (const user of rows) people.set(user.id, { user, memberships: memberships.get(user.id)!, roles: roles.get(user.id)! });
   }
 
   const now = new Date();

@@ -1,6 +1,6 @@
 // Loads the facts that policy/access.ts decides on, for many flows in a few queries.
 // Both the use cases (inside their transaction) and the GraphQL loaders use it.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import {
   environments,
@@ -27,22 +27,26 @@ export type Memberships = { groupIds: ReadonlySet<string>; listIds: ReadonlySet<
 
 /** Groups a user is in, and SharePoint lists they edit directly or through a group. */
 export async function loadMemberships(db: Db, userId: string): Promise<Memberships> {
-  const [groupRows, listRows] = await Promise.all([
-    db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId)),
+  return (await loadMembershipsOf(db, [userId])).get(userId)!;
+}
+
+/** loadMemberships for many users at once, in three statements whatever their number. */
+export async function loadMembershipsOf(db: Db, userIds: readonly string[]): Promise<Map<string, Memberships>> {
+  const out = new Map(userIds.map((id) => [id, { groupIds: new Set<string>(), listIds: new Set<string>() }]));
+  if (userIds.length === 0) return out;
+  const ids = [...new Set(userIds)];
+  const [groupRows, directLists, groupLists] = await Promise.all([
+    db.select({ userId: groupMembers.userId, id: groupMembers.groupId }).from(groupMembers).where(inArray(groupMembers.userId, ids)),
+    db.select({ userId: listEditors.userId, id: listEditors.listId }).from(listEditors).where(inArray(listEditors.userId, ids)),
     db
-      .selectDistinct({ id: listEditors.listId })
+      .select({ userId: groupMembers.userId, id: listEditors.listId })
       .from(listEditors)
-      .where(
-        or(
-          eq(listEditors.userId, userId),
-          inArray(
-            listEditors.groupId,
-            db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId)),
-          ),
-        ),
-      ),
+      .innerJoin(groupMembers, eq(groupMembers.groupId, listEditors.groupId))
+      .where(inArray(groupMembers.userId, ids)),
   ]);
-  return { groupIds: new Set(groupRows.map((r) => r.id)), listIds: new Set(listRows.map((r) => r.id)) };
+  for (const r of groupRows) out.get(r.userId)!.groupIds.add(r.id);
+  for (const r of [...directLists, ...groupLists]) out.get(r.userId!)!.listIds.add(r.id);
+  return out;
 }
 
 /** A grant as policy sees it, with who made it and when. */
@@ -104,12 +108,23 @@ export async function loadEnvironmentRoles(
   userId: string,
   environmentIds: readonly string[],
 ): Promise<Map<string, EnvironmentRole | null>> {
-  if (environmentIds.length === 0) return new Map();
+  return (await loadEnvironmentRolesOf(db, [userId], environmentIds)).get(userId)!;
+}
+
+/** loadEnvironmentRoles for many users at once, in one statement: user id → environment id → role. */
+export async function loadEnvironmentRolesOf(
+  db: Db,
+  userIds: readonly string[],
+  environmentIds: readonly string[],
+): Promise<Map<string, Map<string, EnvironmentRole | null>>> {
+  const out = new Map(userIds.map((id) => [id, new Map<string, EnvironmentRole | null>()]));
+  if (userIds.length === 0 || environmentIds.length === 0) return out;
   const rows = await db
-    .select({ environmentId: environmentUsers.environmentId, role: environmentUsers.role })
+    .select({ userId: environmentUsers.userId, environmentId: environmentUsers.environmentId, role: environmentUsers.role })
     .from(environmentUsers)
-    .where(and(eq(environmentUsers.userId, userId), inArray(environmentUsers.environmentId, [...environmentIds])));
-  return new Map(rows.map((r) => [r.environmentId, r.role]));
+    .where(and(inArray(environmentUsers.userId, [...new Set(userIds)]), inArray(environmentUsers.environmentId, [...environmentIds])));
+  for (const r of rows) out.get(r.userId)!.set(r.environmentId, r.role);
+  return out;
 }
 
 export function decideAccess(
