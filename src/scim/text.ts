@@ -1,17 +1,14 @@
-// S27 for SCIM: every string we store is checked as the GraphQL inputs and the directory
-// import check theirs (policy/text.ts); a fault is 400 invalidValue naming the attribute.
-import { MAX_NAME_LENGTH } from '../sharing/input.js';
-import { textFault } from '../policy/text.js';
+// S27 for SCIM: every string we store passes the same schema as the GraphQL inputs' names
+// (sharing/input.ts `name`: trimmed, 1 to 256 characters, policy/text.ts); a fault is 400
+// invalidValue naming the attribute.
+import { name } from '../sharing/input.js';
 import { scimError } from './errors.js';
 
 export function storedName(attribute: string, value: unknown): string {
   if (typeof value !== 'string') throw scimError(400, 'invalidValue', `${attribute}: must be a string`);
-  const trimmed = value.trim();
-  if (trimmed === '') throw scimError(400, 'invalidValue', `${attribute}: must not be empty`);
-  if (trimmed.length > MAX_NAME_LENGTH) throw scimError(400, 'invalidValue', `${attribute}: must be at most ${MAX_NAME_LENGTH} characters`);
-  const fault = textFault(trimmed, 'name');
-  if (fault) throw scimError(400, 'invalidValue', `${attribute}: ${fault}`);
-  return trimmed;
+  const parsed = name.safeParse(value);
+  if (!parsed.success) throw scimError(400, 'invalidValue', `${attribute}: ${parsed.error.issues[0]!.message}`);
+  return parsed.data;
 }
 
 /** userName is the user's email: one `@` with something on each side, no spaces. */
