@@ -100,3 +100,40 @@ describe('when the last active owner leaves', () => {
     expect(ok(await app.gql(Run, { input: { flowId: flow.id } }, t.tokens.coowner)).triggerFlow).toMatchObject({ run: { status: 'SUCCEEDED' } });
   });
 });
+
+const Attention = graphql(`
+  query Attention {
+    sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole connection { id status owner { id } } } } }
+  }
+`);
+const RunOnly = graphql(`
+  mutation RunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }
+`);
+
+describe("when the owner of a connection a flow uses leaves", () => {
+  it("the flow's active owners get CONNECTION_NEEDS_ATTENTION naming the connection; run-only users and others do not", async () => {
+    const u = await makeTenant(app);
+    // Terry (guest) co-owns the maker's flow and points its SharePoint reference at his connection.
+    const makers = await connectionOf(app, u.tokens.maker, { environmentId: u.defaultEnv, connectorId: u.sharepoint });
+    const flow = await flowOf(app, u.tokens.maker, { environmentId: u.defaultEnv, trigger: 'INSTANT', actions: [{ name: 'Get item', connectionId: makers }] });
+    const untouched = await flowOf(app, u.tokens.maker, { environmentId: u.defaultEnv, trigger: 'INSTANT', actions: [{ name: 'Get item', connectionId: makers }] });
+    ok(await app.gql(Owners, { input: { flowId: flow.id, add: [u.users.guest, u.list] } }, u.tokens.maker));
+    ok(await app.gql(RunOnly, { input: { flowId: flow.id, add: [u.users.basic] } }, u.tokens.maker));
+    const terrys = await connectionOf(app, u.tokens.guest, { environmentId: u.defaultEnv, connectorId: u.sharepoint });
+    const [reference] = (ok(await app.gql(FlowState, { id: flow.id }, u.tokens.maker)).node as { connectionReferences: { id: string }[] }).connectionReferences;
+    ok(await app.gql(Swap, { input: { connectionReferenceId: reference!.id, connectionId: terrys } }, u.tokens.guest));
+
+    const guest = u.directory.users.find((x) => x.id === u.ext('guest'))!;
+    await importDirectory(app.database.db, { users: [{ ...guest, status: 'DEPARTED' }] });
+
+    const attention = async (token: string) =>
+      ok(await app.gql(Attention, {}, token)).sharingEvents.edges.map((e) => e.node).filter((e) => e.kind === 'CONNECTION_NEEDS_ATTENTION');
+    const expected = [{ kind: 'CONNECTION_NEEDS_ATTENTION', flowId: flow.id, actor: null, actorRole: 'NONE', connection: { id: terrys, status: 'ERROR', owner: { id: u.users.guest } } }];
+    // The maker directly, the coowner as an editor of the list that co-owns the flow.
+    expect(await attention(u.tokens.maker)).toEqual(expected);
+    expect(await attention(u.tokens.coowner)).toEqual(expected);
+    expect(await attention(u.tokens.basic)).toEqual([]);
+    expect(await attention(u.tokens.free)).toEqual([]);
+    expect((await attention(u.tokens.maker)).some((e) => e.flowId === untouched.id)).toBe(false);
+  });
+});

@@ -70,9 +70,6 @@ const notBuiltYet = [
   'ImportFlowPackageInput was removed.', 'ImportFlowPackageSuccess was removed.', 'ImportFlowPackageResult was removed.',
   'Query.previewFlowOwners was removed.', 'Query.previewRunOnlyUsers was removed.', 'Query.exportFlow was removed.',
   'Query.flowUsage was removed.', 'Mutation.importFlowPackage was removed.',
-  // "A live directory" (connection events)
-  'CONNECTION_NEEDS_ATTENTION was removed from enum type SharingEventKind.',
-  'SharingEvent.connection was removed.',
 ];
 
 // The contract lives beside the checkout (../shared), as in CI; a lone clone has no contract to hold.

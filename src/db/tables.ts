@@ -7,3 +7,4 @@ export * from './tables/directory.js';
 export * from './tables/flows.js';
 export * from './tables/governance.js';
 export * from './tables/log.js';
+export * from './tables/provisioning.js';

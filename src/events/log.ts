@@ -12,7 +12,7 @@ export function flowEvent(
   kind: NewSharingEvent['kind'],
   flow: { id: string; tenantId: string; environmentId: string; displayName: string },
   actor: { id: string | null; level: NewSharingEvent['actorRole'] },
-  about: { principal?: { kind: 'USER' | 'GROUP' | 'LIST'; id: string }; copyId?: string } = {},
+  about: { principal?: { kind: 'USER' | 'GROUP' | 'LIST'; id: string }; copyId?: string; connectionId?: string } = {},
 ): NewSharingEvent {
   return {
     kind,
@@ -25,6 +25,7 @@ export function flowEvent(
     principalKind: about.principal?.kind ?? null,
     principalId: about.principal?.id ?? null,
     copyId: about.copyId ?? null,
+    connectionId: about.connectionId ?? null,
   };
 }
 

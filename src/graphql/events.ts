@@ -10,7 +10,8 @@ import { builder } from './builder.js';
 import { administeredEnvironment } from '../sharing/environments.js';
 import { requireViewer, type Context } from './context.js';
 import { loadPrincipal, Principal, User } from './directory.js';
-import { AccessLevel, Flow } from './flows.js';
+import { Connection, visibleConnection } from './connections.js';
+import { AccessLevel, Flow, seesDefinition } from './flows.js';
 import { globalId, idOf } from './ids.js';
 import { positionPage } from './pagination.js';
 
@@ -43,6 +44,18 @@ export const SharingEvent = builder.objectRef<EventRow>('SharingEvent').implemen
       nullable: true,
       description: 'The user, group or list the event is about, if any.',
       resolve: (e, _, ctx) => (e.principalKind && e.principalId ? loadPrincipal(ctx, { kind: e.principalKind, id: e.principalId }) : null),
+    }),
+    connection: t.field({
+      type: Connection,
+      nullable: true,
+      description: 'The connection the event is about (CONNECTION_NEEDS_ATTENTION), when the viewer may see it: its owner, admins, and the owners of the flow (S23).',
+      resolve: async (e, _, ctx) => {
+        if (!e.connectionId) return null;
+        const node = await visibleConnection(ctx, e.connectionId);
+        if (node) return node;
+        const found = await ctx.loaders.flow.load(e.flowId);
+        return found && seesDefinition(found.access) ? ctx.loaders.connection.load(e.connectionId) : null;
+      },
     }),
     actorRole: t.field({
       type: AccessLevel,

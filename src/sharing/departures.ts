@@ -1,10 +1,11 @@
 // Users who leave (S17): their connections go to ERROR; a flow left with no active owner is
-// suspended (NO_ACTIVE_OWNER) and its environment's admins are told (FLOW_SUSPENDED).
-// Runs on the directory import's transaction, so a departure and its effects are one change.
+// suspended (NO_ACTIVE_OWNER) and its environment's admins are told (FLOW_SUSPENDED); the owners
+// of each flow using one of their connections are told it needs attention (CONNECTION_NEEDS_ATTENTION).
+// Runs in the directory change's transaction (import or SCIM), so a departure and its effects are one change.
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Tx } from '../db/open.js';
-import { connections, flows, groupMembers, listEditors, ownerGrants, users } from '../db/tables.js';
-import { appendEvents, flowEvent } from '../events/log.js';
+import { connectionReferences, connections, flows, groupMembers, listEditors, ownerGrants, users } from '../db/tables.js';
+import { appendEvents, flowEvent, type NewSharingEvent } from '../events/log.js';
 import { isGrantActive } from '../policy/access.js';
 import { loadFlowFacts, type FlowFacts } from './access.js';
 import { environmentAdmins } from './environments.js';
@@ -25,7 +26,11 @@ export async function hasActiveOwner(tx: Tx, facts: FlowFacts): Promise<boolean>
 
 export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promise<{ suspendedFlowIds: string[] }> {
   if (departedUserIds.length === 0) return { suspendedFlowIds: [] };
-  await tx.update(connections).set({ status: 'ERROR' }).where(inArray(connections.ownerId, departedUserIds));
+  const broken = await tx
+    .update(connections)
+    .set({ status: 'ERROR' })
+    .where(inArray(connections.ownerId, departedUserIds))
+    .returning({ id: connections.id });
 
   // Flows they owned in any way: as primary owner, directly, through a group or a list.
   const theirGroups = tx.select({ id: groupMembers.groupId }).from(groupMembers).where(inArray(groupMembers.userId, departedUserIds));
@@ -48,11 +53,23 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
         ),
       ),
     );
+  // Flows whose references hold one of their connections, which stopped working just now.
+  const brokenUses =
+    broken.length === 0
+      ? []
+      : await tx
+          .selectDistinct({ flowId: flows.id, environmentId: flows.environmentId, connectionId: connectionReferences.connectionId })
+          .from(connectionReferences)
+          .innerJoin(flows, eq(flows.id, connectionReferences.flowId))
+          .where(inArray(connectionReferences.connectionId, broken.map((c) => c.id)))
+          .orderBy(flows.id, connectionReferences.connectionId);
   // Their environments, then the flows: the lock order of src/sharing/locks.ts.
-  await lockEnvironments(tx, owned.map((f) => f.environmentId), 'share');
-  const facts = await loadFlowFacts(tx, owned.map((f) => f.id), true);
+  await lockEnvironments(tx, [...owned, ...brokenUses].map((f) => f.environmentId), 'share');
+  const facts = await loadFlowFacts(tx, [...new Set([...owned.map((f) => f.id), ...brokenUses.map((u) => u.flowId)])], true);
+
+  await appendEvents(tx, await connectionEvents(tx, brokenUses, facts));
   const orphans: FlowFacts[] = [];
-  for (const f of facts.values()) if (!(await hasActiveOwner(tx, f))) orphans.push(f);
+  for (const { id } of owned) if (!(await hasActiveOwner(tx, facts.get(id)!))) orphans.push(facts.get(id)!);
   if (orphans.length === 0) return { suspendedFlowIds: [] };
 
   await tx
@@ -69,4 +86,30 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
     })),
   );
   return { suspendedFlowIds: orphans.map((f) => f.flow.id) };
+}
+
+/**
+ * CONNECTION_NEEDS_ATTENTION, one per flow and broken connection, to the flow's owners who are
+ * still active (a flow whose owners all left has it in its environment's log, for its admins).
+ */
+async function connectionEvents(
+  tx: Tx,
+  uses: { flowId: string; connectionId: string }[],
+  facts: Map<string, FlowFacts>,
+): Promise<{ event: NewSharingEvent; recipients: Iterable<string> }[]> {
+  if (uses.length === 0) return [];
+  const now = new Date();
+  const ownersByFlow = new Map<string, Set<string>>();
+  for (const flowId of new Set(uses.map((u) => u.flowId))) {
+    const f = facts.get(flowId)!;
+    ownersByFlow.set(flowId, await ownersOf(tx, f.flow, f.ownerGrants.filter((g) => isGrantActive(g, now))));
+  }
+  const everyone = [...new Set([...ownersByFlow.values()].flatMap((s) => [...s]))];
+  const active = new Set(
+    (await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, everyone), eq(users.status, 'ACTIVE')))).map((u) => u.id),
+  );
+  return uses.map(({ flowId, connectionId }) => ({
+    event: flowEvent('CONNECTION_NEEDS_ATTENTION', facts.get(flowId)!.flow, { id: null, level: 'NONE' }, { connectionId }),
+    recipients: [...ownersByFlow.get(flowId)!].filter((id) => active.has(id)),
+  }));
 }

@@ -38,4 +38,5 @@ export const sharingEventKind = pgEnum('sharing_event_kind', [
   'FLOW_SUSPENDED',
   'FLOW_DELETED',
   'ACCESS_EXPIRED',
+  'CONNECTION_NEEDS_ATTENTION',
 ]);

@@ -39,6 +39,8 @@ export const sharingEvents = pgTable(
     principalKind: principalKind('principal_kind'),
     principalId: uuid('principal_id'),
     copyId: uuid('copy_id').references(() => flowCopies.id),
+    /** The connection the event is about (CONNECTION_NEEDS_ATTENTION). No foreign key: the event outlives it. */
+    connectionId: uuid('connection_id'),
     /**
      * Who could follow the flow's stream when the event committed (S28): its owners and its
      * environment's admins as users, decided in the event's transaction. Null on events
