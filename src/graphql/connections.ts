@@ -1,8 +1,8 @@
 // Connections (credentials of one user for one connector) and a flow's references to them.
 import { connectionSource, connectionStatus } from '../db/tables.js';
-import { and, eq } from 'drizzle-orm';
-import { connections } from '../db/tables.js';
 import { connectionUsage } from '../policy/flows.js';
+import { connectionsOwnedBy } from '../reads/connections.js';
+import type { ConnectionRow } from '../reads/loaders.js';
 import { createConnection, replaceFlowConnection, updateConnectionCredentials } from '../sharing/connections.js';
 import { builder } from './builder.js';
 import { requireViewer, type Context } from './context.js';
@@ -11,9 +11,8 @@ import { Connector, Environment } from './environments.js';
 import { attempt, resultUnion } from './errors.js';
 import { flowSuccess, seesDefinition } from './flows.js';
 import { globalId, idOf, optionalIdOf } from './ids.js';
-import type { ConnectionRow } from './loaders.js';
 import { ConnectionRef, ConnectionReferenceRef, FlowRef } from './refs.js';
-import { newestFirst } from './pagination.js';
+import { keysetPage } from './pagination.js';
 
 const ConnectionStatus = builder.enumType('ConnectionStatus', { values: connectionStatus.enumValues });
 export const ConnectionSource = builder.enumType('ConnectionSource', {
@@ -106,11 +105,7 @@ builder.queryFields((t) => ({
     resolve: (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      const mine = and(
-        eq(connections.ownerId, viewer.id),
-        environmentId ? eq(connections.environmentId, environmentId) : undefined,
-      );
-      return newestFirst<ConnectionRow>(ctx.db, args, connections, mine);
+      return keysetPage(args, connectionsOwnedBy(ctx.db, viewer.id, environmentId));
     },
   }),
 }));

@@ -1,8 +1,7 @@
 // Copies and ownership: FlowCopy, receivedCopies, sendFlowCopy, createFlowFromCopy,
 // saveFlowAs, changePrimaryOwner.
-import { eq } from 'drizzle-orm';
-import { flowCopies } from '../db/tables.js';
 import { cursorAfter } from '../events/cursor.js';
+import { copiesReceivedBy } from '../reads/copies.js';
 import type { FlowRow } from '../sharing/access.js';
 import { changePrimaryOwner } from '../sharing/ownership.js';
 import { copyDefinition, createFlowFromCopy, saveFlowAs, sendFlowCopy, type CopyRow } from '../sharing/copies.js';
@@ -14,7 +13,7 @@ import { attempt, resultUnion } from './errors.js';
 import { SharingEvent } from './events.js';
 import { Flow, flowSuccess, TriggerKind } from './flows.js';
 import { idOf, principalOf } from './ids.js';
-import { newestFirst } from './pagination.js';
+import { keysetPage } from './pagination.js';
 
 export const FlowCopy = builder.objectRef<CopyRow>('FlowCopy');
 builder.node(FlowCopy, {
@@ -73,10 +72,7 @@ builder.queryFields((t) => ({
     args: t.arg.connectionArgs(),
     resolve: (_, args, ctx) => {
       const viewer = requireViewer(ctx);
-      return newestFirst<CopyRow>(ctx.db, args, flowCopies, eq(flowCopies.recipientId, viewer.id), {
-        column: flowCopies.sentAt,
-        of: (c) => c.sentAt,
-      });
+      return keysetPage(args, copiesReceivedBy(ctx.db, viewer.id));
     },
   }),
 }));

@@ -1,24 +1,13 @@
 // The directory as the API shows it: tenants, users, groups, SharePoint lists, the
 // people picker. Everything is scoped to the viewer's tenant (S20).
 import { brandWithType } from '@pothos/core';
-import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
-import { and, asc, count, eq, or, sql, type SQLWrapper } from 'drizzle-orm';
-import {
-  groupMembers,
-  groups,
-  licenseKind,
-  listEditors,
-  sharePointLists,
-  tenantCloud,
-  userKind,
-  users,
-  userStatus,
-} from '../db/tables.js';
+import { licenseKind, tenantCloud, userKind, userStatus } from '../db/tables.js';
 import type { PrincipalRef } from '../policy/access.js';
+import { editorsOfList, membersOfGroup, searchPrincipals } from '../reads/directory.js';
+import type { GroupRow, ListRow } from '../reads/loaders.js';
 import type { UserRow } from '../sharing/access.js';
 import { builder } from './builder.js';
 import { requireViewer, type Context } from './context.js';
-import type { GroupRow, ListRow } from './loaders.js';
 import { GroupRef, SharePointListRef, TenantRef, UserRef } from './refs.js';
 import { offsetPage } from './pagination.js';
 
@@ -55,42 +44,6 @@ builder.node(UserRef, {
 
 const UserConnection = builder.connectionObject({ type: User, name: 'UserConnection' }, { name: 'UserEdge' });
 
-/** Users ordered by name, a page at a time, from a query of their ids. */
-function userPage(ctx: Context, args: DefaultConnectionArguments, ids: () => SQLWrapper) {
-  return offsetPage(
-    args,
-    async ({ offset, limit }) => {
-      const rows = await ctx.db
-        .select()
-        .from(users)
-        .where(sql`${users.id} in (${ids()})`)
-        .orderBy(asc(users.displayName), asc(users.id))
-        .offset(offset)
-        .limit(limit);
-      return rows;
-    },
-    async () => (await ctx.db.select({ n: count() }).from(users).where(sql`${users.id} in (${ids()})`))[0]!.n,
-  );
-}
-
-function memberIds(ctx: Context, groupId: string) {
-  return ctx.db.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, groupId));
-}
-
-/** A list's editors: its user editors and the members of its editor groups. */
-function editorIds(ctx: Context, listId: string) {
-  const direct = ctx.db
-    .select({ id: sql<string>`${listEditors.userId}`.as('id') })
-    .from(listEditors)
-    .where(and(eq(listEditors.listId, listId), sql`${listEditors.userId} is not null`));
-  const viaGroups = ctx.db
-    .select({ id: groupMembers.userId })
-    .from(groupMembers)
-    .innerJoin(listEditors, eq(listEditors.groupId, groupMembers.groupId))
-    .where(eq(listEditors.listId, listId));
-  return direct.union(viaGroups);
-}
-
 export const Group = GroupRef;
 builder.node(GroupRef, {
   id: { resolve: (g) => g.id },
@@ -100,7 +53,7 @@ builder.node(GroupRef, {
     members: t.field({
       type: UserConnection,
       args: t.arg.connectionArgs(),
-      resolve: (g, args, ctx) => userPage(ctx, args, () => memberIds(ctx, g.id)),
+      resolve: (g, args, ctx) => offsetPage(args, membersOfGroup(ctx.db, g.id)),
     }),
   }),
 });
@@ -116,7 +69,7 @@ builder.node(SharePointListRef, {
     editors: t.field({
       type: UserConnection,
       args: t.arg.connectionArgs(),
-      resolve: (l, args, ctx) => userPage(ctx, args, () => editorIds(ctx, l.id)),
+      resolve: (l, args, ctx) => offsetPage(args, editorsOfList(ctx.db, l.id)),
     }),
   }),
 });
@@ -124,7 +77,6 @@ builder.node(SharePointListRef, {
 export const Principal = builder.unionType('Principal', {
   types: [User, Group, SharePointList],
 });
-
 
 /** Loads a principal for a union position, branded with its type; null if gone or foreign. */
 export async function loadPrincipal(ctx: Context, ref: PrincipalRef) {
@@ -148,95 +100,15 @@ builder.queryFields((t) => ({
     resolve: (_, __, ctx) => ctx.viewer,
   }),
   searchPrincipals: t.field({
-      type: PrincipalConnection,
-      description: "People picker: users, groups and lists of the viewer's tenant by name or email, best match first.",
-      args: { query: t.arg.string({ required: true }), ...t.arg.connectionArgs() },
-      resolve: (_, args, ctx) => {
-        const viewer = requireViewer(ctx);
-        const q = args.query.trim().toLowerCase();
-        return offsetPage(
-          args,
-          async ({ offset, limit }) => {
-            const rows = q ? await searchRows(ctx, viewer.tenantId, q, offset, limit) : [];
-            return Promise.all(rows.map(async (r) => (await loadPrincipal(ctx, r))!));
-          },
-          async () => (q ? countRows(ctx, viewer.tenantId, q) : 0),
-        );
-      },
+    type: PrincipalConnection,
+    description: "People picker: users, groups and lists of the viewer's tenant by name or email, best match first.",
+    args: { query: t.arg.string({ required: true }), ...t.arg.connectionArgs() },
+    resolve: (_, args, ctx) => {
+      const found = searchPrincipals(ctx.db, requireViewer(ctx).tenantId, args.query);
+      return offsetPage(args, {
+        page: async (page) => Promise.all((await found.page(page)).map(async (r) => (await loadPrincipal(ctx, r))!)),
+        count: found.count,
+      });
+    },
   }),
 }));
-
-// ------------------------------------------------------------------ the people picker
-
-/** `q` with LIKE's own % and _ (and the escape character) taken literally. */
-function literal(q: string) {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * One ranked query over users, groups and lists: exact name or email first, then names
- * and emails that start with the query, then a word that starts with it, then any match.
- * Departed users are left out: they can no longer be given anything.
- */
-function candidates(ctx: Context, tenantId: string, q: string) {
-  const text = literal(q);
-  const [anywhere, start, wordStart] = [`%${text}%`, `${text}%`, `% ${text}%`];
-
-  const rank = (nameSql: ReturnType<typeof sql>, emailSql: ReturnType<typeof sql>) =>
-    sql<number>`case
-      when lower(${nameSql}) = ${q} or lower(${emailSql}) = ${q} then 0
-      when lower(${nameSql}) like ${start} or lower(${emailSql}) like ${start} then 1
-      when lower(${nameSql}) like ${wordStart} then 2
-      else 3 end`;
-  const userRows = ctx.db
-    .select({
-      kind: sql<string>`'USER'`.as('kind'),
-      id: users.id,
-      name: sql<string>`${users.displayName}`.as('name'),
-      rank: rank(sql`${users.displayName}`, sql`${users.email}`).as('rank'),
-    })
-    .from(users)
-    .where(
-      and(
-        eq(users.tenantId, tenantId),
-        eq(users.status, 'ACTIVE'),
-        or(sql`lower(${users.displayName}) like ${anywhere}`, sql`lower(${users.email}) like ${anywhere}`),
-      ),
-    );
-  const groupRows = ctx.db
-    .select({
-      kind: sql<string>`'GROUP'`.as('kind'),
-      id: groups.id,
-      name: sql<string>`${groups.displayName}`.as('name'),
-      rank: rank(sql`${groups.displayName}`, sql`''`).as('rank'),
-    })
-    .from(groups)
-    .where(and(eq(groups.tenantId, tenantId), sql`lower(${groups.displayName}) like ${anywhere}`));
-  const listRows = ctx.db
-    .select({
-      kind: sql<string>`'LIST'`.as('kind'),
-      id: sharePointLists.id,
-      name: sql<string>`${sharePointLists.title}`.as('name'),
-      rank: rank(sql`${sharePointLists.title}`, sql`''`).as('rank'),
-    })
-    .from(sharePointLists)
-    .where(and(eq(sharePointLists.tenantId, tenantId), sql`lower(${sharePointLists.title}) like ${anywhere}`));
-  return userRows.unionAll(groupRows).unionAll(listRows).as('candidates');
-}
-
-async function searchRows(ctx: Context, tenantId: string, q: string, offset: number, limit: number) {
-  const c = candidates(ctx, tenantId, q);
-  const rows = await ctx.db
-    .select({ kind: c.kind, id: c.id })
-    .from(c)
-    .orderBy(asc(c.rank), asc(sql`lower(${c.name})`), asc(c.id))
-    .offset(offset)
-    .limit(limit);
-  return rows as PrincipalRef[]; // kind is one of the three literals above
-}
-
-async function countRows(ctx: Context, tenantId: string, q: string) {
-  const c = candidates(ctx, tenantId, q);
-  const [row] = await ctx.db.select({ n: count() }).from(c);
-  return row!.n;
-}

@@ -1,7 +1,7 @@
 // Flows: the type, "My flows", and the mutations that make, edit, start/stop and delete them.
-import { and, eq } from 'drizzle-orm';
-import { accessLevel, flowState, flows, suspensionReason, triggerKind } from '../db/tables.js';
+import { accessLevel, flowState, suspensionReason, triggerKind } from '../db/tables.js';
 import type { FlowAccess as FlowAccessFacts } from '../policy/access.js';
+import { flowsOwnedBy } from '../reads/flows.js';
 import type { FlowRow } from '../sharing/access.js';
 import { createFlow, deleteFlow, setFlowState, updateFlow } from '../sharing/flows.js';
 import { builder } from './builder.js';
@@ -12,7 +12,7 @@ import { Environment } from './environments.js';
 import { attempt, resultUnion } from './errors.js';
 import { globalId, idOf, optionalIdOf } from './ids.js';
 import { AccessPathRef, FlowAccessRef, FlowActionRef, FlowRef } from './refs.js';
-import { newestFirst } from './pagination.js';
+import { keysetPage } from './pagination.js';
 
 export const TriggerKind = builder.enumType('TriggerKind', { values: triggerKind.enumValues });
 const FlowState = builder.enumType('FlowState', { values: flowState.enumValues });
@@ -140,11 +140,7 @@ builder.queryFields((t) => ({
     resolve: (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      const mine = and(
-        eq(flows.primaryOwnerId, viewer.id),
-        environmentId ? eq(flows.environmentId, environmentId) : undefined,
-      );
-      return newestFirst<FlowRow>(ctx.db, args, flows, mine);
+      return keysetPage(args, flowsOwnedBy(ctx.db, viewer.id, environmentId));
     },
   }),
 }));

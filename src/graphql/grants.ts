@@ -1,12 +1,9 @@
-// What the owner and run-only lists share: a connection type over grants, and "flows granted
-// to the viewer" behind teamFlows and runOnlyFlows (its SQL is in src/reads/visibility.ts).
+// What the owner and run-only lists share: a connection type over a flow's grants, which grants
+// a viewer is shown, and their order. (The flows granted to the viewer are src/reads/flows.ts's.)
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
-import type { SQL } from 'drizzle-orm';
-import { grantedTo as visibleThroughGrant, type GrantTable } from '../reads/visibility.js';
 import { isGrantActive, type FlowAccess } from '../policy/access.js';
 import type { FlowRow, GrantFacts } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
-import type { Context } from './context.js';
 import { EDGES_COST } from './cost.js';
 import { seesDefinition } from './flows.js';
 import { loadPrincipal, Principal, User } from './directory.js';
@@ -71,14 +68,8 @@ export function listedGrants(
 
 /** A page of a flow's grants, already filtered and ordered. */
 export function grantPage(args: DefaultConnectionArguments, flow: FlowRow, grants: GrantFacts[]) {
-  return offsetPage(
-    args,
-    async ({ offset, limit }) => grants.slice(offset, offset + limit).map((grant) => ({ grant, flow })),
-    async () => grants.length,
-  );
-}
-
-/** Flows where a grant in `table` gives the viewer access (S16, S19): src/reads/visibility.ts. */
-export async function grantedTo(ctx: Context, table: GrantTable): Promise<SQL> {
-  return visibleThroughGrant(ctx.db, table, ctx.viewer!.id, await ctx.loaders.memberships());
+  return offsetPage(args, {
+    page: async ({ offset, limit }) => grants.slice(offset, offset + limit).map((grant) => ({ grant, flow })),
+    count: async () => grants.length,
+  });
 }

@@ -1,10 +1,9 @@
 // Co-owners: Flow.owners, Flow.accessFor, "Team flows" and modifyFlowOwners.
-import { and, eq, ne } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { flows, ownerGrants } from '../db/tables.js';
 import { cursorAfter } from '../events/cursor.js';
 import { DomainError } from '../policy/errors.js';
 import { assertMay } from '../policy/access.js';
+import { flowsCoOwnedBy } from '../reads/flows.js';
 import { userAccess, type FlowRow, type GrantFacts } from '../sharing/access.js';
 import { modifyFlowOwners } from '../sharing/owners.js';
 import { builder } from './builder.js';
@@ -14,8 +13,8 @@ import { User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow, FlowAccess, FlowConnection } from './flows.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
-import { grantConnection, grantedTo, grantOrder, grantPage, listedGrants } from './grants.js';
-import { newestFirst } from './pagination.js';
+import { grantConnection, grantOrder, grantPage, listedGrants } from './grants.js';
+import { keysetPage } from './pagination.js';
 import { MAX_IDS } from '../sharing/input.js';
 
 const FlowOwnerConnection = grantConnection('FlowOwner', (t) => ({
@@ -66,12 +65,7 @@ builder.queryFields((t) => ({
     resolve: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      const filter = and(
-        await grantedTo(ctx, ownerGrants),
-        ne(flows.primaryOwnerId, viewer.id),
-        environmentId ? eq(flows.environmentId, environmentId) : undefined,
-      );
-      return newestFirst<FlowRow>(ctx.db, args, flows, filter);
+      return keysetPage(args, flowsCoOwnedBy(ctx.db, viewer.id, await ctx.loaders.memberships(), environmentId));
     },
   }),
 }));

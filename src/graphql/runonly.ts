@@ -1,7 +1,6 @@
 // Run-only sharing: Flow.runOnlyUsers, runOnlyFlows and modifyRunOnlyUsers (S8, S9).
-import { and, eq } from 'drizzle-orm';
-import { flows, runOnlyGrants } from '../db/tables.js';
 import { cursorAfter } from '../events/cursor.js';
+import { flowsRunnableBy } from '../reads/flows.js';
 import type { FlowRow } from '../sharing/access.js';
 import { modifyRunOnlyUsers } from '../sharing/runonly.js';
 import { builder } from './builder.js';
@@ -9,9 +8,9 @@ import { ConnectionSource } from './connections.js';
 import { requireViewer } from './context.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow, FlowConnection } from './flows.js';
-import { grantConnection, grantedTo, grantOrder, grantPage, listedGrants } from './grants.js';
+import { grantConnection, grantOrder, grantPage, listedGrants } from './grants.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
-import { newestFirst } from './pagination.js';
+import { keysetPage } from './pagination.js';
 
 const FlowRunOnlyConnection = grantConnection('FlowRunOnly');
 
@@ -34,10 +33,9 @@ builder.queryField('runOnlyFlows', (t) =>
     description: 'Flows shared with the viewer run-only (directly or through a group), newest first.',
     args: { environmentId: t.arg.id(), ...t.arg.connectionArgs() },
     resolve: async (_, args, ctx) => {
-      requireViewer(ctx);
+      const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      const filter = and(await grantedTo(ctx, runOnlyGrants), environmentId ? eq(flows.environmentId, environmentId) : undefined);
-      return newestFirst<FlowRow>(ctx.db, args, flows, filter);
+      return keysetPage(args, flowsRunnableBy(ctx.db, viewer.id, await ctx.loaders.memberships(), environmentId));
     },
   }),
 );

@@ -1,6 +1,6 @@
 // Runs: triggerFlow, Flow.runs and FlowRun (owners see every run, run-only users their own).
-import { and, eq, sql } from 'drizzle-orm';
-import { flowRuns, runFailureReason, runStatus } from '../db/tables.js';
+import { runFailureReason, runStatus } from '../db/tables.js';
+import { runsOfFlow } from '../reads/runs.js';
 import type { FlowRow } from '../sharing/access.js';
 import { triggerFlow, type RunRow } from '../sharing/runs.js';
 import { builder } from './builder.js';
@@ -10,7 +10,7 @@ import { User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow } from './flows.js';
 import { idOf } from './ids.js';
-import { newestFirst } from './pagination.js';
+import { keysetPage } from './pagination.js';
 
 const RunStatus = builder.enumType('RunStatus', { values: runStatus.enumValues });
 const RunFailureReason = builder.enumType('RunFailureReason', { values: runFailureReason.enumValues });
@@ -60,10 +60,8 @@ builder.objectField(Flow, 'runs', (t) =>
     args: t.arg.connectionArgs(),
     resolve: async (flow: FlowRow, args, ctx) => {
       const found = await ctx.loaders.flow.load(flow.id);
-      const all = found?.access.canViewRunHistory ?? false;
-      const mine = ctx.viewer ? eq(flowRuns.invokerId, ctx.viewer.id) : sql`false`;
-      const filter = and(eq(flowRuns.flowId, flow.id), all ? undefined : mine);
-      return newestFirst<RunRow>(ctx.db, args, flowRuns, filter, { column: flowRuns.startedAt, of: (r) => r.startedAt });
+      const everyRun = found?.access.canViewRunHistory ?? false;
+      return keysetPage(args, runsOfFlow(ctx.db, flow.id, { everyRun, viewerId: ctx.viewer?.id ?? null }));
     },
   }),
 );
