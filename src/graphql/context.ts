@@ -1,13 +1,12 @@
 // The request context: the viewer, per-request loaders and the database, built once per
 // request for HTTP and WebSocket alike.
-import { eq } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { InvalidTokenError, type VerifyToken } from '../auth/tokens.js';
 import type { Db } from '../db/open.js';
 import type { LogFeed } from '../events/feed.js';
-import { users } from '../db/tables.js';
+import { userByExternalId } from '../reads/directory.js';
+import { createLoaders, type Loaders } from '../reads/loaders.js';
 import type { UserRow } from '../sharing/access.js';
-import { createLoaders, type Loaders } from './loaders.js';
 
 /** What every request shares: the database, the token check, the live log. */
 export type Services = { db: Db; verify: VerifyToken; feed: LogFeed };
@@ -41,7 +40,7 @@ async function authenticate({ db, verify }: Services, authorization: unknown): P
     if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
     throw error;
   }
-  const [user] = await db.select().from(users).where(eq(users.externalId, verified.subject));
+  const user = await userByExternalId(db, verified.subject);
   if (!user) throw unauthenticated('the token names no user of the directory');
   if (user.status === 'DEPARTED') throw unauthenticated('the user has left the organization');
   return { user, expiresAt: verified.expiresAt };

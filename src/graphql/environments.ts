@@ -1,7 +1,7 @@
 // Environments, their roles and DLP policy (and the admins' mutations that set them), and
 // the connectors connections are made for.
-import { asc, desc, eq } from 'drizzle-orm';
-import { connectorClass, connectors, environmentRole, environments } from '../db/tables.js';
+import { connectorClass, environmentRole } from '../db/tables.js';
+import { connectorsByName, environmentsOfTenant } from '../reads/environments.js';
 import { builder } from './builder.js';
 import { requireViewer } from './context.js';
 import { setDlpPolicy } from '../sharing/dlp.js';
@@ -74,21 +74,14 @@ builder.queryFields((t) => ({
   environments: t.field({
     type: [Environment],
     description: "The environments of the viewer's tenant, the default one first.",
-    resolve: (_, __, ctx) => {
-      const viewer = requireViewer(ctx);
-      return ctx.db
-        .select()
-        .from(environments)
-        .where(eq(environments.tenantId, viewer.tenantId))
-        .orderBy(desc(environments.isDefault), asc(environments.displayName));
-    },
+    resolve: (_, __, ctx) => environmentsOfTenant(ctx.db, requireViewer(ctx).tenantId),
   }),
   connectors: t.field({
     type: [Connector],
     description: 'Connectors a connection can be made for.',
     resolve: (_, __, ctx) => {
       requireViewer(ctx);
-      return ctx.db.select().from(connectors).orderBy(asc(connectors.displayName));
+      return connectorsByName(ctx.db);
     },
   }),
 }));
