@@ -111,7 +111,7 @@ describe('directory import', () => {
   });
 });
 
-describe('npm run directory -- import FILE', () => {
+describe('npm run directory', () => {
   const run = promisify(execFile);
   let dir: string;
   beforeAll(() => {
@@ -132,4 +132,26 @@ describe('npm run directory -- import FILE', () => {
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toMatch(/directory refused, nothing was written:\n\s+\$\.users\[0\]\.tenant/);
   }, 60_000);
+
+  it('makes, lists and revokes SCIM tokens (printed once, stored as a digest) and lists the directory changes', async () => {
+    const file = join(dir, 'tokens.json');
+    writeFileSync(file, JSON.stringify(tenantDirectory('tok')));
+    const env = { ...process.env, FLOWSHARE_DATA_DIR: join(dir, 'tokens-data'), DATABASE_URL: '' };
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', ...args], { env });
+    await cli('import', file);
+    const made = (await cli('scim-token', 'tenant-tok')).stdout;
+    const [, id, token] = /^SCIM token (\S+) for tenant tenant-tok .*\n(fsscim_\S+)\n$/.exec(made)!;
+    expect((await cli('scim-tokens', 'tenant-tok')).stdout).toMatch(new RegExp(`^${id}  made `));
+    expect((await cli('changes', 'tenant-tok')).stdout).toMatch(/^#\d+  \S+  IMPORT  -  IMPORTED  DIRECTORY  -  7 users, 1 groups, 1 lists, 2 environments written\n$/);
+    expect((await cli('revoke-scim-token', id!)).stdout).toBe(`revoked SCIM token ${id}\n`);
+    expect(token).toMatch(/^fsscim_[A-Za-z0-9_-]{43}$/);
+
+    for (const [args, code, message] of [
+      [['scim-token', 'nobody'], 1, /no tenant "nobody"/],
+      [['changes'], 2, /usage: npm run directory/],
+    ] as const) {
+      const failed = await cli(...args).catch((e: { code: number; stderr: string }) => e);
+      expect(failed, args.join(' ')).toMatchObject({ code, stderr: expect.stringMatching(message) });
+    }
+  }, 120_000);
 });

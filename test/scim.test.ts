@@ -9,14 +9,8 @@ import { encodeEventCursor } from '../src/events/cursor.js';
 import { globalId } from '../src/graphql/ids.js';
 import { gqlAt, startTestApp, type TestApp } from './support/app.js';
 import { sseSubscribe, typedDocument, wsClient } from './support/live.js';
+import { byUserName, CORE_GROUP, CORE_USER, ENTERPRISE, entraUser, ERROR, FLOWSHARE, oktaUser, PATCH_OP, scimClient } from './support/scim.js';
 import { tenantDirectory } from './support/tenant.js';
-
-const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const CORE_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
-const FLOWSHARE = 'urn:ietf:params:scim:schemas:extension:flowshare:2.0:User';
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 const Viewer = typedDocument<{ viewer: { id: string; displayName: string; license: string } | null }, Record<string, never>>(
   'query ScimViewer { viewer { id displayName license } }',
@@ -39,10 +33,7 @@ const Environments = typedDocument<{ environments: { id: string; isDefault: bool
   'query ScimEnvironments { environments { id isDefault } }',
 );
 
-type Reply = { status: number; type: string | null; location: string | null; body: any };
-
 let app: TestApp;
-let scimUrl: string;
 const tags = { a: randomUUID().slice(0, 8), b: randomUUID().slice(0, 8) };
 const tokens = { a: `scim-a-${randomUUID()}`, b: `scim-b-${randomUUID()}` };
 const directories = { a: tenantDirectory(tags.a), b: tenantDirectory(tags.b) };
@@ -53,60 +44,15 @@ beforeAll(async () => {
   });
   await importDirectory(app.database.db, directories.a);
   await importDirectory(app.database.db, directories.b);
-  scimUrl = app.url.replace(/\/graphql$/, '/scim/v2');
 });
 afterAll(() => app?.close());
 
-async function scim(token: string | null, method: string, path: string, body?: unknown): Promise<Reply> {
-  const response = await fetch(`${scimUrl}${path}`, {
-    method,
-    headers: {
-      accept: 'application/scim+json',
-      ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), location: response.headers.get('location'), body: text ? JSON.parse(text) : undefined };
-}
+const scim = (token: string | null, method: string, path: string, body?: unknown) => scimClient(app.url)(token, method, path, body);
 const A = (method: string, path: string, body?: unknown) => scim(tokens.a, method, path, body);
 const B = (method: string, path: string, body?: unknown) => scim(tokens.b, method, path, body);
-const byUserName = (userName: string) => `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`;
 
 async function viewerAs(sub: string) {
   return gqlAt(app.url, Viewer, {}, await app.token(sub));
-}
-
-/** What Entra ID sends to create a user (its default attribute mappings). */
-function entraUser(tag: string) {
-  return {
-    schemas: [CORE_USER, ENTERPRISE],
-    externalId: `entra-${randomUUID()}`,
-    userName: `Dana.${tag}@Example.com`,
-    active: true,
-    displayName: `Dana ${tag}`,
-    emails: [{ primary: true, type: 'work', value: `dana.${tag}@example.com` }],
-    meta: { resourceType: 'User' },
-    name: { formatted: `Dana ${tag}`, familyName: 'Dana', givenName: tag },
-    [ENTERPRISE]: { department: 'Finance' },
-  };
-}
-
-/** What Okta sends to create a user: no externalId. */
-function oktaUser(tag: string, active = true) {
-  return {
-    schemas: [CORE_USER],
-    userName: `omar.${tag}@example.com`,
-    name: { givenName: 'Omar', familyName: tag },
-    emails: [{ primary: true, value: `omar.${tag}@example.com`, type: 'work' }],
-    displayName: `Omar ${tag}`,
-    locale: 'en-US',
-    externalId: undefined,
-    groups: [],
-    password: undefined,
-    active,
-  };
 }
 
 describe('discovery', () => {

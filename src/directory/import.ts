@@ -16,6 +16,7 @@ import {
   users,
 } from '../db/tables.js';
 import { directoryFile, jsonPath, type DirectoryFile } from './format.js';
+import { importChanges, recordChanges } from './changes.js';
 import { chunks, departUsers, replaceChildren, setGroupMembers, upsert, upsertGroups, upsertUsers } from './write.js';
 
 export class DirectoryError extends Error {
@@ -334,6 +335,7 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
 
   // S17 and S26: what leaving means, and the signal that ends the departed users' open streams.
   const { suspendedFlowIds } = await departUsers(tx, departed);
+  await recordChanges(tx, importChanges(dir, tenantId, departedUsers.map((ext) => ({ ext, id: userIds.get(ext)! }))));
 
   return {
     tenants: dir.tenants.length,

@@ -10,9 +10,10 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/open.js';
-import { environments, groupMembers, groups, ownerGrants, runOnlyGrants, tenants, users } from '../db/tables.js';
+import { environments, groupMembers, groups, tenants, users } from '../db/tables.js';
 import { announceDirectoryChange } from '../events/directory.js';
 import { applyDepartures } from '../sharing/departures.js';
+import { removeGroupGrants } from '../sharing/removed-groups.js';
 
 export const CHUNK = 1000; // rows per statement, well under PostgreSQL's 65,535 parameters
 
@@ -101,21 +102,21 @@ export async function setGroupMembers(tx: Tx, groupIds: string[], members: { gro
 export class GroupInUseError extends Error {}
 
 /**
- * Deletes a group and its memberships (its list editorships go with it). A group that holds
- * grants on flows or guards an environment is refused for now (GroupInUseError): removing its
- * grants with their removal events is still to do (issue 16).
+ * Deletes a group: its grants on flows go with it, with their removal events (and any flow
+ * left with no active owner is suspended); its memberships and list editorships too. An
+ * environment's security group is refused (GroupInUseError): without it the environment
+ * would be open to the whole tenant (S16). Returns whether sharing events were written.
  */
-export async function deleteGroup(tx: Tx, groupId: string): Promise<void> {
-  const [use] = await tx
-    .select({ one: sql<number>`1` })
-    .from(groups)
-    .where(
-      sql`${groups.id} = ${groupId} and (exists (select 1 from ${ownerGrants} where ${ownerGrants.groupId} = ${groupId})
-        or exists (select 1 from ${runOnlyGrants} where ${runOnlyGrants.groupId} = ${groupId})
-        or exists (select 1 from ${environments} where ${environments.securityGroupId} = ${groupId}))`,
-    );
-  if (use) throw new GroupInUseError('the group holds grants on flows or is an environment\'s security group');
+export async function deleteGroup(tx: Tx, groupId: string): Promise<{ eventsWritten: boolean }> {
+  const [guarding] = await tx
+    .select({ name: environments.displayName })
+    .from(environments)
+    .where(eq(environments.securityGroupId, groupId))
+    .limit(1);
+  if (guarding) throw new GroupInUseError(`it is the security group of the environment "${guarding.name}"`);
+  const { flowIds } = await removeGroupGrants(tx, groupId);
   await tx.delete(groups).where(eq(groups.id, groupId));
+  return { eventsWritten: flowIds.length > 0 };
 }
 
 // ------------------------------------------------------------------ batched statements

@@ -9,6 +9,8 @@ export type ScimContext = {
   tenant: ScimTenant;
   /** Users who left with this request: the router wakes the streams after the commit. */
   departed: string[];
+  /** The request wrote sharing events (a deleted group's grants): the router wakes the feed. */
+  eventsWritten: boolean;
   /** A POST made (or brought back) a resource: 201. */
   created: boolean;
   /** An error of ours inside a handler, kept whole (scimmy turns unknown errors into 404s). */

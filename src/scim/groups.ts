@@ -126,7 +126,7 @@ export function declareGroups(): void {
         guard(ctx, async () => {
           const group = await findGroup(ctx.tx, ctx.tenant.id, resource.id);
           try {
-            await deleteGroup(ctx.tx, group.id);
+            if ((await deleteGroup(ctx.tx, group.id)).eventsWritten) ctx.eventsWritten = true;
           } catch (error) {
             if (error instanceof GroupInUseError) throw scimError(409, null, `The group can't be deleted yet: ${error.message}.`);
             throw error;

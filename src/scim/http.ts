@@ -3,14 +3,17 @@
 // Users who leave with a request (active false, DELETE) get S17's effects in that transaction
 // (departUsers); after the commit this process's streams re-check at once (feed.wake) and the
 // other processes are told (notify: NOTIFY on the directory channel), so the departed are
-// refused on their next request and their open streams end (S26).
+// refused on their next request and their open streams end (S26). Every write is recorded
+// (directory_changes, in the same transaction) and logged as one JSON line after the commit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import SCIMMY from 'scimmy';
 import type { Db } from '../db/open.js';
+import { changeLogLine, recordChanges, type DirectoryChange } from '../directory/changes.js';
 import { departUsers, lockTenant } from '../directory/write.js';
 import type { LogFeed } from '../events/feed.js';
 import { redactForLog } from '../redact.js';
 import { scimAuthenticator, type ScimTokens } from './auth.js';
+import { scimChanges } from './changes.js';
 import type { ScimContext } from './context.js';
 import { discover, MAX_RESULTS, SCIM_PATH, setUpScimmy } from './discovery.js';
 import { errorResponse, ScimError, scimError } from './errors.js';
@@ -61,8 +64,9 @@ export function scimHandler(services: { db: Db; feed: LogFeed; quiet?: boolean }
         const Resource = endpoint === 'Users' ? SCIMMY.Resources.User : endpoint === 'Groups' ? SCIMMY.Resources.Group : undefined;
         if (!Resource || rest.length > 0) throw scimError(404, null, `No endpoint ${SCIM_PATH}/${segments.join('/')}`);
         const input = ['POST', 'PUT', 'PATCH'].includes(method) ? await readJson(req) : undefined;
-        const ctx: ScimContext = { tx: undefined as never, tenant, departed: [], created: false };
+        const ctx: ScimContext = { tx: undefined as never, tenant, departed: [], created: false, eventsWritten: false };
         let suspended = 0;
+        let changes: DirectoryChange[] = [];
         try {
           body = await db.transaction(async (tx) => {
             ctx.tx = tx;
@@ -72,12 +76,15 @@ export function scimHandler(services: { db: Db; feed: LogFeed; quiet?: boolean }
             if (method !== 'GET') await lockTenant(tx, tenant.id);
             const result = await operate(ctx, Resource, endpoint!, method, id, url.searchParams, input);
             suspended = (await departUsers(tx, ctx.departed)).suspendedFlowIds.length;
+            changes = scimChanges(ctx, { endpoint: endpoint!, method, id, input, result });
+            await recordChanges(tx, changes);
             return result;
           });
         } catch (error) {
           throw ctx.failure ?? error;
         }
-        if (ctx.departed.length > 0 || suspended > 0) await feed.wake();
+        if (!services.quiet) for (const change of changes) console.log(changeLogLine(change));
+        if (ctx.departed.length > 0 || suspended > 0 || ctx.eventsWritten) await feed.wake();
         if (ctx.departed.length > 0) await options.notify?.();
         if (method === 'DELETE') status = 204;
         else if (ctx.created) {

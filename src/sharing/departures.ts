@@ -68,8 +68,16 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
   const facts = await loadFlowFacts(tx, [...new Set([...owned.map((f) => f.id), ...brokenUses.map((u) => u.flowId)])], true);
 
   await appendEvents(tx, await connectionEvents(tx, brokenUses, facts));
+  return suspendOrphans(tx, owned.map((f) => facts.get(f.id)!));
+}
+
+/**
+ * Suspends those of the flows (locked by the caller, with their environments) left with no
+ * active owner (NO_ACTIVE_OWNER) and tells their environments' admins (FLOW_SUSPENDED).
+ */
+export async function suspendOrphans(tx: Tx, candidates: FlowFacts[]): Promise<{ suspendedFlowIds: string[] }> {
   const orphans: FlowFacts[] = [];
-  for (const { id } of owned) if (!(await hasActiveOwner(tx, facts.get(id)!))) orphans.push(facts.get(id)!);
+  for (const f of candidates) if (f.flow.state !== 'SUSPENDED' && !(await hasActiveOwner(tx, f))) orphans.push(f);
   if (orphans.length === 0) return { suspendedFlowIds: [] };
 
   await tx

@@ -100,6 +100,10 @@ type Documents = {
     "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n": typeof types.RunsDocument,
     "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n": typeof types.RunNodeDocument,
     "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.ShareRunOnlyDocument,
+    "\n  mutation ScimDirOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ScimDirOwnersDocument,
+    "\n  mutation ScimDirRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.ScimDirRunnersDocument,
+    "\n  query ScimDirAccess($id: ID!, $userId: ID!) { node(id: $id) { ... on Flow { state suspensionReason accessFor(userId: $userId) { level } } } }\n": typeof types.ScimDirAccessDocument,
+    "\n  query ScimDirLog { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": typeof types.ScimDirLogDocument,
     "\n  mutation EdgeShare($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.EdgeShareDocument,
     "\n  mutation EdgeRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess { eventCursor }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.EdgeRunOnlyDocument,
     "\n  query EdgeAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level blockedReason paths { kind } } } }\n  }\n": typeof types.EdgeAccessForDocument,
@@ -226,6 +230,10 @@ const documents: Documents = {
     "\n  query Runs($id: ID!) { node(id: $id) { ... on Flow { runs { totalCount edges { node { id invoker { id } status } } } } } }\n": types.RunsDocument,
     "\n  query RunNode($id: ID!) { node(id: $id) { __typename ... on FlowRun { id status } } }\n": types.RunNodeDocument,
     "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.ShareRunOnlyDocument,
+    "\n  mutation ScimDirOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ScimDirOwnersDocument,
+    "\n  mutation ScimDirRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.ScimDirRunnersDocument,
+    "\n  query ScimDirAccess($id: ID!, $userId: ID!) { node(id: $id) { ... on Flow { state suspensionReason accessFor(userId: $userId) { level } } } }\n": types.ScimDirAccessDocument,
+    "\n  query ScimDirLog { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": types.ScimDirLogDocument,
     "\n  mutation EdgeShare($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message }\n    }\n  }\n": types.EdgeShareDocument,
     "\n  mutation EdgeRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess { eventCursor }\n      ... on OperationError { code message }\n    }\n  }\n": types.EdgeRunOnlyDocument,
     "\n  query EdgeAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level blockedReason paths { kind } } } }\n  }\n": types.EdgeAccessForDocument,
@@ -624,6 +632,22 @@ export function graphql(source: "\n  query RunNode($id: ID!) { node(id: $id) { _
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScimDirOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ScimDirOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScimDirRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ScimDirRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScimDirAccess($id: ID!, $userId: ID!) { node(id: $id) { ... on Flow { state suspensionReason accessFor(userId: $userId) { level } } } }\n"): (typeof documents)["\n  query ScimDirAccess($id: ID!, $userId: ID!) { node(id: $id) { ... on Flow { state suspensionReason accessFor(userId: $userId) { level } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScimDirLog { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n"): (typeof documents)["\n  query ScimDirLog { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
