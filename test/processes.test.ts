@@ -21,6 +21,7 @@ import { modifyFlowOwners } from '../src/sharing/owners.js';
 import { graphql } from './gql/index.js';
 import { gqlAt, isolatedDatabaseUrl, ok } from './support/app.js';
 import { wsClient } from './support/live.js';
+import { byUserName, PATCH_OP, scimClient } from './support/scim.js';
 import { graphqlUrlOf, startProcess, type ServerProcess } from './support/process.js';
 import { tenantDirectory } from './support/tenant.js';
 
@@ -37,6 +38,7 @@ const Owners = graphql(`
 
 const START = encodeEventCursor(0);
 const SECRET = `${randomUUID()}${randomUUID()}`;
+const SCIM_TOKEN = `scim-${randomUUID()}`;
 
 describe.runIf(process.env.DATABASE_URL)('several server processes on one PostgreSQL', () => {
   const tag = randomUUID().slice(0, 8);
@@ -75,7 +77,12 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
     const file = join(dir, 'directory.json');
     writeFileSync(file, JSON.stringify(directory));
     const url = (await isolatedDatabaseUrl())!;
-    env = { DATABASE_URL: url, AUTH_JWT_SECRET: SECRET, FLOWSHARE_SWEEP_INTERVAL_MS: '100' };
+    env = {
+      DATABASE_URL: url,
+      AUTH_JWT_SECRET: SECRET,
+      FLOWSHARE_SWEEP_INTERVAL_MS: '100',
+      FLOWSHARE_SCIM_TOKENS: JSON.stringify({ [ext('tenant')]: SCIM_TOKEN }),
+    };
     // The first imports the directory; the others start on it.
     a = await start({ FLOWSHARE_DIRECTORY: file, FLOWSHARE_LOG_POLL_MS: '60000' });
     b = await start({ FLOWSHARE_LOG_POLL_MS: '300' });
@@ -144,6 +151,20 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
     expect(Date.now() - done).toBeLessThan(1000); // A polls once a minute
     expect(event!.sharingEvents).toMatchObject({ kind: 'FLOW_SUSPENDED', flowId });
     events.stop();
+  });
+
+  it("a user deactivated by SCIM on process B is refused on process A, and A's open stream of theirs ends within 5 s", async () => {
+    const scim = scimClient(b);
+    const events = await subscribe(a, 'free');
+    await pause(300);
+    const [user] = (await scim(SCIM_TOKEN, 'GET', byUserName(`free.${tag}@example.com`))).body.Resources;
+    const done = Date.now();
+    const reply = await scim(SCIM_TOKEN, 'PATCH', `/Users/${user.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    expect(reply.status).toBe(200);
+    await events.ended(5000);
+    expect(Date.now() - done).toBeLessThan(5000);
+    expect(events.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await gqlAt(a, Whoami, {}, await token('free'))).status).toBe(401);
   });
 
   it('a process killed right after a commit loses nothing: the client resumes from its cursor on a new one', async () => {
