@@ -13,7 +13,7 @@ import type {
   ListRow,
   ReferenceRow,
   TenantRow,
-} from './loaders.js';
+} from '../reads/loaders.js';
 
 export const TenantRef = builder.objectRef<TenantRow>('Tenant');
 export const UserRef = builder.objectRef<UserRow>('User');

@@ -13,7 +13,7 @@ import { builder } from './builder.js';
 import { requireViewer, unauthenticated, type Context } from './context.js';
 import { assertCursorInLog, SharingEvent, SharingEventKind } from './events.js';
 import { idOf } from './ids.js';
-import { createLoaders } from './loaders.js';
+import { createLoaders } from '../reads/loaders.js';
 
 type Kind = EventRow['kind'];
 
