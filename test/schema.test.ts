@@ -63,13 +63,11 @@ const notBuiltYet = [
   'Mutation.reassignFlows was removed.', 'Mutation.removePrincipalFromFlows was removed.',
   'Mutation.replaceConnectionEverywhere was removed.',
   // "Before and after a share"
-  'JSON was removed.', 'SharingAdviceKind was removed.', 'SharingAdvice was removed.',
+  'SharingAdviceKind was removed.', 'SharingAdvice was removed.',
   'UserAccessChange was removed.', 'UserAccessChangeEdge was removed.', 'UserAccessChangeConnection was removed.',
-  'SharingPreview was removed.', 'FlowPackage was removed.', 'RunnerUsage was removed.', 'FlowUsage was removed.',
-  'FlowUsageEdge was removed.', 'FlowUsageConnection was removed.',
-  'ImportFlowPackageInput was removed.', 'ImportFlowPackageSuccess was removed.', 'ImportFlowPackageResult was removed.',
-  'Query.previewFlowOwners was removed.', 'Query.previewRunOnlyUsers was removed.', 'Query.exportFlow was removed.',
-  'Query.flowUsage was removed.', 'Mutation.importFlowPackage was removed.',
+  'SharingPreview was removed.', 'RunnerUsage was removed.', 'FlowUsage was removed.',
+  'FlowUsageEdge was removed.', 'FlowUsageConnection was removed.', 'Query.flowUsage was removed.',
+  'Query.previewFlowOwners was removed.', 'Query.previewRunOnlyUsers was removed.',
 ];
 
 // The contract lives beside the checkout (../shared), as in CI; a lone clone has no contract to hold.

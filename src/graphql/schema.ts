@@ -12,6 +12,7 @@ import './copies.js';
 import './runonly.js';
 import './runs.js';
 import './audit.js';
+import './packages.js';
 import './subscriptions.js';
 import './nodes.js';
 

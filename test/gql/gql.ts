@@ -83,6 +83,10 @@ type Documents = {
     "\n  query TeamFlows($environmentId: ID) { teamFlows(environmentId: $environmentId) { totalCount edges { node { id } } } }\n": typeof types.TeamFlowsDocument,
     "\n  query AccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level canEdit blockedReason paths { kind } } } }\n  }\n": typeof types.AccessForDocument,
     "\n  query SharingEvents($after: String, $first: Int) {\n    sharingEvents(after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { cursor kind actorRole flowId flowDisplayName flow { id } actor { id } principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n    }\n  }\n": typeof types.SharingEventsDocument,
+    "\n  query ExportFlow($flowId: ID!) { exportFlow(flowId: $flowId) { content exportedAt } }\n": typeof types.ExportFlowDocument,
+    "\n  mutation ImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) {\n      __typename\n      ... on ImportFlowPackageSuccess {\n        flow {\n          id displayName description trigger environment { id } creator { id } primaryOwner { id }\n          actions { name connectionReference { id } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ImportFlowPackageDocument,
+    "\n  mutation PackagesShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.PackagesShareRunOnlyDocument,
+    "\n  mutation PackagesShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.PackagesShareOwnersDocument,
     "\n  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": typeof types.ProcessEventsDocument,
     "query ProcessWhoami { viewer { id } environments { id isDefault } }": typeof types.ProcessWhoamiDocument,
     "\n  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }\n": typeof types.ProcessNewFlowDocument,
@@ -213,6 +217,10 @@ const documents: Documents = {
     "\n  query TeamFlows($environmentId: ID) { teamFlows(environmentId: $environmentId) { totalCount edges { node { id } } } }\n": types.TeamFlowsDocument,
     "\n  query AccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level canEdit blockedReason paths { kind } } } }\n  }\n": types.AccessForDocument,
     "\n  query SharingEvents($after: String, $first: Int) {\n    sharingEvents(after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { cursor kind actorRole flowId flowDisplayName flow { id } actor { id } principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n    }\n  }\n": types.SharingEventsDocument,
+    "\n  query ExportFlow($flowId: ID!) { exportFlow(flowId: $flowId) { content exportedAt } }\n": types.ExportFlowDocument,
+    "\n  mutation ImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) {\n      __typename\n      ... on ImportFlowPackageSuccess {\n        flow {\n          id displayName description trigger environment { id } creator { id } primaryOwner { id }\n          actions { name connectionReference { id } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ImportFlowPackageDocument,
+    "\n  mutation PackagesShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.PackagesShareRunOnlyDocument,
+    "\n  mutation PackagesShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.PackagesShareOwnersDocument,
     "\n  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": types.ProcessEventsDocument,
     "query ProcessWhoami { viewer { id } environments { id isDefault } }": types.ProcessWhoamiDocument,
     "\n  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }\n": types.ProcessNewFlowDocument,
@@ -564,6 +572,22 @@ export function graphql(source: "\n  query AccessFor($id: ID!, $userId: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SharingEvents($after: String, $first: Int) {\n    sharingEvents(after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { cursor kind actorRole flowId flowDisplayName flow { id } actor { id } principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query SharingEvents($after: String, $first: Int) {\n    sharingEvents(after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { cursor kind actorRole flowId flowDisplayName flow { id } actor { id } principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportFlow($flowId: ID!) { exportFlow(flowId: $flowId) { content exportedAt } }\n"): (typeof documents)["\n  query ExportFlow($flowId: ID!) { exportFlow(flowId: $flowId) { content exportedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) {\n      __typename\n      ... on ImportFlowPackageSuccess {\n        flow {\n          id displayName description trigger environment { id } creator { id } primaryOwner { id }\n          actions { name connectionReference { id } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) {\n      __typename\n      ... on ImportFlowPackageSuccess {\n        flow {\n          id displayName description trigger environment { id } creator { id } primaryOwner { id }\n          actions { name connectionReference { id } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackagesShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation PackagesShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackagesShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation PackagesShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -98,7 +98,9 @@ export const connectionReferences = pgTable(
     position: integer('position').notNull(),
   },
   (t) => [
-    uniqueIndex('connection_references_flow_connection_uq').on(t.flowId, t.connectionId),
+    // Not unique: an imported package keeps each reference apart, and one connection of the
+    // importer's serves every reference of its connector (src/sharing/packages.ts).
+    index('connection_references_flow_connection_idx').on(t.flowId, t.connectionId),
     index('connection_references_connection_idx').on(t.connectionId),
   ],
 );
@@ -202,7 +204,12 @@ export const flowRuns = pgTable(
     status: runStatus('status').notNull(),
     startedAt: at('started_at').notNull().defaultNow(),
   },
-  (t) => [index('flow_runs_flow_idx').on(t.flowId, t.startedAt, t.id)],
+  (t) => [
+    index('flow_runs_flow_idx').on(t.flowId, t.startedAt, t.id),
+    // flowUsage (src/reads/usage.ts): a flow's runs in a period, read from the index alone.
+    // Runs have no environment column; the environment's flows (flows_environment_idx) lead here.
+    index('flow_runs_usage_idx').on(t.flowId, t.startedAt, t.invokerId, t.status),
+  ],
 );
 
 export const runFailures = pgTable(
