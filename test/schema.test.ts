@@ -65,8 +65,7 @@ const notBuiltYet = [
   // "Before and after a share"
   'SharingAdviceKind was removed.', 'SharingAdvice was removed.',
   'UserAccessChange was removed.', 'UserAccessChangeEdge was removed.', 'UserAccessChangeConnection was removed.',
-  'SharingPreview was removed.', 'RunnerUsage was removed.', 'FlowUsage was removed.',
-  'FlowUsageEdge was removed.', 'FlowUsageConnection was removed.', 'Query.flowUsage was removed.',
+  'SharingPreview was removed.',
   'Query.previewFlowOwners was removed.', 'Query.previewRunOnlyUsers was removed.',
 ];
 

@@ -13,6 +13,7 @@ import './runonly.js';
 import './runs.js';
 import './audit.js';
 import './packages.js';
+import './usage.js';
 import './subscriptions.js';
 import './nodes.js';
 

@@ -146,6 +146,8 @@ type Documents = {
     "\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n": typeof types.DlpPoliciesDocument,
     "\n  subscription TrustedOwnerEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": typeof types.TrustedOwnerEventsDocument,
     "\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.TrustedAddOwnerDocument,
+    "\n  query FlowUsage($environmentId: ID!, $since: DateTime!, $until: DateTime, $first: Int, $after: String, $runners: Int) {\n    flowUsage(environmentId: $environmentId, since: $since, until: $until, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          flow { id displayName }\n          runs failedRuns distinctRunners guestRunners lastRunAt\n          runners(first: $runners) { user { id displayName } runs lastRunAt access }\n        }\n      }\n    }\n  }\n": typeof types.FlowUsageDocument,
+    "\n  mutation UsageShareRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message } }\n  }\n": typeof types.UsageShareRunOnlyDocument,
 };
 const documents: Documents = {
     "\n  query TableAccess($id: ID!) {\n    node(id: $id) { ... on Flow { viewerAccess { level canView canEdit canRun canShare canManageOwners canDelete canViewRunHistory } } }\n  }\n": types.TableAccessDocument,
@@ -280,6 +282,8 @@ const documents: Documents = {
     "\n  query DlpPolicies { environments { id dlpPolicy { classifications { class connector { id } } } } }\n": types.DlpPoliciesDocument,
     "\n  subscription TrustedOwnerEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": types.TrustedOwnerEventsDocument,
     "\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.TrustedAddOwnerDocument,
+    "\n  query FlowUsage($environmentId: ID!, $since: DateTime!, $until: DateTime, $first: Int, $after: String, $runners: Int) {\n    flowUsage(environmentId: $environmentId, since: $since, until: $until, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          flow { id displayName }\n          runs failedRuns distinctRunners guestRunners lastRunAt\n          runners(first: $runners) { user { id displayName } runs lastRunAt access }\n        }\n      }\n    }\n  }\n": types.FlowUsageDocument,
+    "\n  mutation UsageShareRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message } }\n  }\n": types.UsageShareRunOnlyDocument,
 };
 
 /**
@@ -824,6 +828,14 @@ export function graphql(source: "\n  subscription TrustedOwnerEvents($after: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation TrustedAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowUsage($environmentId: ID!, $since: DateTime!, $until: DateTime, $first: Int, $after: String, $runners: Int) {\n    flowUsage(environmentId: $environmentId, since: $since, until: $until, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          flow { id displayName }\n          runs failedRuns distinctRunners guestRunners lastRunAt\n          runners(first: $runners) { user { id displayName } runs lastRunAt access }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FlowUsage($environmentId: ID!, $since: DateTime!, $until: DateTime, $first: Int, $after: String, $runners: Int) {\n    flowUsage(environmentId: $environmentId, since: $since, until: $until, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          flow { id displayName }\n          runs failedRuns distinctRunners guestRunners lastRunAt\n          runners(first: $runners) { user { id displayName } runs lastRunAt access }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsageShareRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message } }\n  }\n"): (typeof documents)["\n  mutation UsageShareRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
