@@ -40,45 +40,68 @@ function perRunner(db: Db, period: UsagePeriod, where: SQL | undefined) {
     .groupBy(flowRuns.flowId, flowRuns.invokerId);
 }
 
-/** Every flow of the environment with its usage in the period, most runs first. */
+/**
+ * Every flow of the environment with its usage in the period, most runs first. One statement:
+ * runs, failures and the last run per flow for the whole environment (what the order needs),
+ * then, for the page's flows only, their distinct and guest runners (a lateral join).
+ */
 export function usageOfEnvironment(db: Db, period: UsagePeriod) {
   const ofEnvironment = eq(flows.environmentId, period.environmentId);
   return {
     keyOf: (row: FlowUsageRow): UsageKey => ({ runs: row.runs, id: row.flow.id }),
-    page: async ({ after, limit }: { after: UsageKey | null; limit: number }): Promise<FlowUsageRow[]> => {
-      const runners = db.$with('runners').as(
-        perRunner(db, period, inArray(flowRuns.flowId, db.select({ id: flows.id }).from(flows).where(ofEnvironment))),
-      );
-      const usage = db.$with('usage').as(
+    page: ({ after, limit }: { after: UsageKey | null; limit: number }): Promise<FlowUsageRow[]> => {
+      const perFlow = db.$with('per_flow').as(
         db
           .select({
-            flowId: sql<string>`${runners.flowId}`.as('usage_flow_id'),
-            runs: sql<number>`sum(${runners.runs})::int`.as('usage_runs'),
-            failed: sql<number>`sum(${runners.failed})::int`.as('usage_failed'),
-            distinctRunners: sql<number>`count(*)::int`.as('usage_runners'),
-            guestRunners: sql<number>`(count(*) filter (where ${users.kind} = 'GUEST'))::int`.as('usage_guests'),
-            lastRunAt: sql<Date>`max(${runners.lastRunAt})`.as('usage_last_run_at'),
+            flowId: sql<string>`${flowRuns.flowId}`.as('usage_flow_id'),
+            runs: sql<number>`count(*)::int`.as('usage_runs'),
+            failed: sql<number>`(count(*) filter (where ${flowRuns.status} = 'FAILED'))::int`.as('usage_failed'),
+            lastRunAt: sql<Date>`max(${flowRuns.startedAt})`.as('usage_last_run_at'),
           })
-          .from(runners)
-          .innerJoin(users, eq(users.id, runners.invokerId))
-          .groupBy(runners.flowId),
+          .from(flowRuns)
+          .where(and(inArray(flowRuns.flowId, db.select({ id: flows.id }).from(flows).where(ofEnvironment)), inPeriod(period)))
+          .groupBy(flowRuns.flowId),
       );
-      const runs = sql<number>`coalesce(${usage.runs}, 0)`;
-      return db
-        .with(runners, usage)
+      const runs = sql<number>`coalesce(${perFlow.runs}, 0)`;
+      const page = db
+        .with(perFlow)
         .select({
-          flow: flows,
-          runs: runs.mapWith(Number),
-          failedRuns: sql<number>`coalesce(${usage.failed}, 0)`.mapWith(Number),
-          distinctRunners: sql<number>`coalesce(${usage.distinctRunners}, 0)`.mapWith(Number),
-          guestRunners: sql<number>`coalesce(${usage.guestRunners}, 0)`.mapWith(Number),
-          lastRunAt: sql<Date | null>`${usage.lastRunAt}`.mapWith(flowRuns.startedAt),
+          id: sql<string>`${flows.id}`.as('page_id'),
+          runs: sql<number>`${runs}`.as('page_runs'),
+          failed: sql<number>`coalesce(${perFlow.failed}, 0)`.as('page_failed'),
+          lastRunAt: sql<Date | null>`${perFlow.lastRunAt}`.as('page_last_run_at'),
         })
         .from(flows)
-        .leftJoin(usage, eq(usage.flowId, flows.id))
+        .leftJoin(perFlow, eq(perFlow.flowId, flows.id))
         .where(and(ofEnvironment, after ? sql`(${runs}, ${flows.id}) < (${after.runs}::int, ${after.id}::uuid)` : undefined))
         .orderBy(desc(runs), desc(flows.id))
-        .limit(limit);
+        .limit(limit)
+        .as('page');
+      // Each page flow's runners in the period, read once each from the usage index.
+      const runners = db
+        .select({
+          distinctRunners: sql<number>`count(*)::int`.as('distinct_runners'),
+          guestRunners: sql<number>`(count(*) filter (where ${users.kind} = 'GUEST'))::int`.as('guest_runners'),
+        })
+        .from(
+          sql`(select distinct ${flowRuns.invokerId} as invoker_id from ${flowRuns}
+               where ${flowRuns.flowId} = ${page.id} and ${inPeriod(period)}) as ran`,
+        )
+        .innerJoin(users, sql`${users.id} = ran.invoker_id`)
+        .as('runners');
+      return db
+        .select({
+          flow: flows,
+          runs: sql<number>`${page.runs}`.mapWith(Number),
+          failedRuns: sql<number>`${page.failed}`.mapWith(Number),
+          distinctRunners: sql<number>`${runners.distinctRunners}`.mapWith(Number),
+          guestRunners: sql<number>`${runners.guestRunners}`.mapWith(Number),
+          lastRunAt: sql<Date | null>`${page.lastRunAt}`.mapWith(flowRuns.startedAt),
+        })
+        .from(page)
+        .innerJoin(flows, eq(flows.id, page.id))
+        .leftJoinLateral(runners, sql`true`)
+        .orderBy(desc(page.runs), desc(page.id));
     },
     count: async () => (await db.select({ n: count() }).from(flows).where(ofEnvironment))[0]!.n,
   };
