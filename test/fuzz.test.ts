@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tables from '../src/db/tables.js';
 import { globalId } from '../src/graphql/ids.js';
 import { textFault } from '../src/policy/text.js';
+import { graphql } from './gql/index.js';
 import { isolatedDatabaseUrl, ok, startTestApp, type TestApp } from './support/app.js';
 import {
   CreateConnection,
@@ -49,6 +50,12 @@ let app: TestApp;
 let t: Tenant;
 let other: Tenant;
 /** Ids of every kind the tenants have, for arbitraries to pick from (filled by beforeAll, read lazily). */
+const TryImportFlowPackage = graphql(`
+  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {
+    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+let connectorDirectoryIds: string[] = [];
 let pool: Record<'flows' | 'refs' | 'connections' | 'copies' | 'environments' | 'connectors' | 'principals', string[]>;
 /** The fingerprint after the last call (see judge). */
 let written: Record<string, string>;
@@ -87,6 +94,7 @@ beforeAll(async () => {
     connectors: [t.sharepoint, t.outlook, other.sharepoint],
     principals: [...Object.values(t.users), t.team, t.list, other.users.maker, other.team],
   };
+  connectorDirectoryIds = [...t.directory.connectors, ...other.directory.connectors].map((c) => c.id);
   written = await fingerprint();
 }, 120_000);
 afterAll(() => app?.close());
@@ -210,6 +218,28 @@ const caller = (usual: 'maker' | 'admin' | 'coowner' = 'maker') =>
 
 const action = fc.record({ name: text, connectionId: optional(id('connections')) }, { requiredKeys: ['name'] });
 
+/** A flow package: mostly of the right shape (its connectors the tenants' directory ids, or not), sometimes any JSON. */
+const flowPackage = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      formatVersion: fc.constantFrom<unknown>(1, 1, 1, 2, '1', null),
+      displayName: text,
+      description: optional(text),
+      trigger: oneOf('INSTANT', 'AUTOMATED', 'SCHEDULED'),
+      actions: list(fc.record({ name: text, connectionReference: fc.option(fc.integer({ min: -1, max: 3 }), { nil: null }) })),
+      connectionReferences: list(
+        fc.record({
+          connector: fc.oneof(pick(() => connectorDirectoryIds), text),
+          usage: oneOf('EMBEDDED', 'OTHER'),
+          runOnlySource: oneOf('EMBEDDED', 'INVOKER'),
+        }),
+      ),
+    }),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+);
+
 // ------------------------------------------------------------------ every mutation
 
 type Fuzzed = [string, TypedDocumentNode<unknown, never>, fc.Arbitrary<Record<string, unknown>>, ReturnType<typeof caller>];
@@ -243,6 +273,9 @@ const MUTATIONS: Fuzzed[] = [
   ['createFlowFromCopy', TryCreateFlowFromCopy, fc.record({
     copyId: id('copies'), environmentId: id('environments'), connectionIds: optional(list(id('connections'))),
   }, { requiredKeys: ['copyId', 'environmentId'] }), caller('coowner')],
+  ['importFlowPackage', TryImportFlowPackage, fc.record({
+    environmentId: id('environments'), package: flowPackage, connectionIds: optional(list(id('connections'))), displayName: optional(text),
+  }, { requiredKeys: ['environmentId', 'package'] }), caller()],
   ['saveFlowAs', TrySaveFlowAs, fc.record({ flowId: id('flows'), displayName: text }), caller()],
   ['setEnvironmentRole', TrySetEnvironmentRole, fc.record({
     environmentId: id('environments'), userId: id('principals'), role: optional(oneOf('ENVIRONMENT_ADMIN', 'ENVIRONMENT_MAKER', 'BASIC_USER')),

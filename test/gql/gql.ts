@@ -64,6 +64,10 @@ type Documents = {
     "\n  query ExpiredGrants($id: ID!, $includeExpired: Boolean) {\n    node(id: $id) {\n      ... on Flow {\n        owners(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { isPrimaryOwner expiresAt node { __typename ... on Node { id } } }\n        }\n        runOnlyUsers(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { expiresAt node { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n": typeof types.ExpiredGrantsDocument,
     "\n  mutation ExpiredGrantsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ExpiredGrantsOwnersDocument,
     "\n  mutation ExpiredGrantsRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.ExpiredGrantsRunnersDocument,
+    "\n  subscription FanoutLive {\n    sharingEvents { kind flowId actor { id displayName } principal { ... on User { id displayName } } flow { id displayName owners { totalCount } viewerAccess { level } } }\n  }\n": typeof types.FanoutLiveDocument,
+    "\n  mutation FanoutOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.FanoutOwnersDocument,
+    "\n  mutation FanoutRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.FanoutRunOnlyDocument,
+    "\n  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.FuzzImportFlowPackageDocument,
     "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetRoleDocument,
     "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetDlpDocument,
     "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": typeof types.AddOwnersDocument,
@@ -200,6 +204,10 @@ const documents: Documents = {
     "\n  query ExpiredGrants($id: ID!, $includeExpired: Boolean) {\n    node(id: $id) {\n      ... on Flow {\n        owners(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { isPrimaryOwner expiresAt node { __typename ... on Node { id } } }\n        }\n        runOnlyUsers(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { expiresAt node { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n": types.ExpiredGrantsDocument,
     "\n  mutation ExpiredGrantsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ExpiredGrantsOwnersDocument,
     "\n  mutation ExpiredGrantsRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.ExpiredGrantsRunnersDocument,
+    "\n  subscription FanoutLive {\n    sharingEvents { kind flowId actor { id displayName } principal { ... on User { id displayName } } flow { id displayName owners { totalCount } viewerAccess { level } } }\n  }\n": types.FanoutLiveDocument,
+    "\n  mutation FanoutOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.FanoutOwnersDocument,
+    "\n  mutation FanoutRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.FanoutRunOnlyDocument,
+    "\n  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.FuzzImportFlowPackageDocument,
     "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetRoleDocument,
     "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetDlpDocument,
     "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": types.AddOwnersDocument,
@@ -500,6 +508,22 @@ export function graphql(source: "\n  mutation ExpiredGrantsOwners($input: Modify
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ExpiredGrantsRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ExpiredGrantsRunners($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FanoutLive {\n    sharingEvents { kind flowId actor { id displayName } principal { ... on User { id displayName } } flow { id displayName owners { totalCount } viewerAccess { level } } }\n  }\n"): (typeof documents)["\n  subscription FanoutLive {\n    sharingEvents { kind flowId actor { id displayName } principal { ... on User { id displayName } } flow { id displayName owners { totalCount } viewerAccess { level } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FanoutOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation FanoutOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FanoutRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation FanoutRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
