@@ -26,7 +26,21 @@ export async function buildContext(services: Services, authorization: unknown): 
   const { db, feed } = services;
   const signedIn = await authenticate(services, authorization);
   const viewer = signedIn?.user ?? null;
-  return { db, feed, viewer, signedInUntil: signedIn?.expiresAt ?? null, loaders: createLoaders(db, viewer) };
+  // Made on first use: a subscription's context, idle for hours, never needs its own
+  // (each event brings fresh ones), and an idle subscription should cost little memory.
+  let loaders: Loaders | undefined;
+  return {
+    db,
+    feed,
+    viewer,
+    signedInUntil: signedIn?.expiresAt ?? null,
+    get loaders() {
+      return (loaders ??= createLoaders(db, viewer));
+    },
+    set loaders(fresh: Loaders) {
+      loaders = fresh;
+    },
+  };
 }
 
 async function authenticate({ db, verify }: Services, authorization: unknown): Promise<{ user: UserRow; expiresAt: Date } | null> {

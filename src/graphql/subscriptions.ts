@@ -13,7 +13,7 @@ import { builder } from './builder.js';
 import { requireViewer, unauthenticated, type Context } from './context.js';
 import { assertCursorInLog, SharingEvent, SharingEventKind } from './events.js';
 import { idOf } from './ids.js';
-import { createLoaders } from '../reads/loaders.js';
+import { createLoaders, sharedForEvent } from '../reads/loaders.js';
 
 type Kind = EventRow['kind'];
 
@@ -47,11 +47,13 @@ async function stream(
 
 /**
  * Each event is resolved with fresh loaders (a stream's context lives for hours; what a
- * field shows must be as of the event). A stream's end is shown as the error it carries.
+ * field shows must be as of the event). The rows every viewer reads alike are loaded once for
+ * all the subscribers of a live event (sharedForEvent); each viewer's access is still decided
+ * for them alone. A stream's end is shown as the error it carries.
  */
 function delivered(payload: EventRow | StreamEnd, _args: unknown, ctx: Context): EventRow {
   if ('end' in payload) throw payload.end;
-  ctx.loaders = createLoaders(ctx.db, ctx.viewer);
+  ctx.loaders = createLoaders(ctx.db, ctx.viewer, sharedForEvent(payload, ctx.db));
   return payload;
 }
 

@@ -23,9 +23,10 @@ import {
 import type { EnvironmentRole } from '../policy/access.js';
 import {
   decideAccess,
-  loadEnvironmentRoles,
+  loadEnvironmentRolesOf,
   loadFlowFacts,
-  loadMemberships,
+  loadMembershipsOf,
+  type FlowFacts,
   type FlowWithAccess,
   type Memberships,
   type UserRow,
@@ -60,16 +61,13 @@ function grouped<T>(keyOf: (row: T) => string, load: (keys: string[]) => Promise
   });
 }
 
-export function createLoaders(db: Db, viewer: UserRow | null) {
-  let memberships: Promise<Memberships> | undefined;
-  const viewerMemberships = () => (memberships ??= loadMemberships(db, viewer!.id));
-
-  const environmentRole = new DataLoader<string, EnvironmentRole | null>(async (environmentIds) => {
-    if (!viewer) return environmentIds.map(() => null);
-    const roles = await loadEnvironmentRoles(db, viewer.id, environmentIds);
-    return environmentIds.map((id) => roles.get(id) ?? null);
-  });
-
+/**
+ * The loaders whose rows read the same to every viewer. A request makes its own; the
+ * subscribers of one live event share one set (sharedForEvent), so an event delivered to
+ * thousands of subscribers reads each row, each flow's facts, and everyone's memberships
+ * and roles in a few batched statements, not a few per subscriber.
+ */
+export function createSharedLoaders(db: Db) {
   return {
     tenant: byId((ids) => db.select().from(tenants).where(inArray(tenants.id, ids))),
     user: byId((ids) => db.select().from(users).where(inArray(users.id, ids))),
@@ -104,19 +102,68 @@ export function createLoaders(db: Db, viewer: UserRow | null) {
       (environmentIds) =>
         db.select().from(dlpClassifications).where(inArray(dlpClassifications.environmentId, environmentIds)),
     ),
+    /** Flows with their grants and place: what every viewer's access is decided on. */
+    flowFacts: new DataLoader<string, FlowFacts | null>(async (flowIds) => {
+      const facts = await loadFlowFacts(db, flowIds);
+      return flowIds.map((id) => facts.get(id) ?? null);
+    }),
+    /** Users' groups and the lists they edit. */
+    membershipsOf: new DataLoader<string, Memberships>(
+      async (userIds) => {
+        const found = await loadMembershipsOf(db, userIds);
+        return userIds.map((id) => found.get(id)!);
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+    /** A user's role in an environment, by `userId environmentId`. */
+    roleOf: new DataLoader<string, EnvironmentRole | null>(
+      async (keys) => {
+        const pairs = keys.map((k) => k.split(' ') as [string, string]);
+        const roles = await loadEnvironmentRolesOf(db, pairs.map(([u]) => u), [...new Set(pairs.map(([, e]) => e))]);
+        return pairs.map(([u, e]) => roles.get(u)?.get(e) ?? null);
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+  };
+}
+
+export type SharedLoaders = ReturnType<typeof createSharedLoaders>;
+
+// Keys per statement for the loaders keyed by user: far below PostgreSQL's 65,535 parameters.
+const MAX_BATCH = 1000;
+
+const sharedByEvent = new WeakMap<object, SharedLoaders>();
+
+/** The shared loaders of one live event, made by its first subscriber, gone with the event. */
+export function sharedForEvent(event: object, db: Db): SharedLoaders {
+  let shared = sharedByEvent.get(event);
+  if (!shared) sharedByEvent.set(event, (shared = createSharedLoaders(db)));
+  return shared;
+}
+
+export function createLoaders(db: Db, viewer: UserRow | null, shared: SharedLoaders = createSharedLoaders(db)) {
+  const environmentRole = new DataLoader<string, EnvironmentRole | null>(async (environmentIds) => {
+    if (!viewer) return environmentIds.map(() => null);
+    return shared.roleOf.loadMany(environmentIds.map((id) => `${viewer.id} ${id}`));
+  });
+  const viewerMemberships = () => shared.membershipsOf.load(viewer!.id);
+
+  return {
+    ...shared,
     environmentRole,
     /** The viewer's groups and the lists they edit, once per request. */
     memberships: viewerMemberships,
     /** A flow with the viewer's access to it; null if it doesn't exist or there is no viewer. */
     flow: new DataLoader<string, FlowWithAccess | null>(async (flowIds) => {
       if (!viewer) return flowIds.map(() => null);
-      const facts = await loadFlowFacts(db, flowIds);
-      const environmentIds = [...new Set([...facts.values()].map((f) => f.flow.environmentId))];
+      const facts = await shared.flowFacts.loadMany(flowIds);
+      const found = facts.filter((f): f is FlowFacts => f !== null && !(f instanceof Error));
+      const environmentIds = [...new Set(found.map((f) => f.flow.environmentId))];
       const [m, roles] = await Promise.all([viewerMemberships(), environmentRole.loadMany(environmentIds)]);
       const roleOf = new Map(environmentIds.map((id, i) => [id, roles[i] instanceof Error ? null : roles[i]!]));
       const now = new Date();
-      return flowIds.map((id) => {
-        const f = facts.get(id);
+      return facts.map((f) => {
+        if (f instanceof Error) return f;
         if (!f) return null;
         const role = roleOf.get(f.flow.environmentId) ?? null;
         return { ...f, role, access: decideAccess(viewer, m, f, role, now) };
