@@ -41,7 +41,7 @@ async function waitUntil(what: string, ready: () => Promise<boolean> | boolean, 
   }
 }
 
-type Row = { n: number; last: number; p50: number; p99: number; floorLast: number; kibPerSubscription: number };
+type Row = { n: number; last: number; p50: number; p99: number; floorLast: number; kibPerSubscription: number; floorKibPerSocket: number };
 
 export async function benchFanout(databaseUrl: string) {
   const tag = `fan${randomUUID().slice(0, 6)}`;
@@ -104,16 +104,18 @@ export async function benchFanout(databaseUrl: string) {
         last: latencies.at(-1)!,
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
-        floorLast: await floorBroadcast(floorUrl, n),
+        ...(await floorBroadcast(floorUrl, n, floor.pid!)),
         kibPerSubscription: (rssAfter - rssBefore) / n,
       });
       console.log(`  ${n} subscribers done`);
     }
     console.log('\nfan-out: one OWNER_ADDED to N subscribers of one server process (PostgreSQL), ms after the mutation\'s response');
-    console.log('| N | p50 | p99 | last | floor: bare ws broadcast to N, last | last ÷ floor | server RSS per idle subscription |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('| N | p50 | p99 | last | floor: bare ws broadcast to N, last | last ÷ floor | server RSS per idle subscription | floor RSS per idle socket |');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
-      console.log(`| ${r.n} | ${r.p50} | ${r.p99} | ${r.last} | ${r.floorLast} | ${(r.last / Math.max(1, r.floorLast)).toFixed(1)} | ${r.kibPerSubscription.toFixed(1)} KiB |`);
+      console.log(
+        `| ${r.n} | ${r.p50} | ${r.p99} | ${r.last} | ${r.floorLast} | ${(r.last / Math.max(1, r.floorLast)).toFixed(1)} | ${r.kibPerSubscription.toFixed(1)} KiB | ${r.floorKibPerSocket.toFixed(1)} KiB |`,
+      );
     }
   } finally {
     server.child.kill('SIGTERM');
@@ -123,9 +125,14 @@ export async function benchFanout(databaseUrl: string) {
   }
 }
 
-/** N plain WebSocket clients of the floor server; ms from its broadcast request to the last receipt. */
-async function floorBroadcast(floorUrl: string, n: number): Promise<number> {
+/**
+ * N plain WebSocket clients of the floor server: ms from its broadcast request to the last
+ * receipt, and the floor's RSS per idle socket (what a connection costs before any GraphQL).
+ */
+async function floorBroadcast(floorUrl: string, n: number, pid: number): Promise<{ floorLast: number; floorKibPerSocket: number }> {
   const arrived = new Array<number>(n).fill(0);
+  await pause(1000);
+  const rssBefore = rssKiB(pid);
   const sockets: WebSocket[] = [];
   await inBatches([...Array(n).keys()], 200, async (i) => {
     const socket = new WebSocket(floorUrl.replace('http', 'ws'));
@@ -133,11 +140,13 @@ async function floorBroadcast(floorUrl: string, n: number): Promise<number> {
     socket.on('message', () => void (arrived[i] = Date.now()));
     await new Promise((resolve) => socket.once('open', resolve));
   });
+  await pause(2000);
+  const floorKibPerSocket = (rssKiB(pid) - rssBefore) / n;
   const payload = JSON.stringify({ type: 'next', id: '1', payload: { data: { sharingEvents: { kind: 'OWNER_ADDED', flowId: randomUUID() } } } });
   // The floor sends before it answers, so its clock starts at the request, not the response.
   const sent = Date.now();
   await fetch(`${floorUrl}/broadcast`, { method: 'POST', body: payload });
   await waitUntil('the floor broadcast', () => arrived.every((t) => t > 0), 60_000);
   for (const s of sockets) s.close();
-  return Math.max(...arrived) - sent;
+  return { floorLast: Math.max(...arrived) - sent, floorKibPerSocket };
 }
