@@ -3,16 +3,18 @@
 // (a deep query over HTTP), audit (sharingAudit on a large environment), fanout (live events
 // to many WebSocket subscribers), attacks (how fast each hostile request is refused), scim
 // (provisioning 10,000 users and 1,000 groups through /scim/v2), usage (flowUsage on
-// 1,000,000 runs). All run on PostgreSQL (bench/run.sh starts a throwaway one).
+// 1,000,000 runs), peer (the myflows query against PostGraphile 5 too, on Node 22 from a
+// cache folder). All run on PostgreSQL (bench/run.sh starts a throwaway one).
 import { openDatabase } from '../src/db/open.js';
 import { benchAttacks } from './attacks.js';
 import { benchAudit } from './audit.js';
 import { benchFanout } from './fanout.js';
 import { benchMyFlows } from './myflows.js';
+import { benchPeer } from './peer.js';
 import { benchScim } from './scim.js';
 import { benchUsage } from './usage.js';
 
-const cases: Record<string, (databaseUrl: string) => Promise<void>> = { myflows: benchMyFlows, audit: benchAudit, fanout: benchFanout, attacks: benchAttacks, scim: benchScim, usage: benchUsage };
+const cases: Record<string, (databaseUrl: string) => Promise<void>> = { myflows: benchMyFlows, audit: benchAudit, fanout: benchFanout, attacks: benchAttacks, scim: benchScim, usage: benchUsage, peer: benchPeer };
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required (npm run bench starts a throwaway PostgreSQL)');

@@ -16,11 +16,11 @@ import { modifyFlowOwners } from '../src/sharing/owners.js';
 import { tenantDirectory } from '../test/support/tenant.js';
 import { startBaseline } from './baseline.js';
 
-const FLOWS = 1000;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+export const FLOWS = 1000;
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SECRET = randomUUID() + randomUUID();
 
-const QUERY = `query MyFlowsInDepth {
+export const QUERY = `query MyFlowsInDepth {
   myFlows(first: 100) {
     edges { node {
       id displayName
@@ -35,7 +35,9 @@ const QUERY = `query MyFlowsInDepth {
   }
 }`;
 
-async function seed(db: Db) {
+// Seeds the bench tenant; returns the token subject (external id) of the maker, who owns
+// every flow. Also used by bench case "peer".
+export async function seed(db: Db) {
   const tag = `bench${randomUUID().slice(0, 6)}`;
   await importDirectory(db, tenantDirectory(tag));
   const one = async <T>(rows: Promise<T[]>) => (await rows)[0]!;
@@ -59,9 +61,10 @@ async function seed(db: Db) {
   return `maker-${tag}`;
 }
 
-type Run = { name: string; rps: number; p50: number; p99: number; errors: number };
+export type Run = { name: string; rps: number; p50: number; p99: number; errors: number };
 
-async function load(name: string, url: string, body: string, token: string): Promise<Run> {
+// autocannon for SECONDS at 10 connections, after a 2 s warm-up unless warmUp is false.
+export async function load(name: string, url: string, body: string, token: string, warmUp = true): Promise<Run> {
   const options = {
     url,
     method: 'POST' as const,
@@ -69,7 +72,7 @@ async function load(name: string, url: string, body: string, token: string): Pro
     body,
     connections: 10,
   };
-  await autocannon({ ...options, duration: 2 }); // warm up: JIT, pools, caches
+  if (warmUp) await autocannon({ ...options, duration: 2 }); // warm up: JIT, pools, caches
   const result = await autocannon({ ...options, duration: SECONDS });
   return {
     name,
