@@ -5,7 +5,7 @@ import { InvalidTokenError, type VerifyToken } from '../auth/tokens.js';
 import type { Db } from '../db/open.js';
 import type { LogFeed } from '../events/feed.js';
 import { userByExternalId } from '../reads/directory.js';
-import { createLoaders, type Loaders } from '../reads/loaders.js';
+import { createLoaders, type Loaders, type ViewerFacts } from '../reads/loaders.js';
 import type { UserRow } from '../sharing/access.js';
 
 /** What every request shares: the database, the token check, the live log. */
@@ -29,21 +29,30 @@ export async function buildContext(services: Services, authorization: unknown): 
   // Made on first use: a subscription's context, idle for hours, never needs its own
   // (each event brings fresh ones), and an idle subscription should cost little memory.
   let loaders: Loaders | undefined;
+  // What sign-in read about the viewer serves this request's loaders only: not kept by a
+  // long-lived context, whose later loaders (each event's) read them afresh.
+  let known = signedIn?.known;
   return {
     db,
     feed,
     viewer,
     signedInUntil: signedIn?.expiresAt ?? null,
     get loaders() {
-      return (loaders ??= createLoaders(db, viewer));
+      loaders ??= createLoaders(db, viewer, undefined, known);
+      known = undefined;
+      return loaders;
     },
     set loaders(fresh: Loaders) {
       loaders = fresh;
+      known = undefined;
     },
   };
 }
 
-async function authenticate({ db, verify }: Services, authorization: unknown): Promise<{ user: UserRow; expiresAt: Date } | null> {
+/** The signed-in user, when their token expires, and what sign-in read about them. */
+type SignedIn = { user: UserRow; expiresAt: Date; known: ViewerFacts };
+
+async function authenticate({ db, verify }: Services, authorization: unknown): Promise<SignedIn | null> {
   if (authorization === undefined || authorization === null || authorization === '') return null;
   const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
   if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
@@ -54,10 +63,11 @@ async function authenticate({ db, verify }: Services, authorization: unknown): P
     if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
     throw error;
   }
-  const user = await userByExternalId(db, verified.subject);
-  if (!user) throw unauthenticated('the token names no user of the directory');
-  if (user.status === 'DEPARTED') throw unauthenticated('the user has left the organization');
-  return { user, expiresAt: verified.expiresAt };
+  // One statement: the user, with their memberships and roles for the request's loaders.
+  const found = await userByExternalId(db, verified.subject);
+  if (!found) throw unauthenticated('the token names no user of the directory');
+  if (found.user.status === 'DEPARTED') throw unauthenticated('the user has left the organization');
+  return { user: found.user, expiresAt: verified.expiresAt, known: { memberships: found.memberships, roles: found.roles } };
 }
 
 export function unauthenticated(reason: string): GraphQLError {

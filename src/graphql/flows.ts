@@ -140,7 +140,7 @@ builder.queryFields((t) => ({
     resolve: (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      return keysetPage(args, flowsOwnedBy(ctx.db, viewer.id, environmentId));
+      return keysetPage(args, flowsOwnedBy(ctx.db, viewer.id, environmentId, ctx.loaders));
     },
   }),
 }));

@@ -65,7 +65,7 @@ builder.queryFields((t) => ({
     resolve: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      return keysetPage(args, flowsCoOwnedBy(ctx.db, viewer.id, await ctx.loaders.memberships(), environmentId));
+      return keysetPage(args, flowsCoOwnedBy(ctx.db, viewer.id, await ctx.loaders.memberships(), environmentId, ctx.loaders));
     },
   }),
 }));

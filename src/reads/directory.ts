@@ -1,17 +1,89 @@
 // The directory as the API reads it: the user a token names, a group's members and a list's
 // editors by name, and the people picker. Everything but the token lookup is one tenant's.
-import { and, asc, count, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, count, eq, getTableColumns, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open.js';
 import { groupMembers, groups, listEditors, sharePointLists, users } from '../db/tables.js';
-import type { PrincipalRef } from '../policy/access.js';
-import type { UserRow } from '../sharing/access.js';
+import type { EnvironmentRole, PrincipalRef } from '../policy/access.js';
+import type { Memberships, UserRow } from '../sharing/access.js';
 import type { OffsetList } from './pagination.js';
 
-/** The user an identity provider's subject (a token's `sub`) names, if any, departed or not. */
-export async function userByExternalId(db: Db, externalId: string): Promise<UserRow | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.externalId, externalId));
-  return user;
+/** A signed-in user with their groups, the lists they edit and their environment roles. */
+export type SignedInUser = { user: UserRow; memberships: Memberships; roles: ReadonlyMap<string, EnvironmentRole | null> };
+
+/**
+ * The user an identity provider's subject (a token's `sub`) names, if any, departed or not,
+ * with their memberships (as loadMembershipsOf reads them) and their role in each environment
+ * that knows them (as loadEnvironmentRolesOf reads them): one statement.
+ */
+export async function userByExternalId(db: Db, externalId: string): Promise<SignedInUser | undefined> {
+  const [row] = await db
+    .select({
+      user: users,
+      // Written out: in a one-table select drizzle leaves columns unqualified, and these
+      // subqueries need the outer "users"."id".
+      groupIds: sql<string[]>`coalesce((select json_agg(gm.group_id) from group_members gm where gm.user_id = "users"."id"), '[]'::json)`,
+      listIds: sql<string[]>`coalesce((select json_agg(l.id) from (
+        select le.list_id as id from list_editors le where le.user_id = "users"."id"
+        union
+        select le.list_id from list_editors le join group_members gm on gm.group_id = le.group_id where gm.user_id = "users"."id") l), '[]'::json)`,
+      roles: sql<Record<string, EnvironmentRole | null>>`coalesce((select json_object_agg(eu.environment_id, eu.role)
+        from environment_users eu where eu.user_id = "users"."id"), '{}'::json)`,
+    })
+    .from(users)
+    .where(eq(users.externalId, externalId));
+  if (!row) return undefined;
+  return {
+    user: row.user,
+    memberships: { groupIds: new Set(row.groupIds), listIds: new Set(row.listIds) },
+    roles: new Map(Object.entries(row.roles)),
+  };
+}
+
+// ------------------------------------------------------------------ directory objects by id
+
+/** A user, group or list by id: `U<id>`, `G<id>` or `L<id>`. */
+export type DirectoryKey = `${'U' | 'G' | 'L'}${string}`;
+export type DirectoryRow = UserRow | typeof groups.$inferSelect | typeof sharePointLists.$inferSelect;
+
+const directoryTables = { U: users, G: groups, L: sharePointLists } as const;
+
+/** Users, groups and lists by id, in one statement (UNION ALL of each row as JSON); missing ones are absent. */
+export async function loadDirectoryObjects(db: Db, keys: readonly DirectoryKey[]): Promise<Map<DirectoryKey, DirectoryRow>> {
+  const out = new Map<DirectoryKey, DirectoryRow>();
+  if (keys.length === 0) return out;
+  // Every kind takes part, a kind with no key with a false filter: one statement's shape.
+  const part = (kind: keyof typeof directoryTables) => {
+    const table: PgTable & { id: PgColumn } = directoryTables[kind];
+    const ids = [...new Set(keys.filter((k) => k[0] === kind).map((k) => k.slice(1)))];
+    return db
+      .select({ kind: sql<string>`${sql.raw(`'${kind}'`)}`.as('kind'), row: asJson(table).as('row') })
+      .from(table)
+      .where(ids.length ? inArray(table.id, ids) : sql`false`);
+  };
+  const rows = await part('U').unionAll(part('G')).unionAll(part('L'));
+  for (const { kind, row } of rows) {
+    const table = directoryTables[kind as keyof typeof directoryTables];
+    const decoded = fromJson(table, row) as DirectoryRow;
+    out.set(`${kind as keyof typeof directoryTables}${decoded.id}`, decoded);
+  }
+  return out;
+}
+
+/** A row as a JSON object keyed by the table's field names (only its own columns, nothing joined). */
+function asJson(table: PgTable) {
+  const pairs = Object.entries(getTableColumns(table)).flatMap(([key, column]) => [sql.raw(`'${key}'`), sql`${column}`]);
+  return sql<Record<string, unknown>>`json_build_object(${sql.join(pairs, sql`, `)})`;
+}
+
+/** asJson's object back as drizzle reads the row (timestamps as Dates). */
+function fromJson(table: PgTable, json: Record<string, unknown>) {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = json[key];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row;
 }
 
 /** Users ordered by name, from a query of their ids (built anew for each statement). */

@@ -2,35 +2,46 @@
 // flows costs the same number of statements as a page of one. The flow loader decides the
 // viewer's access with the facts loader the use cases use (src/sharing/access.ts), so a flow
 // reads the same to a query as to a mutation. The request context instantiates these.
+//
+// Fewer, wider statements: grants of both kinds come in one, a flow's references and actions
+// in one, connections with their connectors, and users, groups and lists in one that waits
+// until every other batch has answered (src/reads/batching.ts), so the principals, creators,
+// "added by" users and connection owners of a whole page share it. A page of flows primes
+// the environments and the flows' own facts (src/reads/flows.ts), and sign-in the viewer's
+// memberships and roles (src/graphql/context.ts): myFlows in depth is 6 statements.
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import {
-  connectionReferences,
   connections,
   connectors,
   dlpClassifications,
   environments,
-  flowActions,
   flowCopies,
   flowRuns,
   groups,
   runFailures,
   sharePointLists,
   tenants,
-  users,
+  connectionReferences,
 } from '../db/tables.js';
 import type { EnvironmentRole } from '../policy/access.js';
 import {
   decideAccess,
   loadEnvironmentRolesOf,
-  loadFlowFacts,
+  loadFlowPlaces,
+  loadGrantsOf,
   loadMembershipsOf,
   type FlowFacts,
   type FlowWithAccess,
+  type FlowGrants,
   type Memberships,
   type UserRow,
 } from '../sharing/access.js';
+import { BatchTracker, byId, grouped, trackedLoader } from './batching.js';
+import { connectionsWithConnectors } from './connections.js';
+import { loadDirectoryObjects, type DirectoryKey, type DirectoryRow } from './directory.js';
+import { loadDefinitionsOf, type ActionRow, type Definition, type ReferenceRow } from './flows.js';
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
 export type TenantRow = Row<typeof tenants>;
@@ -39,27 +50,11 @@ export type ListRow = Row<typeof sharePointLists>;
 export type EnvironmentRow = Row<typeof environments>;
 export type ConnectorRow = Row<typeof connectors>;
 export type ConnectionRow = Row<typeof connections>;
-export type ReferenceRow = Row<typeof connectionReferences>;
-export type ActionRow = Row<typeof flowActions>;
 export type ClassificationRow = Row<typeof dlpClassifications>;
+export type { ActionRow, ReferenceRow };
 
-/** A loader of rows by id; a missing id loads as null. */
-function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await load([...ids]);
-    const found = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
-/** A loader of the rows that belong to each key, in the order the query gives. */
-function grouped<T>(keyOf: (row: T) => string, load: (keys: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const out = new Map<string, T[]>(keys.map((k) => [k, []]));
-    for (const row of await load([...keys])) out.get(keyOf(row))?.push(row);
-    return keys.map((k) => out.get(k)!);
-  });
-}
+/** What sign-in read about the viewer besides their row (src/reads/directory.ts userByExternalId). */
+export type ViewerFacts = { memberships: Memberships; roles: ReadonlyMap<string, EnvironmentRole | null> };
 
 /**
  * The loaders whose rows read the same to every viewer. A request makes its own; the
@@ -68,61 +63,100 @@ function grouped<T>(keyOf: (row: T) => string, load: (keys: string[]) => Promise
  * and roles in a few batched statements, not a few per subscriber.
  */
 export function createSharedLoaders(db: Db) {
+  const tracker = new BatchTracker();
+  // Every loader that runs SQL alone is tracked: the directory loader waits for them.
+  const rows = <T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) => byId(load, tracker);
+
+  /** Users, groups and lists: one statement once every other batch has answered. */
+  const directory = new DataLoader<DirectoryKey, DirectoryRow | null>(
+    async (keys) => {
+      const found = await loadDirectoryObjects(db, keys);
+      return keys.map((k) => found.get(k) ?? null);
+    },
+    { batchScheduleFn: tracker.afterOthers, maxBatchSize: MAX_BATCH },
+  );
+  const ofDirectory = <T extends DirectoryRow>(kind: 'U' | 'G' | 'L') =>
+    new DataLoader<string, T | null>(async (ids) => directory.loadMany(ids.map((id) => `${kind}${id}` as const)) as Promise<(T | null | Error)[]>);
+
+  const connector = rows((ids) => db.select().from(connectors).where(inArray(connectors.id, ids)));
+  const definitionOf = trackedLoader(tracker, async (flowIds: readonly string[]) => {
+    const found = await loadDefinitionsOf(db, flowIds);
+    return flowIds.map((id) => found.get(id)!);
+  });
+  const ofDefinition = <T>(part: (d: Definition) => T[]) =>
+    new DataLoader<string, T[]>(async (flowIds) => (await definitionOf.loadMany(flowIds)).map((d) => (d instanceof Error ? d : part(d))));
+
+  /** A flow's row with its environment's tenant, security group and name. A page of flows primes it. */
+  const flowPlace = trackedLoader(tracker, async (flowIds: readonly string[]) => {
+    const found = await loadFlowPlaces(db, flowIds);
+    return flowIds.map((id) => found.get(id) ?? null);
+  });
+  /** A flow's owner and run-only grants. */
+  const grantsOfFlow = trackedLoader(tracker, async (flowIds: readonly string[]): Promise<FlowGrants[]> => {
+    const found = await loadGrantsOf(db, flowIds);
+    return flowIds.map((id) => found.get(id)!);
+  });
+
   return {
-    tenant: byId((ids) => db.select().from(tenants).where(inArray(tenants.id, ids))),
-    user: byId((ids) => db.select().from(users).where(inArray(users.id, ids))),
-    group: byId((ids) => db.select().from(groups).where(inArray(groups.id, ids))),
-    list: byId((ids) => db.select().from(sharePointLists).where(inArray(sharePointLists.id, ids))),
-    environment: byId((ids) => db.select().from(environments).where(inArray(environments.id, ids))),
-    connector: byId((ids) => db.select().from(connectors).where(inArray(connectors.id, ids))),
-    connection: byId((ids) => db.select().from(connections).where(inArray(connections.id, ids))),
-    run: byId((ids) => db.select().from(flowRuns).where(inArray(flowRuns.id, ids))),
+    tenant: rows((ids) => db.select().from(tenants).where(inArray(tenants.id, ids))),
+    user: ofDirectory<UserRow>('U'),
+    group: ofDirectory<GroupRow>('G'),
+    list: ofDirectory<ListRow>('L'),
+    directory,
+    environment: rows((ids) => db.select().from(environments).where(inArray(environments.id, ids))),
+    connector,
+    connection: rows(async (ids) => {
+      const found = await connectionsWithConnectors(db, ids);
+      for (const r of found) connector.prime(r.connector.id, r.connector);
+      return found.map((r) => r.connection);
+    }),
+    run: rows((ids) => db.select().from(flowRuns).where(inArray(flowRuns.id, ids))),
     failuresOfRun: grouped(
       (f: typeof runFailures.$inferSelect) => f.runId,
       (runIds) => db.select().from(runFailures).where(inArray(runFailures.runId, runIds)).orderBy(asc(runFailures.position)),
+      tracker,
     ),
-    copy: byId((ids) => db.select().from(flowCopies).where(inArray(flowCopies.id, ids))),
-    reference: byId((ids) => db.select().from(connectionReferences).where(inArray(connectionReferences.id, ids))),
-    referencesOfFlow: grouped(
-      (r: ReferenceRow) => r.flowId,
-      (flowIds) =>
-        db
-          .select()
-          .from(connectionReferences)
-          .where(inArray(connectionReferences.flowId, flowIds))
-          .orderBy(asc(connectionReferences.position)),
-    ),
-    actionsOfFlow: grouped(
-      (a: ActionRow) => a.flowId,
-      (flowIds) =>
-        db.select().from(flowActions).where(inArray(flowActions.flowId, flowIds)).orderBy(asc(flowActions.position)),
-    ),
+    copy: rows((ids) => db.select().from(flowCopies).where(inArray(flowCopies.id, ids))),
+    reference: rows((ids) => db.select().from(connectionReferences).where(inArray(connectionReferences.id, ids))),
+    /** A flow's references and actions, in position order: one statement for both. */
+    definitionOf,
+    referencesOfFlow: ofDefinition<ReferenceRow>((d) => d.references),
+    actionsOfFlow: ofDefinition<ActionRow>((d) => d.actions),
     dlpOfEnvironment: grouped(
       (c: ClassificationRow) => c.environmentId,
-      (environmentIds) =>
-        db.select().from(dlpClassifications).where(inArray(dlpClassifications.environmentId, environmentIds)),
+      (environmentIds) => db.select().from(dlpClassifications).where(inArray(dlpClassifications.environmentId, environmentIds)),
+      tracker,
     ),
+    flowPlace,
+    grantsOfFlow,
     /** Flows with their grants and place: what every viewer's access is decided on. */
     flowFacts: new DataLoader<string, FlowFacts | null>(async (flowIds) => {
-      const facts = await loadFlowFacts(db, flowIds);
-      return flowIds.map((id) => facts.get(id) ?? null);
+      const [places, grants] = await Promise.all([flowPlace.loadMany(flowIds), grantsOfFlow.loadMany(flowIds)]);
+      return flowIds.map((_, i) => {
+        const [flow, granted] = [places[i], grants[i]];
+        if (flow instanceof Error) return flow;
+        if (granted instanceof Error) return granted;
+        return flow ? { flow, ...granted! } : null;
+      });
     }),
     /** Users' groups and the lists they edit. */
-    membershipsOf: new DataLoader<string, Memberships>(
-      async (userIds) => {
+    membershipsOf: trackedLoader(
+      tracker,
+      async (userIds: readonly string[]) => {
         const found = await loadMembershipsOf(db, userIds);
         return userIds.map((id) => found.get(id)!);
       },
-      { maxBatchSize: MAX_BATCH },
+      MAX_BATCH,
     ),
     /** A user's role in an environment, by `userId environmentId`. */
-    roleOf: new DataLoader<string, EnvironmentRole | null>(
-      async (keys) => {
+    roleOf: trackedLoader(
+      tracker,
+      async (keys: readonly string[]) => {
         const pairs = keys.map((k) => k.split(' ') as [string, string]);
         const roles = await loadEnvironmentRolesOf(db, pairs.map(([u]) => u), [...new Set(pairs.map(([, e]) => e))]);
         return pairs.map(([u, e]) => roles.get(u)?.get(e) ?? null);
       },
-      { maxBatchSize: MAX_BATCH },
+      MAX_BATCH,
     ),
   };
 }
@@ -141,9 +175,15 @@ export function sharedForEvent(event: object, db: Db): SharedLoaders {
   return shared;
 }
 
-export function createLoaders(db: Db, viewer: UserRow | null, shared: SharedLoaders = createSharedLoaders(db)) {
+/**
+ * The viewer's loaders over `shared`. `known`: what sign-in read about the viewer in this
+ * request (their memberships and roles), so those are not read again.
+ */
+export function createLoaders(db: Db, viewer: UserRow | null, shared: SharedLoaders = createSharedLoaders(db), known?: ViewerFacts) {
+  if (viewer && known) shared.membershipsOf.prime(viewer.id, known.memberships);
   const environmentRole = new DataLoader<string, EnvironmentRole | null>(async (environmentIds) => {
     if (!viewer) return environmentIds.map(() => null);
+    if (known) return environmentIds.map((id) => known.roles.get(id) ?? null);
     return shared.roleOf.loadMany(environmentIds.map((id) => `${viewer.id} ${id}`));
   });
   const viewerMemberships = () => shared.membershipsOf.load(viewer!.id);

@@ -24,7 +24,7 @@ export type KeysetList<T> = {
 };
 
 /** The WHERE and ORDER BY of a keyset page over the columns (time, id), newest first. */
-function keysetQuery(page: KeysetPage, at: AnyColumn, id: AnyColumn): { where: SQL | undefined; orderBy: SQL[] } {
+export function keysetQuery(page: KeysetPage, at: AnyColumn, id: AnyColumn): { where: SQL | undefined; orderBy: SQL[] } {
   const { after, before, inverted } = page;
   return {
     where: and(

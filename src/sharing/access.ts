@@ -1,6 +1,6 @@
 // Loads the facts that policy/access.ts decides on, for many flows in a few queries.
 // Both the use cases (inside their transaction) and the GraphQL loaders use it.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import {
   environments,
@@ -64,7 +64,16 @@ export async function loadFlowFacts(db: Db, flowIds: readonly string[], lock: bo
   // A use case that changes a flow locks its row first, so concurrent changes to one flow
   // take turns, and the grants read below are the ones committed before the lock.
   if (lock) await lockFlows(db, flowIds, lock === true ? 'update' : lock);
-  const query = db
+  const [places, grants] = await Promise.all([loadFlowPlaces(db, flowIds), loadGrantsOf(db, flowIds)]);
+  for (const [id, flow] of places) out.set(id, { flow, ...grants.get(id)! });
+  return out;
+}
+
+/** Flows with their environment's tenant, security group and name: one statement. */
+export async function loadFlowPlaces(db: Db, flowIds: readonly string[]): Promise<Map<string, FlowWithPlace>> {
+  const out = new Map<string, FlowWithPlace>();
+  if (flowIds.length === 0) return out;
+  const rows = await db
     .select({
       flow: flows,
       tenantId: environments.tenantId,
@@ -74,20 +83,49 @@ export async function loadFlowFacts(db: Db, flowIds: readonly string[], lock: bo
     .from(flows)
     .innerJoin(environments, eq(environments.id, flows.environmentId))
     .where(inArray(flows.id, [...flowIds]));
-  const rows = await query;
-  const [owners, runOnly] = await Promise.all([
-    db.select().from(ownerGrants).where(inArray(ownerGrants.flowId, [...flowIds])),
-    db.select().from(runOnlyGrants).where(inArray(runOnlyGrants.flowId, [...flowIds])),
-  ]);
   for (const r of rows) {
-    out.set(r.flow.id, {
-      flow: { ...r.flow, tenantId: r.tenantId, securityGroupId: r.securityGroupId, environmentName: r.environmentName },
-      ownerGrants: [],
-      runOnlyGrants: [],
-    });
+    out.set(r.flow.id, { ...r.flow, tenantId: r.tenantId, securityGroupId: r.securityGroupId, environmentName: r.environmentName });
   }
-  for (const g of owners) out.get(g.flowId)?.ownerGrants.push(toGrant(g));
-  for (const g of runOnly) out.get(g.flowId)?.runOnlyGrants.push(toGrant(g));
+  return out;
+}
+
+/** A flow as its access is decided on, from its row and its environment's. */
+export function flowWithPlace(
+  flow: FlowRow,
+  environment: { tenantId: string; securityGroupId: string | null; displayName: string },
+): FlowWithPlace {
+  return { ...flow, tenantId: environment.tenantId, securityGroupId: environment.securityGroupId, environmentName: environment.displayName };
+}
+
+export type FlowGrants = Pick<FlowFacts, 'ownerGrants' | 'runOnlyGrants'>;
+
+/** The owner and run-only grants of flows, in one statement (UNION ALL); every flow id has an entry. */
+export async function loadGrantsOf(db: Db, flowIds: readonly string[]): Promise<Map<string, FlowGrants>> {
+  const out = new Map<string, FlowGrants>(flowIds.map((id) => [id, { ownerGrants: [], runOnlyGrants: [] }]));
+  if (flowIds.length === 0) return out;
+  const ids = [...new Set(flowIds)];
+  // The kind is a literal, not a parameter: a parameter's type is unknown inside a UNION.
+  const columns = (table: typeof ownerGrants | typeof runOnlyGrants, kind: 'OWNER' | 'RUN_ONLY') => ({
+    kind: sql<'OWNER' | 'RUN_ONLY'>`${sql.raw(`'${kind}'`)}`.as('kind'),
+    id: table.id,
+    flowId: table.flowId,
+    principalKind: table.principalKind,
+    userId: table.userId,
+    groupId: table.groupId,
+    listId: table.listId,
+    addedById: table.addedById,
+    addedAt: table.addedAt,
+    expiresAt: table.expiresAt,
+  });
+  const rows = await db
+    .select(columns(ownerGrants, 'OWNER'))
+    .from(ownerGrants)
+    .where(inArray(ownerGrants.flowId, ids))
+    .unionAll(db.select(columns(runOnlyGrants, 'RUN_ONLY')).from(runOnlyGrants).where(inArray(runOnlyGrants.flowId, ids)));
+  for (const g of rows) {
+    const grants = out.get(g.flowId)!;
+    (g.kind === 'OWNER' ? grants.ownerGrants : grants.runOnlyGrants).push(toGrant(g));
+  }
   return out;
 }
 
@@ -98,7 +136,7 @@ export function grantPrincipal(g: Pick<GrantRow, 'principalKind' | 'userId' | 'g
   return { kind: g.principalKind, id: id! };
 }
 
-function toGrant(g: GrantRow): GrantFacts {
+function toGrant(g: Pick<GrantRow, 'id' | 'principalKind' | 'userId' | 'groupId' | 'listId' | 'expiresAt' | 'addedById' | 'addedAt'>): GrantFacts {
   return { id: g.id, principal: grantPrincipal(g), expiresAt: g.expiresAt, addedById: g.addedById, addedAt: g.addedAt };
 }
 
