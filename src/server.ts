@@ -1,9 +1,8 @@
 // node:http + Yoga + graphql-ws on one port and path; /health and /ready; clean shutdown.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, Kind, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -17,6 +16,7 @@ import { buildContext } from './graphql/context.js';
 import { checkReady, isOutage } from './db/outage.js';
 import { maskError, serviceUnavailable } from './graphql/errors.js';
 import { limitPlugins } from './graphql/limits.js';
+import { jitPlugins } from './graphql/jit.js';
 import { apqPlugins } from './graphql/apq.js';
 import { documentFor, TRUSTED_GRAPHIQL_QUERY, trustedDocumentsPlugins, type TrustedDocuments } from './graphql/documents.js';
 import { schema } from './graphql/schema.js';
@@ -65,12 +65,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...limitPlugins(limits),
       ...trustedDocumentsPlugins(options.trustedDocuments),
       ...apqPlugins(limits, { trustedDocuments: options.trustedDocuments !== undefined }),
-      // Last: the limits above still refuse before anything runs. graphql-jit compiles each
-      // document once (~6 ms for myFlows in depth) and runs it about twice as fast as
-      // graphql-js (issue #13). Its cache is keyed by the document alone, not the operation
-      // name: a document of several operations would run the first one compiled whatever
-      // operationName says, so those stay on graphql-js.
-      useGraphQlJit({}, { enableIf: ({ document }) => document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length === 1 }),
+      // Last: the limits above still refuse before anything runs (jit.ts).
+      ...jitPlugins(),
     ],
     maxRequestBodySize: limits.bodyBytes,
     graphqlEndpoint: GRAPHQL_PATH,
