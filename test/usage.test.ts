@@ -79,6 +79,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const uuid = (gid: string) => parseGlobalId(gid)!.id;
+const byUuidDescending = (a: string, b: string) => (uuid(b) < uuid(a) ? -1 : 1);
 const usage = async (vars: Partial<FlowUsageQueryVariables>, token = t.tokens.admin) =>
   ok(await app.gql(FlowUsage, { environmentId: t.defaultEnv, since: start, ...vars }, token)).flowUsage;
 const codeOf = async (vars: Partial<FlowUsageQueryVariables>, token = t.tokens.admin) =>
@@ -108,7 +109,8 @@ describe('flowUsage', () => {
     const old = await usage({ since: longAgo, until: fiveDaysAgo });
     expect(old.edges.map((e) => [e.node.flow.id, e.node.runs, e.node.failedRuns, e.node.distinctRunners])).toEqual([
       [report.id, 2, 2, 1],
-      ...[approvals.id, idle.id].sort().reverse().map((id) => [id, 0, 0, 0]),
+      // Ties in runs go by flow id (the uuid, not its global id) descending.
+      ...[approvals.id, idle.id].sort(byUuidDescending).map((id) => [id, 0, 0, 0]),
     ]);
     expect(old.edges[0]!.node.runners.map((r) => [r.user.id, r.runs, r.access])).toEqual([[t.users.coowner, 2, 'NONE']]);
     const all = await usage({ since: longAgo });
