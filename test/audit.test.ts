@@ -23,6 +23,11 @@ const Audit = graphql(`
     }
   }
 `);
+const AuditKinds = graphql(`
+  query AuditKinds($environmentId: ID!, $kinds: [AuditFindingKind!]) {
+    sharingAudit(environmentId: $environmentId, kinds: $kinds) { findings { kind } }
+  }
+`);
 const AddOwners = graphql(`
   mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }
 `);
@@ -92,6 +97,22 @@ describe('sharingAudit', () => {
         detail: `Free ${t.tag} has owner access but is not in the security group Team ${t.tag}, so the grant does nothing.`,
       },
     ]);
+  });
+
+  it('narrows the findings to the kinds asked for (none or empty: all); more than 50 kinds is INVALID_INPUT', async () => {
+    const u = await makeTenant(app);
+    const withGuest = await flowOf(app, u.tokens.maker, { environmentId: u.defaultEnv, displayName: 'Guests' });
+    ok(await app.gql(AddOwners, { input: { flowId: withGuest.id, add: [u.users.guest] } }, u.tokens.maker));
+    ok(await app.gql(AddRunOnly, { input: { flowId: withGuest.id, add: [u.users.guest] } }, u.tokens.maker));
+    const kindsOf = async (kinds?: string[] | null) =>
+      ok(await app.gql(AuditKinds, { environmentId: u.defaultEnv, kinds: kinds as never }, u.tokens.admin)).sharingAudit.findings.map((f) => f.kind);
+    expect(await kindsOf()).toEqual(['GUEST_OWNER', 'GUEST_RUN_ONLY']);
+    expect(await kindsOf([])).toEqual(['GUEST_OWNER', 'GUEST_RUN_ONLY']);
+    expect(await kindsOf(['GUEST_RUN_ONLY'])).toEqual(['GUEST_RUN_ONLY']);
+    expect(await kindsOf(['GUEST_RUN_ONLY', 'GUEST_OWNER', 'GUEST_OWNER'])).toEqual(['GUEST_OWNER', 'GUEST_RUN_ONLY']);
+    expect(await kindsOf(['EXPIRED_GRANT', 'NO_ACTIVE_OWNER'])).toEqual([]);
+    const tooMany = await app.gql(AuditKinds, { environmentId: u.defaultEnv, kinds: Array(51).fill('GUEST_OWNER') }, u.tokens.admin);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: ['kinds'] });
   });
 
   it('is for the environment\'s admins only', async () => {

@@ -308,3 +308,37 @@ describe('changePrimaryOwner', () => {
     expect(joined).toEqual([]);
   });
 });
+
+const SentCopies = graphql(`
+  query SentCopies($first: Int, $after: String) {
+    sentCopies(first: $first, after: $after) { edges { cursor node { id recipient { id } sender { id } } } pageInfo { hasNextPage endCursor } }
+  }
+`);
+
+describe('sentCopies', () => {
+  it("lists the copies the viewer sent, newest first, paged; not others' copies", async () => {
+    const u = await makeTenant(app);
+    const flow = await flowOf(app, u.tokens.maker, { environmentId: u.defaultEnv, trigger: 'INSTANT', actions: [{ name: 'Compose' }] });
+    const batches = [];
+    for (const recipient of [u.users.coowner, u.users.guest, u.users.free]) {
+      const r = ok(await app.gql(SendFlowCopy, { input: { flowId: flow.id, recipientIds: [recipient] } }, u.tokens.maker)).sendFlowCopy;
+      if (r.__typename !== 'SendFlowCopySuccess') throw new Error(JSON.stringify(r));
+      batches.push(r.copies[0]!.id);
+    }
+    // Someone else's copy is not the maker's to list.
+    ok(await app.gql(SendFlowCopy, { input: { flowId: flow.id, recipientIds: [u.users.basic] } }, u.tokens.maker));
+    const coownersFlow = await flowOf(app, u.tokens.coowner, { environmentId: u.defaultEnv, trigger: 'INSTANT', actions: [] });
+    ok(await app.gql(SendFlowCopy, { input: { flowId: coownersFlow.id, recipientIds: [u.users.maker] } }, u.tokens.coowner));
+
+    const first = ok(await app.gql(SentCopies, { first: 2 }, u.tokens.maker)).sentCopies;
+    const rest = ok(await app.gql(SentCopies, { first: 10, after: first.pageInfo.endCursor }, u.tokens.maker)).sentCopies;
+    const listed = [...first.edges, ...rest.edges].map((e) => e.node);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(listed).toHaveLength(4);
+    expect(listed.every((c) => c.sender.id === u.users.maker)).toBe(true);
+    expect(listed.slice(1).map((c) => c.id)).toEqual([...batches].reverse());
+    expect(ok(await app.gql(SentCopies, {}, u.tokens.coowner)).sentCopies.edges.map((e) => e.node.recipient.id)).toEqual([u.users.maker]);
+    expect(ok(await app.gql(SentCopies, {}, u.tokens.guest)).sentCopies.edges).toEqual([]);
+    expect((await app.gql(SentCopies, {}, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -55,11 +55,10 @@ const notBuiltYet = [
   'RemovePrincipalFromFlowsResult was removed.', 'ReplaceConnectionEverywhereInput was removed.',
   'ReplaceConnectionEverywhereSuccess was removed.', 'ReplaceConnectionEverywhereResult was removed.',
   'FLOW_RESUMED was removed from enum type SharingEventKind.',
-  'Query.sentCopies was removed.', 'Query.environmentFlows was removed.', 'Query.accessibleFlows was removed.',
+'Query.environmentFlows was removed.', 'Query.accessibleFlows was removed.',
   'Query.myFlows arg filter was removed.', 'Query.myFlows arg orderBy was removed.',
   'Query.teamFlows arg filter was removed.', 'Query.teamFlows arg orderBy was removed.',
   'Query.runOnlyFlows arg filter was removed.', 'Query.runOnlyFlows arg orderBy was removed.',
-  'Query.sharingAudit arg kinds was removed.',
   'Mutation.reassignFlows was removed.', 'Mutation.removePrincipalFromFlows was removed.',
   'Mutation.replaceConnectionEverywhere was removed.',
   // "Before and after a share"

@@ -129,6 +129,12 @@ describe('resuming from a cursor', () => {
     await events.ended();
     expect(events.errors[0]?.extensions?.code).toBe('INVALID_INPUT');
   });
+
+  it('refuses more than 50 kinds, naming the argument', async () => {
+    const events = client(t.tokens.maker).subscribe(MyEvents, { kinds: Array(51).fill('OWNER_ADDED') });
+    await events.ended();
+    expect(events.errors[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: ['kinds'] });
+  });
 });
 
 describe('who hears what', () => {

@@ -1,5 +1,6 @@
 // sharingAudit: an environment admin's list of what needs a look.
 import { auditFindingKinds, MAX_AUDIT_FINDINGS, sharingAudit, type AuditFinding as Finding } from '../sharing/audit.js';
+import { MAX_KINDS } from '../sharing/input.js';
 import { builder } from './builder.js';
 import { requireViewer } from './context.js';
 import { listCost } from './cost.js';
@@ -50,9 +51,12 @@ builder.queryFields((t) => ({
   sharingAudit: t.field({
     type: SharingAudit,
     description:
-      'Environment admins only: guests with access, grants inert outside the security group, flows with no active owner, connections of departed users, expired grants.',
-    args: { environmentId: t.arg.id({ required: true }) },
+      'Environment admins only: guests with access, grants inert outside the security group, flows with no active owner, connections of departed users, expired grants. `kinds` narrows the findings.',
+    args: {
+      environmentId: t.arg.id({ required: true }),
+      kinds: t.arg({ type: [AuditFindingKind], description: `Only these kinds (at most ${MAX_KINDS}); none or empty: every kind.` }),
+    },
     resolve: (_, args, ctx) =>
-      sharingAudit(ctx.db, requireViewer(ctx), idOf(args.environmentId, 'Environment', ['environmentId'])),
+      sharingAudit(ctx.db, requireViewer(ctx), idOf(args.environmentId, 'Environment', ['environmentId']), args.kinds),
   }),
 }));

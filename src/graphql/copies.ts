@@ -1,7 +1,7 @@
 // Copies and ownership: FlowCopy, receivedCopies, sendFlowCopy, createFlowFromCopy,
 // saveFlowAs, changePrimaryOwner.
 import { cursorAfter } from '../events/cursor.js';
-import { copiesReceivedBy } from '../reads/copies.js';
+import { copiesReceivedBy, copiesSentBy } from '../reads/copies.js';
 import type { FlowRow } from '../sharing/access.js';
 import { changePrimaryOwner } from '../sharing/ownership.js';
 import { copyDefinition, createFlowFromCopy, saveFlowAs, sendFlowCopy, type CopyRow } from '../sharing/copies.js';
@@ -74,6 +74,12 @@ builder.queryFields((t) => ({
       const viewer = requireViewer(ctx);
       return keysetPage(args, copiesReceivedBy(ctx.db, viewer.id));
     },
+  }),
+  sentCopies: t.field({
+    type: FlowCopyConnection,
+    description: 'Copies the viewer sent, newest first.',
+    args: t.arg.connectionArgs(),
+    resolve: (_, args, ctx) => keysetPage(args, copiesSentBy(ctx.db, requireViewer(ctx).id)),
   }),
 }));
 

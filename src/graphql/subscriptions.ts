@@ -8,6 +8,7 @@ import type { EventRow, FeedScope } from '../events/feed.js';
 import { readLog } from '../events/read.js';
 import { MAX_BEHIND, replayThenLive, type StreamEnd } from '../events/stream.js';
 import { DomainError } from '../policy/errors.js';
+import { assertListCap, MAX_KINDS } from '../sharing/input.js';
 import { assertMayWatchEnvironment, assertMayWatchFlow, refusal } from '../sharing/watch.js';
 import { builder } from './builder.js';
 import { requireViewer, unauthenticated, type Context } from './context.js';
@@ -25,6 +26,7 @@ async function stream(
 ) {
   const after = afterCursor == null ? null : decodeEventCursor(afterCursor, ['after']);
   if (after !== null) await assertCursorInLog(ctx.db, after);
+  assertListCap(options.kinds, MAX_KINDS, ['kinds']);
   const kinds = options.kinds?.length ? new Set(options.kinds) : null;
   const until = ctx.signedInUntil;
   const viewer = requireViewer(ctx);

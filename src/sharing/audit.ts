@@ -10,6 +10,7 @@ import { grantPrincipal, loadFlowFacts, type FlowRow, type UserRow } from './acc
 import { hasActiveOwner } from './departures.js';
 import { administeredEnvironment } from './environments.js';
 import { loadPrincipals } from './grants.js';
+import { assertListCap, MAX_KINDS } from './input.js';
 import { insideEnvironment, liveGrant } from '../reads/visibility.js';
 
 export const auditFindingKinds = [
@@ -36,23 +37,33 @@ export const MAX_AUDIT_FINDINGS = 1_000;
 type GrantTable = typeof ownerGrants | typeof runOnlyGrants;
 const grantName = (table: GrantTable) => (table === ownerGrants ? 'owner' : 'run-only');
 
-export async function sharingAudit(db: Db, viewer: UserRow, environmentId: string) {
+/**
+ * The environment's findings, most severe first. `kinds` (none or empty: all) narrows them;
+ * a kind not asked for is not searched for at all.
+ */
+export async function sharingAudit(db: Db, viewer: UserRow, environmentId: string, kinds?: readonly AuditFindingKind[] | null) {
+  assertListCap(kinds, MAX_KINDS, ['kinds']);
   return db.transaction(async (tx) => {
     const environment = await administeredEnvironment(tx, viewer, environmentId, ['environmentId'], 'audit its sharing');
     const generatedAt = new Date();
     const inEnvironment = eq(flows.environmentId, environment.id);
+    const asked = new Set(kinds?.length ? kinds : auditFindingKinds);
+    const when = <T>(wanted: boolean, search: () => Promise<T[]> | T[]) => (wanted ? search() : []);
     const found = await Promise.all([
-      guests(tx, ownerGrants, inEnvironment, generatedAt),
-      guests(tx, runOnlyGrants, inEnvironment, generatedAt),
-      environment.securityGroupId ? outside(tx, inEnvironment, environment.id, environment.securityGroupId, generatedAt) : [],
-      withoutActiveOwner(tx, inEnvironment),
-      departedConnections(tx, inEnvironment),
-      expired(tx, ownerGrants, inEnvironment, generatedAt),
-      expired(tx, runOnlyGrants, inEnvironment, generatedAt),
+      when(asked.has('GUEST_OWNER'), () => guests(tx, ownerGrants, inEnvironment, generatedAt)),
+      when(asked.has('GUEST_RUN_ONLY'), () => guests(tx, runOnlyGrants, inEnvironment, generatedAt)),
+      when(asked.has('OUTSIDE_ENVIRONMENT') && environment.securityGroupId !== null, () =>
+        outside(tx, inEnvironment, environment.id, environment.securityGroupId!, generatedAt),
+      ),
+      when(asked.has('NO_ACTIVE_OWNER'), () => withoutActiveOwner(tx, inEnvironment)),
+      when(asked.has('DEPARTED_CONNECTION_OWNER'), () => departedConnections(tx, inEnvironment)),
+      when(asked.has('EXPIRED_GRANT'), () => expired(tx, ownerGrants, inEnvironment, generatedAt)),
+      when(asked.has('EXPIRED_GRANT'), () => expired(tx, runOnlyGrants, inEnvironment, generatedAt)),
     ]);
     const order = (k: AuditFindingKind) => auditFindingKinds.indexOf(k);
     const findings = found
       .flat()
+      .filter((f) => asked.has(f.kind))
       .sort((a, b) => order(a.kind) - order(b.kind) || a.flow.displayName.localeCompare(b.flow.displayName) || a.detail.localeCompare(b.detail));
     return { environment, generatedAt, findings: findings.slice(0, MAX_AUDIT_FINDINGS), truncated: findings.length > MAX_AUDIT_FINDINGS };
   });

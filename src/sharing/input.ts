@@ -15,6 +15,8 @@ export const MAX_ACTIONS = 500;
  * connection sources, the connections for a copy, a runner's own connections.
  */
 export const MAX_FLOW_CONNECTIONS = MAX_ACTIONS + MAX_IDS;
+/** Kinds in one filter (sharing event kinds, audit finding kinds): each once is all that means anything. */
+export const MAX_KINDS = 50;
 /** Connectors one DLP policy classifies. */
 export const MAX_DLP_CONNECTORS = 1_000;
 export const MAX_NAME_LENGTH = 256;
@@ -43,6 +45,13 @@ export const description = z
 /** A list input of at most `max` items. */
 export const listOf = <T extends z.ZodType>(item: T, max: number) =>
   z.array(item).max(max, `must have at most ${max.toLocaleString('en-US')} items`);
+
+/** Refuses a list argument of a query over its cap: INVALID_INPUT naming the argument. */
+export function assertListCap(list: readonly unknown[] | null | undefined, max: number, field: string[]): void {
+  if (list && list.length > max) {
+    throw new DomainError('INVALID_INPUT', `${field.join('.')}: must have at most ${max.toLocaleString('en-US')} items`, field);
+  }
+}
 
 /** A list of ids (already decoded by the GraphQL layer). */
 export const idList = listOf(z.string(), MAX_IDS);

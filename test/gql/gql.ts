@@ -23,6 +23,7 @@ type Documents = {
     "\n  mutation TableState($input: SetFlowStateInput!) { setFlowState(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableStateDocument,
     "\n  mutation TableDelete($input: DeleteFlowInput!) { deleteFlow(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableDeleteDocument,
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": typeof types.AuditDocument,
+    "\n  query AuditKinds($environmentId: ID!, $kinds: [AuditFindingKind!]) {\n    sharingAudit(environmentId: $environmentId, kinds: $kinds) { findings { kind } }\n  }\n": typeof types.AuditKindsDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.AuditAddRunOnlyDocument,
     "\n  mutation MergeReferences($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess {\n        flow {\n          id\n          actions { name connectionReference { id connection { id } } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.MergeReferencesDocument,
@@ -43,6 +44,7 @@ type Documents = {
     "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": typeof types.CopyNodeDocument,
     "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": typeof types.MyEventsDocument,
     "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareOwnersDocument,
+    "\n  query SentCopies($first: Int, $after: String) {\n    sentCopies(first: $first, after: $after) { edges { cursor node { id recipient { id } sender { id } } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.SentCopiesDocument,
     "\n  query CreatorAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        accessFor(userId: $userId) { level canView canEdit canDelete canManageOwners blockedReason paths { kind } }\n      }\n    }\n  }\n": typeof types.CreatorAccessForDocument,
     "\n  query CreatorAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n": typeof types.CreatorAuditDocument,
     "\n  query CursorLogPage($after: String, $before: String, $first: Int, $last: Int) {\n    sharingEvents(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { kind } } }\n  }\n": typeof types.CursorLogPageDocument,
@@ -163,6 +165,7 @@ const documents: Documents = {
     "\n  mutation TableState($input: SetFlowStateInput!) { setFlowState(input: $input) { __typename ... on OperationError { code } } }\n": types.TableStateDocument,
     "\n  mutation TableDelete($input: DeleteFlowInput!) { deleteFlow(input: $input) { __typename ... on OperationError { code } } }\n": types.TableDeleteDocument,
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": types.AuditDocument,
+    "\n  query AuditKinds($environmentId: ID!, $kinds: [AuditFindingKind!]) {\n    sharingAudit(environmentId: $environmentId, kinds: $kinds) { findings { kind } }\n  }\n": types.AuditKindsDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.AuditAddRunOnlyDocument,
     "\n  mutation MergeReferences($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess {\n        flow {\n          id\n          actions { name connectionReference { id connection { id } } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.MergeReferencesDocument,
@@ -183,6 +186,7 @@ const documents: Documents = {
     "\n  query CopyNode($id: ID!) { node(id: $id) { __typename ... on FlowCopy { id displayName actionNames } } }\n": types.CopyNodeDocument,
     "\n  query MyEvents { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } } copy { id } } } } }\n": types.MyEventsDocument,
     "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareOwnersDocument,
+    "\n  query SentCopies($first: Int, $after: String) {\n    sentCopies(first: $first, after: $after) { edges { cursor node { id recipient { id } sender { id } } } pageInfo { hasNextPage endCursor } }\n  }\n": types.SentCopiesDocument,
     "\n  query CreatorAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        accessFor(userId: $userId) { level canView canEdit canDelete canManageOwners blockedReason paths { kind } }\n      }\n    }\n  }\n": types.CreatorAccessForDocument,
     "\n  query CreatorAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n": types.CreatorAuditDocument,
     "\n  query CursorLogPage($after: String, $before: String, $first: Int, $last: Int) {\n    sharingEvents(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { kind } } }\n  }\n": types.CursorLogPageDocument,
@@ -347,6 +351,10 @@ export function graphql(source: "\n  query Audit($environmentId: ID!) {\n    sha
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuditKinds($environmentId: ID!, $kinds: [AuditFindingKind!]) {\n    sharingAudit(environmentId: $environmentId, kinds: $kinds) { findings { kind } }\n  }\n"): (typeof documents)["\n  query AuditKinds($environmentId: ID!, $kinds: [AuditFindingKind!]) {\n    sharingAudit(environmentId: $environmentId, kinds: $kinds) { findings { kind } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -424,6 +432,10 @@ export function graphql(source: "\n  query MyEvents { sharingEvents(first: 100) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SentCopies($first: Int, $after: String) {\n    sentCopies(first: $first, after: $after) { edges { cursor node { id recipient { id } sender { id } } } pageInfo { hasNextPage endCursor } }\n  }\n"): (typeof documents)["\n  query SentCopies($first: Int, $after: String) {\n    sentCopies(first: $first, after: $after) { edges { cursor node { id recipient { id } sender { id } } } pageInfo { hasNextPage endCursor } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

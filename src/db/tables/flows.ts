@@ -188,7 +188,7 @@ export const flowCopies = pgTable(
     sentAt: at('sent_at').notNull().defaultNow(),
     createdFlowId: uuid('created_flow_id').references(() => flows.id, { onDelete: 'set null' }),
   },
-  (t) => [index('flow_copies_recipient_idx').on(t.recipientId, t.sentAt, t.id)],
+  (t) => [index('flow_copies_recipient_idx').on(t.recipientId, t.sentAt, t.id), index('flow_copies_sender_idx').on(t.senderId, t.sentAt, t.id)],
 );
 
 export const flowRuns = pgTable(

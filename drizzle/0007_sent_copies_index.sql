@@ -1,0 +1,1 @@
+CREATE INDEX "flow_copies_sender_idx" ON "flow_copies" USING btree ("sender_id","sent_at","id");
