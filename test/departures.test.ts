@@ -94,7 +94,13 @@ describe('when the last active owner leaves', () => {
     const refused = ok(await app.gql(SetFlowState, { input: { flowId: flow.id, state: 'ON' } }, t.tokens.admin)).setFlowState;
     expect(failure(refused)).toMatchObject({ code: 'FLOW_NOT_RUNNABLE', field: ['input', 'flowId'] });
 
+    // An active owner added: the flow is resumed, OFF (FLOW_RESUMED), ready to be turned on.
     ok(await app.gql(Owners, { input: { flowId: flow.id, add: [t.users.coowner] } }, t.tokens.admin));
+    expect(await state(flow.id, t.tokens.admin)).toMatchObject({ state: 'OFF', suspensionReason: null });
+    for (const token of [t.tokens.admin, t.tokens.coowner]) {
+      const resumed = ok(await app.gql(Suspensions, {}, token)).sharingEvents.edges.map((e) => e.node).filter((e) => e.flowId === flow.id && e.kind === 'FLOW_RESUMED');
+      expect(resumed).toEqual([{ kind: 'FLOW_RESUMED', flowId: flow.id, actor: { id: t.users.admin }, actorRole: 'ADMIN' }]);
+    }
     const on = ok(await app.gql(SetFlowState, { input: { flowId: flow.id, state: 'ON' } }, t.tokens.admin)).setFlowState;
     expect(on).toMatchObject({ __typename: 'SetFlowStateSuccess', flow: { state: 'ON', suspensionReason: null } });
     expect(ok(await app.gql(Run, { input: { flowId: flow.id } }, t.tokens.coowner)).triggerFlow).toMatchObject({ run: { status: 'SUCCEEDED' } });
@@ -135,5 +141,22 @@ describe("when the owner of a connection a flow uses leaves", () => {
     expect(await attention(u.tokens.basic)).toEqual([]);
     expect(await attention(u.tokens.free)).toEqual([]);
     expect((await attention(u.tokens.maker)).some((e) => e.flowId === untouched.id)).toBe(false);
+  });
+});
+
+const NewPrimary = graphql(`
+  mutation NewPrimary($input: ChangePrimaryOwnerInput!) { changePrimaryOwner(input: $input) { __typename ... on ChangePrimaryOwnerSuccess { flow { state suspensionReason } } ... on OperationError { code } } }
+`);
+
+describe('a solution-aware flow whose only owner left', () => {
+  it('is resumed (OFF, FLOW_RESUMED) when an admin makes an active user its primary owner', async () => {
+    const u = await makeTenant(app);
+    const flow = await flowOf(app, u.tokens.guest, { environmentId: u.defaultEnv, solutionAware: true, trigger: 'INSTANT', actions: [] });
+    const guest = u.directory.users.find((x) => x.id === u.ext('guest'))!;
+    await importDirectory(app.database.db, { users: [{ ...guest, status: 'DEPARTED' }] });
+    const changed = ok(await app.gql(NewPrimary, { input: { flowId: flow.id, newOwnerId: u.users.coowner } }, u.tokens.admin)).changePrimaryOwner;
+    expect(changed).toEqual({ __typename: 'ChangePrimaryOwnerSuccess', flow: { state: 'OFF', suspensionReason: null } });
+    const told = ok(await app.gql(Suspensions, {}, u.tokens.coowner)).sharingEvents.edges.map((e) => e.node).filter((e) => e.flowId === flow.id);
+    expect(told.map((e) => e.kind)).toEqual(['PRIMARY_OWNER_CHANGED', 'FLOW_RESUMED']);
   });
 });

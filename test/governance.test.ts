@@ -165,9 +165,17 @@ describe('DLP (S18)', () => {
     const on = ok(await app.gql(SetFlowState, { input: { flowId: mixed.id, state: 'ON' } }, t.tokens.maker)).setFlowState;
     expect(failure(on)).toMatchObject({ code: 'DLP_VIOLATION', field: ['input', 'flowId'] });
 
-    // Relaxing the policy suspends nothing and turns nothing back on; the owner does.
+    // Relaxing the policy suspends nothing and turns nothing back on: the flow is resumed, OFF
+    // (FLOW_RESUMED to owners and admins), and its owner turns it on.
     expect(await policy([])).toMatchObject({ suspendedFlows: [], environment: { dlpPolicy: { classifications: [] } } });
-    expect(await flowState(mixed.id)).toMatchObject({ state: 'SUSPENDED', suspensionReason: 'DLP_VIOLATION' });
+    expect(await flowState(mixed.id)).toMatchObject({ state: 'OFF', suspensionReason: null });
+    for (const token of [t.tokens.maker, t.tokens.coowner, t.tokens.admin]) {
+      const events = ok(await app.gql(MyLog, {}, token)).sharingEvents.edges.map((e) => e.node).filter((e) => e.kind === 'FLOW_RESUMED');
+      expect(events).toEqual([{ kind: 'FLOW_RESUMED', flowId: mixed.id, actorRole: 'ADMIN', principal: null }]);
+    }
+    // Relaxing again resumes nothing twice.
+    await policy([]);
+    expect(ok(await app.gql(MyLog, {}, t.tokens.maker)).sharingEvents.edges.filter((e) => e.node.kind === 'FLOW_RESUMED')).toHaveLength(1);
     expect(ok(await app.gql(SetFlowState, { input: { flowId: mixed.id, state: 'ON' } }, t.tokens.maker)).setFlowState.__typename).toBe('SetFlowStateSuccess');
   });
 

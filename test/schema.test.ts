@@ -54,7 +54,6 @@ const notBuiltYet = [
   'RemovePrincipalFromFlowsInput was removed.', 'RemovePrincipalFromFlowsSuccess was removed.',
   'RemovePrincipalFromFlowsResult was removed.', 'ReplaceConnectionEverywhereInput was removed.',
   'ReplaceConnectionEverywhereSuccess was removed.', 'ReplaceConnectionEverywhereResult was removed.',
-  'FLOW_RESUMED was removed from enum type SharingEventKind.',
 'Query.environmentFlows was removed.', 'Query.accessibleFlows was removed.',
   'Query.myFlows arg filter was removed.', 'Query.myFlows arg orderBy was removed.',
   'Query.teamFlows arg filter was removed.', 'Query.teamFlows arg orderBy was removed.',

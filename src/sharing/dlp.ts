@@ -1,39 +1,18 @@
 // Data loss prevention (S18): the check every flow save makes, and setDlpPolicy, which
 // replaces an environment's policy and suspends the flows it breaks, in one transaction.
-import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open.js';
-import { connectionReferences, connections, connectors, dlpClassifications, environments, flows } from '../db/tables.js';
+import { connectionReferences, connectors, dlpClassifications, environments, flows } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
-import { assertDlpCompliant, assertEachConnectorOnce, dlpViolation, type ClassifiedConnector, type ConnectorClass } from '../policy/dlp.js';
+import { assertDlpCompliant, assertEachConnectorOnce, dlpViolation, type ConnectorClass } from '../policy/dlp.js';
 import { DomainError } from '../policy/errors.js';
 import { loadFlowFacts, type FlowRow, type UserRow } from './access.js';
 import { administeredEnvironment, environmentAdmins } from './environments.js';
 import { listCaps, MAX_DLP_CONNECTORS, parseInput } from './input.js';
 import { lockEnvironment } from './locks.js';
 import { ownersOf } from './principals.js';
-
-/** The connectors each flow's connections are for, classified by its environment's policy. */
-async function classifiedConnectors(tx: Tx, which: SQL): Promise<Map<string, ClassifiedConnector[]>> {
-  const rows = await tx
-    .selectDistinct({
-      flowId: connectionReferences.flowId,
-      id: connectors.id,
-      displayName: connectors.displayName,
-      class: sql<ConnectorClass>`coalesce(${dlpClassifications.class}, 'NON_BUSINESS')`,
-    })
-    .from(connectionReferences)
-    .innerJoin(flows, eq(flows.id, connectionReferences.flowId))
-    .innerJoin(connections, eq(connections.id, connectionReferences.connectionId))
-    .innerJoin(connectors, eq(connectors.id, connections.connectorId))
-    .leftJoin(
-      dlpClassifications,
-      and(eq(dlpClassifications.environmentId, flows.environmentId), eq(dlpClassifications.connectorId, connectors.id)),
-    )
-    .where(which);
-  const byFlow = new Map<string, ClassifiedConnector[]>();
-  for (const { flowId, ...connector } of rows) byFlow.set(flowId, [...(byFlow.get(flowId) ?? []), connector]);
-  return byFlow;
-}
+import { resumeRunnableFlows } from './resume.js';
+import { classifiedConnectors } from '../reads/dlp.js';
 
 /**
  * S18, for a flow being saved or turned on. Reading the environment's row FOR SHARE makes
@@ -81,17 +60,26 @@ export async function setDlpPolicy(
       await tx.insert(dlpClassifications).values(input.classifications.map((c) => ({ environmentId: environment.id, ...c })));
     }
 
-    // Flows already suspended stay so; turning them on checks the policy again.
+    // Flows this policy breaks are suspended; flows suspended by an earlier policy that this
+    // one allows are resumed (OFF, FLOW_RESUMED: never turned back on, S18).
     const used = await classifiedConnectors(tx, and(eq(flows.environmentId, environment.id), ne(flows.state, 'SUSPENDED'))!);
     const broken = [...used].filter(([, connectorsUsed]) => dlpViolation(connectorsUsed)).map(([flowId]) => flowId);
-    if (broken.length === 0) return { environment, suspendedFlows: [] };
+    const heldByDlp = (
+      await tx
+        .select({ id: flows.id })
+        .from(flows)
+        .where(and(eq(flows.environmentId, environment.id), eq(flows.suspensionReason, 'DLP_VIOLATION')))
+    ).map((f) => f.id);
+    if (broken.length === 0 && heldByDlp.length === 0) return { environment, suspendedFlows: [] };
 
-    const facts = await loadFlowFacts(tx, broken, true);
-    const suspendedFlows = await tx
-      .update(flows)
-      .set({ state: 'SUSPENDED', suspensionReason: 'DLP_VIOLATION', modifiedAt: new Date() })
-      .where(inArray(flows.id, broken))
-      .returning();
+    const facts = await loadFlowFacts(tx, [...broken, ...heldByDlp], true);
+    const suspendedFlows = broken.length
+      ? await tx
+          .update(flows)
+          .set({ state: 'SUSPENDED', suspensionReason: 'DLP_VIOLATION', modifiedAt: new Date() })
+          .where(inArray(flows.id, broken))
+          .returning()
+      : [];
     const admins = (await environmentAdmins(tx, [environment.id])).get(environment.id)!;
     const events = [];
     for (const flow of suspendedFlows) {
@@ -102,6 +90,7 @@ export async function setDlpPolicy(
       });
     }
     await appendEvents(tx, events);
+    await resumeRunnableFlows(tx, heldByDlp, (owners) => ({ id: viewer.id, level: owners.has(viewer.id) ? 'OWNER' : 'ADMIN' }));
     suspendedFlows.sort((a, b) => a.displayName.localeCompare(b.displayName));
     return { environment, suspendedFlows };
   });

@@ -13,6 +13,7 @@ import {
   users,
 } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
+import { resumeRunnableFlows } from './resume.js';
 import { assertMay, isGrantActive, type PrincipalRef } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
 import {
@@ -111,7 +112,14 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
         removedRefs.map(async (p) => ({ event: event('OWNER_REMOVED', p), recipients: union(await usersOf(tx, [p]), ownersNow) })),
       )),
     ]);
-    return { flow, connectionsNeedingAttention, usersAddedToEnvironment, lastPosition };
+    // A flow suspended for want of an active owner may have one now.
+    const resumed = addedRefs.length > 0 ? await resumeRunnableFlows(tx, [flow.id], () => ({ id: viewer.id, level: access.level })) : null;
+    return {
+      flow: resumed?.resumed[0] ? { ...flow, ...resumed.resumed[0] } : flow,
+      connectionsNeedingAttention,
+      usersAddedToEnvironment,
+      lastPosition: resumed?.lastPosition ?? lastPosition,
+    };
   });
 }
 

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { environments, environmentUsers, flows, ownerGrants } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
+import { resumeRunnableFlows } from './resume.js';
 import { assertIndividualUser, assertSolutionAware } from '../policy/copies.js';
 import { DomainError } from '../policy/errors.js';
 import { assertMay, canAuthorFlows } from '../policy/access.js';
@@ -71,6 +72,8 @@ export async function changePrimaryOwner(
         recipients: [flow.primaryOwnerId, ...owners],
       },
     ]);
-    return { flow: changed!, lastPosition };
+    // A flow suspended for want of an active owner has one now.
+    const resumed = await resumeRunnableFlows(tx, [flow.id], () => ({ id: viewer.id, level: access.level }));
+    return { flow: resumed.resumed[0] ?? changed!, lastPosition: resumed.lastPosition ?? lastPosition };
   });
 }

@@ -61,6 +61,7 @@ type Documents = {
     "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": typeof types.SuspensionsDocument,
     "\n  query Attention {\n    sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole connection { id status owner { id } } } } }\n  }\n": typeof types.AttentionDocument,
     "\n  mutation RunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.RunOnlyDocument,
+    "\n  mutation NewPrimary($input: ChangePrimaryOwnerInput!) { changePrimaryOwner(input: $input) { __typename ... on ChangePrimaryOwnerSuccess { flow { state suspensionReason } } ... on OperationError { code } } }\n": typeof types.NewPrimaryDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": typeof types.ListEditorsDocument,
     "\n  query ExpiredGrants($id: ID!, $includeExpired: Boolean) {\n    node(id: $id) {\n      ... on Flow {\n        owners(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { isPrimaryOwner expiresAt node { __typename ... on Node { id } } }\n        }\n        runOnlyUsers(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { expiresAt node { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n": typeof types.ExpiredGrantsDocument,
@@ -203,6 +204,7 @@ const documents: Documents = {
     "\n  query Suspensions { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": types.SuspensionsDocument,
     "\n  query Attention {\n    sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole connection { id status owner { id } } } } }\n  }\n": types.AttentionDocument,
     "\n  mutation RunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.RunOnlyDocument,
+    "\n  mutation NewPrimary($input: ChangePrimaryOwnerInput!) { changePrimaryOwner(input: $input) { __typename ... on ChangePrimaryOwnerSuccess { flow { state suspensionReason } } ... on OperationError { code } } }\n": types.NewPrimaryDocument,
     "\n  query GroupMembers($id: ID!) {\n    node(id: $id) { ... on Group { displayName members(first: 100) { totalCount edges { node { externalId } } } } }\n  }\n": types.GroupMembersDocument,
     "\n  query ListEditors($id: ID!) {\n    node(id: $id) { ... on SharePointList { title editors { totalCount edges { node { externalId } } } } }\n  }\n": types.ListEditorsDocument,
     "\n  query ExpiredGrants($id: ID!, $includeExpired: Boolean) {\n    node(id: $id) {\n      ... on Flow {\n        owners(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { isPrimaryOwner expiresAt node { __typename ... on Node { id } } }\n        }\n        runOnlyUsers(first: 10, includeExpired: $includeExpired) {\n          totalCount\n          edges { expiresAt node { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n": types.ExpiredGrantsDocument,
@@ -500,6 +502,10 @@ export function graphql(source: "\n  query Attention {\n    sharingEvents(first:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation RunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NewPrimary($input: ChangePrimaryOwnerInput!) { changePrimaryOwner(input: $input) { __typename ... on ChangePrimaryOwnerSuccess { flow { state suspensionReason } } ... on OperationError { code } } }\n"): (typeof documents)["\n  mutation NewPrimary($input: ChangePrimaryOwnerInput!) { changePrimaryOwner(input: $input) { __typename ... on ChangePrimaryOwnerSuccess { flow { state suspensionReason } } ... on OperationError { code } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

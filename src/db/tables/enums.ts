@@ -39,4 +39,5 @@ export const sharingEventKind = pgEnum('sharing_event_kind', [
   'FLOW_DELETED',
   'ACCESS_EXPIRED',
   'CONNECTION_NEEDS_ATTENTION',
+  'FLOW_RESUMED',
 ]);

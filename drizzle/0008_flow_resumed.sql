@@ -1,0 +1,1 @@
+ALTER TYPE "public"."sharing_event_kind" ADD VALUE 'FLOW_RESUMED';

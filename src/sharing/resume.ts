@@ -1,0 +1,46 @@
+// A suspended flow that can run again (it has an active owner, and DLP allows it) is resumed:
+// OFF, no suspension reason, and FLOW_RESUMED to its owners and its environment's admins. It
+// is not turned on: its owners decide that (setFlowState), as the contract says.
+// Called in the transaction of the change that made it runnable (an owner added, a new primary
+// owner, a relaxed DLP policy), with the flows already locked by that change.
+import { inArray } from 'drizzle-orm';
+import type { Tx } from '../db/open.js';
+import { flows } from '../db/tables.js';
+import { appendEvents, flowEvent, type NewSharingEvent } from '../events/log.js';
+import { isGrantActive } from '../policy/access.js';
+import { dlpViolation } from '../policy/dlp.js';
+import { classifiedConnectors } from '../reads/dlp.js';
+import { loadFlowFacts, type FlowRow } from './access.js';
+import { hasActiveOwner } from './departures.js';
+import { environmentAdmins } from './environments.js';
+import { ownersOf } from './principals.js';
+
+export async function resumeRunnableFlows(
+  tx: Tx,
+  flowIds: readonly string[],
+  /** Who resumed each flow, given its owners (an admin acting on a flow they own acts as OWNER, S25). */
+  actor: (owners: ReadonlySet<string>) => { id: string | null; level: NewSharingEvent['actorRole'] },
+): Promise<{ resumed: FlowRow[]; lastPosition: number | null }> {
+  const suspended = [...(await loadFlowFacts(tx, flowIds)).values()].filter((f) => f.flow.state === 'SUSPENDED');
+  if (suspended.length === 0) return { resumed: [], lastPosition: null };
+  const connectorsOf = await classifiedConnectors(tx, inArray(flows.id, suspended.map((f) => f.flow.id)));
+  const runnable = [];
+  for (const f of suspended) {
+    if (dlpViolation(connectorsOf.get(f.flow.id) ?? []) === null && (await hasActiveOwner(tx, f))) runnable.push(f);
+  }
+  if (runnable.length === 0) return { resumed: [], lastPosition: null };
+
+  const resumed = await tx
+    .update(flows)
+    .set({ state: 'OFF', suspensionReason: null, modifiedAt: new Date() })
+    .where(inArray(flows.id, runnable.map((f) => f.flow.id)))
+    .returning();
+  const admins = await environmentAdmins(tx, [...new Set(runnable.map((f) => f.flow.environmentId))]);
+  const now = new Date();
+  const events = [];
+  for (const f of runnable) {
+    const owners = await ownersOf(tx, f.flow, f.ownerGrants.filter((g) => isGrantActive(g, now)));
+    events.push({ event: flowEvent('FLOW_RESUMED', f.flow, actor(owners)), recipients: [...owners, ...admins.get(f.flow.environmentId)!] });
+  }
+  return { resumed, lastPosition: await appendEvents(tx, events) };
+}
