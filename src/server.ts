@@ -230,7 +230,7 @@ function clientErrorsAsDebug(logger: YogaLogger): YogaLogger {
     arg instanceof DomainError ||
     (arg instanceof GraphQLError &&
       (arg.originalError instanceof DomainError ||
-        (typeof arg.extensions.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR')));
+        (typeof arg.extensions?.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR')));
   const redacted = (log: (...args: unknown[]) => void) => (...args: unknown[]) => log(...args.map(redactForLog));
   return {
     ...logger,

@@ -7,15 +7,18 @@ import { DomainError } from './errors.js';
 export type AccessLevel = 'NONE' | 'RUN_ONLY' | 'OWNER' | 'ADMIN';
 export type EnvironmentRole = 'ENVIRONMENT_ADMIN' | 'ENVIRONMENT_MAKER' | 'BASIC_USER';
 export type PrincipalRef = { kind: 'USER' | 'GROUP' | 'LIST'; id: string };
-export type AccessPathKind =
-  | 'CREATOR'
-  | 'PRIMARY_OWNER'
-  | 'DIRECT_OWNER'
-  | 'GROUP_OWNER'
-  | 'LIST_OWNER'
-  | 'DIRECT_RUN_ONLY'
-  | 'GROUP_RUN_ONLY'
-  | 'ENVIRONMENT_ADMIN';
+/** In the order paths are listed. */
+const ACCESS_PATH_KINDS = [
+  'CREATOR',
+  'PRIMARY_OWNER',
+  'DIRECT_OWNER',
+  'GROUP_OWNER',
+  'LIST_OWNER',
+  'DIRECT_RUN_ONLY',
+  'GROUP_RUN_ONLY',
+  'ENVIRONMENT_ADMIN',
+] as const;
+export type AccessPathKind = (typeof ACCESS_PATH_KINDS)[number];
 
 export type AccessPath = { kind: AccessPathKind; via: PrincipalRef | null; expiresAt: Date | null };
 
@@ -194,7 +197,9 @@ function accessPaths(facts: AccessFacts): AccessPath[] {
   }
   // S21: CREATOR is told, first, beside a path that grants access; alone it is nothing.
   if (paths.length > 0 && flow.creatorId === user.id) paths.unshift({ kind: 'CREATOR', via: self, expiresAt: null });
-  return paths;
+  // One order whatever order the grants came in: by kind, then by principal.
+  const rank = (p: AccessPath) => ACCESS_PATH_KINDS.indexOf(p.kind);
+  return paths.sort((a, b) => rank(a) - rank(b) || (a.via?.id ?? '').localeCompare(b.via?.id ?? ''));
 }
 
 /** Why the user's grants are inert, if they are. */
