@@ -14,6 +14,7 @@ import { globalId } from '../src/graphql/ids.js';
 import { startServer } from '../src/server.js';
 import { sharingAudit } from '../src/sharing/audit.js';
 import { tenantDirectory } from '../test/support/tenant.js';
+import { median } from './timing.js';
 
 const FLOWS = 10_000;
 const USERS = 2_000;
@@ -95,17 +96,6 @@ async function seed(db: Db) {
   await db.execute(sql`analyze`);
   console.log(`seeded ${FLOWS} flows, ${owners.length + runOnly.length} grants, ${people.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { environmentId: env.id, admin, grants: owners.length + runOnly.length };
-}
-
-async function median(times: number, run: () => Promise<unknown>): Promise<number> {
-  await run(); // warm up
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await run();
-    ms.push(performance.now() - start);
-  }
-  return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
 }
 
 export async function benchAudit(databaseUrl: string) {

@@ -15,6 +15,7 @@ import { globalId } from '../src/graphql/ids.js';
 import { startServer } from '../src/server.js';
 import { flowUsage } from '../src/sharing/usage.js';
 import { tenantDirectory } from '../test/support/tenant.js';
+import { median } from './timing.js';
 
 const FLOWS = 1_000;
 const RUNNERS = 2_000;
@@ -83,17 +84,6 @@ async function seed(db: Db) {
   await db.execute(sql`analyze`);
   console.log(`seeded ${FLOWS} flows and ${RUNS.toLocaleString('en-US')} runs by ${RUNNERS + directory.users.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { environmentId: env!.id, admin: `admin-${tag}` };
-}
-
-async function median(times: number, run: () => Promise<unknown>): Promise<number> {
-  await run(); // warm up
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await run();
-    ms.push(performance.now() - start);
-  }
-  return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
 }
 
 export async function benchUsage(databaseUrl: string) {

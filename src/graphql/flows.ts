@@ -1,6 +1,6 @@
 // Flows: the type, "My flows", and the mutations that make, edit, start/stop and delete them.
 import { accessLevel, flowState, suspensionReason, triggerKind } from '../db/tables.js';
-import type { FlowAccess as FlowAccessFacts } from '../policy/access.js';
+import { ACCESS_PATH_KINDS, type FlowAccess as FlowAccessFacts } from '../policy/access.js';
 import { flowsOwnedBy } from '../reads/flows.js';
 import type { FlowRow } from '../sharing/access.js';
 import { createFlow, deleteFlow, setFlowState, updateFlow } from '../sharing/flows.js';
@@ -18,18 +18,7 @@ export const TriggerKind = builder.enumType('TriggerKind', { values: triggerKind
 const FlowState = builder.enumType('FlowState', { values: flowState.enumValues });
 const SuspensionReason = builder.enumType('SuspensionReason', { values: suspensionReason.enumValues });
 export const AccessLevel = builder.enumType('AccessLevel', { values: accessLevel.enumValues });
-const AccessPathKind = builder.enumType('AccessPathKind', {
-  values: [
-    'CREATOR',
-    'PRIMARY_OWNER',
-    'DIRECT_OWNER',
-    'GROUP_OWNER',
-    'LIST_OWNER',
-    'DIRECT_RUN_ONLY',
-    'GROUP_RUN_ONLY',
-    'ENVIRONMENT_ADMIN',
-  ] as const,
-});
+const AccessPathKind = builder.enumType('AccessPathKind', { values: ACCESS_PATH_KINDS });
 
 AccessPathRef.implement({
   description: 'One reason a principal has access.',

@@ -13,7 +13,8 @@ import type { Keyset, KeysetList, OffsetList } from '../reads/pagination.js';
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 100;
 
-function invalid(message: string): GraphQLError {
+/** A malformed page argument: INVALID_INPUT. */
+export function invalid(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'INVALID_INPUT' } });
 }
 
@@ -60,6 +61,15 @@ function encodeKeyset({ at, id }: Keyset): string {
 }
 
 function decodeKeyset(cursor: string | undefined): Keyset | null {
+  return decodeCursor(cursor, (text) => {
+    const match = /^K:(.+Z):([0-9a-f-]{36})$/.exec(text);
+    const at = match ? new Date(match[1]!) : null;
+    return match && at && !Number.isNaN(at.getTime()) ? { at, id: match[2]! } : null;
+  });
+}
+
+/** An opaque (base64) cursor read by `parse`: null when absent, INVALID_INPUT when it doesn't parse. */
+export function decodeCursor<K>(cursor: string | undefined, parse: (text: string) => K | null): K | null {
   if (cursor === undefined) return null;
   let text: string;
   try {
@@ -67,10 +77,9 @@ function decodeKeyset(cursor: string | undefined): Keyset | null {
   } catch {
     throw invalid('invalid cursor');
   }
-  const match = /^K:(.+Z):([0-9a-f-]{36})$/.exec(text);
-  const at = match ? new Date(match[1]!) : null;
-  if (!match || !at || Number.isNaN(at.getTime())) throw invalid('invalid cursor');
-  return { at, id: match[2]! };
+  const key = parse(text);
+  if (key === null) throw invalid('invalid cursor');
+  return key;
 }
 
 /** Pages over a strictly increasing position (the sharing log), oldest first. */

@@ -1,9 +1,8 @@
 // flowUsage: runs per flow and per runner in a period, for environment admins
 // (src/sharing/usage.ts; the SQL is in src/reads/usage.ts). Most-run flows first, paged on
 // (runs, flow id); a page's runners, with their access now, are read once for the whole page.
-import { decodeBase64, encodeBase64 } from '@pothos/core';
+import { encodeBase64 } from '@pothos/core';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import type { FlowUsageRow, UsageKey } from '../reads/usage.js';
 import { flowUsage, type RunnerUsage as Runner } from '../sharing/usage.js';
 import { builder } from './builder.js';
@@ -11,7 +10,7 @@ import { requireViewer } from './context.js';
 import { User } from './directory.js';
 import { AccessLevel, Flow } from './flows.js';
 import { idOf } from './ids.js';
-import { DEFAULT_PAGE, MAX_PAGE, type Page } from './pagination.js';
+import { decodeCursor, DEFAULT_PAGE, invalid, MAX_PAGE, type Page } from './pagination.js';
 
 type Usage = Awaited<ReturnType<typeof flowUsage>>;
 /** What a page's nodes share: its flows, and their runners for each `first` asked for. */
@@ -30,10 +29,6 @@ const RunnerUsage = builder.objectRef<Runner>('RunnerUsage').implement({
     }),
   }),
 });
-
-function invalid(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'INVALID_INPUT' } });
-}
 
 /** A page size: `first` between 0 and MAX_PAGE, DEFAULT_PAGE when not given. */
 function pageSize(first: number | null | undefined, name: string): number {
@@ -80,16 +75,10 @@ function encodeKey({ runs, id }: UsageKey): string {
 }
 
 function decodeKey(cursor: string | undefined): UsageKey | null {
-  if (cursor === undefined) return null;
-  let text: string;
-  try {
-    text = decodeBase64(cursor);
-  } catch {
-    throw invalid('invalid cursor');
-  }
-  const match = /^U:(\d{1,10}):([0-9a-f-]{36})$/.exec(text);
-  if (!match || Number(match[1]) > 2 ** 31 - 1) throw invalid('invalid cursor');
-  return { runs: Number(match[1]), id: match[2]! };
+  return decodeCursor(cursor, (text) => {
+    const match = /^U:(\d{1,10}):([0-9a-f-]{36})$/.exec(text);
+    return match && Number(match[1]) <= 2 ** 31 - 1 ? { runs: Number(match[1]), id: match[2]! } : null;
+  });
 }
 
 builder.queryField('flowUsage', (t) =>

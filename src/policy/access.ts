@@ -8,7 +8,7 @@ export type AccessLevel = 'NONE' | 'RUN_ONLY' | 'OWNER' | 'ADMIN';
 export type EnvironmentRole = 'ENVIRONMENT_ADMIN' | 'ENVIRONMENT_MAKER' | 'BASIC_USER';
 export type PrincipalRef = { kind: 'USER' | 'GROUP' | 'LIST'; id: string };
 /** In the order paths are listed. */
-const ACCESS_PATH_KINDS = [
+export const ACCESS_PATH_KINDS = [
   'CREATOR',
   'PRIMARY_OWNER',
   'DIRECT_OWNER',

@@ -113,7 +113,7 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
       )),
     ]);
     // A flow suspended for want of an active owner may have one now.
-    const resumed = addedRefs.length > 0 ? await resumeRunnableFlows(tx, [flow.id], () => ({ id: viewer.id, level: access.level })) : null;
+    const resumed = addedRefs.length > 0 && flow.state === 'SUSPENDED' ? await resumeRunnableFlows(tx, [flow.id], () => ({ id: viewer.id, level: access.level })) : null;
     return {
       flow: resumed?.resumed[0] ? { ...flow, ...resumed.resumed[0] } : flow,
       connectionsNeedingAttention,

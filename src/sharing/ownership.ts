@@ -73,6 +73,7 @@ export async function changePrimaryOwner(
       },
     ]);
     // A flow suspended for want of an active owner has one now.
+    if (flow.state !== 'SUSPENDED') return { flow: changed!, lastPosition };
     const resumed = await resumeRunnableFlows(tx, [flow.id], () => ({ id: viewer.id, level: access.level }));
     return { flow: resumed.resumed[0] ?? changed!, lastPosition: resumed.lastPosition ?? lastPosition };
   });
