@@ -25,6 +25,8 @@ export type Limits = {
   /** Automatic persisted queries: most stored documents, and their total size in bytes (0 turns APQ off). */
   apqEntries: number;
   apqBytes: number;
+  /** Most flows one bulk mutation (reassignFlows, removePrincipalFromFlows, replaceConnectionEverywhere) may touch (S25). */
+  bulkFlows: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -36,6 +38,7 @@ export const DEFAULT_LIMITS: Limits = {
   cost: 100_000,
   apqEntries: 1_000,
   apqBytes: 5_000_000,
+  bulkFlows: 1_000,
 };
 
 /** FLOWSHARE_SCIM_TOKENS: `{"TENANT_ID": "TOKEN", ...}`, a JSON object of non-empty strings, one token per tenant. */
@@ -92,7 +95,10 @@ const schema = z
     FLOWSHARE_TRUSTED_DOCUMENTS: optionalText,
     FLOWSHARE_APQ_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_LIMITS.apqEntries),
     FLOWSHARE_APQ_MAX_BYTES: z.coerce.number().int().min(0).max(1_000_000_000).default(DEFAULT_LIMITS.apqBytes),
+    FLOWSHARE_MAX_BULK_FLOWS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_LIMITS.bulkFlows),
     FLOWSHARE_SCIM_TOKENS: scimTokens,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    FLOWSHARE_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   })
   .refine((c) => !(c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL), {
     message: 'set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both',
@@ -130,6 +136,10 @@ export type Config = {
   trustedDocumentsFile: string | undefined;
   /** SCIM bearer tokens, tenant directory id → token (for development and CI); none: SCIM answers 401. */
   scimTokens: Record<string, string>;
+  /** pino's level for the server's log lines. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** A bearer token /metrics asks for; none: /metrics is open. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -165,10 +175,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       cost: c.FLOWSHARE_MAX_COST,
       apqEntries: c.FLOWSHARE_APQ_MAX_ENTRIES,
       apqBytes: c.FLOWSHARE_APQ_MAX_BYTES,
+      bulkFlows: c.FLOWSHARE_MAX_BULK_FLOWS,
     },
     maxTokenLifetimeMs: c.FLOWSHARE_MAX_TOKEN_LIFETIME_DAYS * 86_400_000,
     trustedDocumentsFile: c.FLOWSHARE_TRUSTED_DOCUMENTS,
     scimTokens: c.FLOWSHARE_SCIM_TOKENS ?? {},
+    logLevel: c.LOG_LEVEL,
+    metricsToken: c.FLOWSHARE_METRICS_TOKEN,
   };
 }
 

@@ -57,8 +57,8 @@ type WsInitial = { websocket?: { authorization: unknown } };
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { db, verify, feed } = options;
-  const services = { db, verify, feed };
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const services = { db, verify, feed, maxBulkFlows: limits.bulkFlows };
   const yoga = createYoga<{ req?: IncomingMessage } & WsInitial>({
     schema,
     plugins: [

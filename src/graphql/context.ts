@@ -9,7 +9,7 @@ import { createLoaders, type Loaders, type ViewerFacts } from '../reads/loaders.
 import type { UserRow } from '../sharing/access.js';
 
 /** What every request shares: the database, the token check, the live log. */
-export type Services = { db: Db; verify: VerifyToken; feed: LogFeed };
+export type Services = { db: Db; verify: VerifyToken; feed: LogFeed; maxBulkFlows: number };
 
 export type Context = {
   db: Db;
@@ -19,6 +19,8 @@ export type Context = {
   /** When the viewer's token expires: a subscription ends then. */
   signedInUntil: Date | null;
   loaders: Loaders;
+  /** Most flows one bulk mutation may touch (Limits.bulkFlows). */
+  maxBulkFlows: number;
 };
 
 /** Reads `Authorization: Bearer <JWT>` and builds the context; a bad token is UNAUTHENTICATED. */
@@ -37,6 +39,7 @@ export async function buildContext(services: Services, authorization: unknown): 
     feed,
     viewer,
     signedInUntil: signedIn?.expiresAt ?? null,
+    maxBulkFlows: services.maxBulkFlows,
     get loaders() {
       loaders ??= createLoaders(db, viewer, undefined, known);
       known = undefined;

@@ -14,6 +14,9 @@ import './runs.js';
 import './audit.js';
 import './packages.js';
 import './usage.js';
+import './accessible.js';
+import './bulk.js';
+import './previews.js';
 import './subscriptions.js';
 import './nodes.js';
 

@@ -1,0 +1,2 @@
+// Bulk mutations: reassignFlows, removePrincipalFromFlows, replaceConnectionEverywhere (S25). Filled in by its change.
+export {};
