@@ -72,7 +72,7 @@ builder.queryFields((t) => ({
 
 // ------------------------------------------------------------------ modifyFlowOwners
 
-const ModifyFlowOwnersInput = builder.inputType('ModifyFlowOwnersInput', {
+export const ModifyFlowOwnersInput = builder.inputType('ModifyFlowOwnersInput', {
   description: 'Add and remove owners in one step, like the connector\'s Modify Flow Owners.',
   fields: (t) => ({
     flowId: t.id({ required: true }),
@@ -110,20 +110,23 @@ builder.mutationFields((t) => ({
     type: resultUnion('ModifyFlowOwners', ModifyFlowOwnersSuccess),
     args: { input: t.arg({ type: ModifyFlowOwnersInput, required: true }) },
     resolve: (_, { input }, ctx) =>
-      attempt(ctx, async (viewer) => {
-        const principals = (ids: readonly string[] | null | undefined, name: 'add' | 'remove') => {
-          if ((ids?.length ?? 0) > MAX_IDS) throw invalidCount(name);
-          return (ids ?? []).map((id, i) => principalOf(id, ['input', name, String(i)]));
-        };
-        return modifyFlowOwners(ctx.db, viewer, {
-          flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
-          add: principals(input.add, 'add'),
-          remove: principals(input.remove, 'remove'),
-          expiresAt: input.expiresAt ?? null,
-        });
-      }),
+      attempt(ctx, async (viewer) => modifyFlowOwners(ctx.db, viewer, decodeModifyFlowOwnersInput(input))),
   }),
 }));
+
+/** The mutation's input as the use case takes it; previewFlowOwners decodes it the same way. */
+export function decodeModifyFlowOwnersInput(input: typeof ModifyFlowOwnersInput.$inferInput) {
+  const principals = (ids: readonly string[] | null | undefined, name: 'add' | 'remove') => {
+    if ((ids?.length ?? 0) > MAX_IDS) throw invalidCount(name);
+    return (ids ?? []).map((id, i) => principalOf(id, ['input', name, String(i)]));
+  };
+  return {
+    flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
+    add: principals(input.add, 'add'),
+    remove: principals(input.remove, 'remove'),
+    expiresAt: input.expiresAt ?? null,
+  };
+}
 
 function invalidCount(name: 'add' | 'remove') {
   return new DomainError('INVALID_INPUT', `${name}: at most ${MAX_IDS} principals per call.`, ['input', name]);

@@ -47,7 +47,7 @@ const ConnectionSourceInput = builder.inputType('ConnectionSourceInput', {
   }),
 });
 
-const ModifyRunOnlyUsersInput = builder.inputType('ModifyRunOnlyUsersInput', {
+export const ModifyRunOnlyUsersInput = builder.inputType('ModifyRunOnlyUsersInput', {
   fields: (t) => ({
     flowId: t.id({ required: true }),
     add: t.idList({ description: 'Users and groups who may run the flow.' }),
@@ -74,17 +74,20 @@ builder.mutationField('modifyRunOnlyUsers', (t) =>
     type: resultUnion('ModifyRunOnlyUsers', ModifyRunOnlyUsersSuccess),
     args: { input: t.arg({ type: ModifyRunOnlyUsersInput, required: true }) },
     resolve: (_, { input }, ctx) =>
-      attempt(ctx, (viewer) =>
-        modifyRunOnlyUsers(ctx.db, viewer, {
-          flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
-          add: (input.add ?? []).map((id, i) => principalOf(id, ['input', 'add', String(i)])),
-          remove: (input.remove ?? []).map((id, i) => principalOf(id, ['input', 'remove', String(i)])),
-          connectionSources: (input.connectionSources ?? []).map((c, i) => {
-            const field = ['input', 'connectionSources', String(i), 'connectionReferenceId'];
-            return { referenceId: idOf(c.connectionReferenceId, 'ConnectionReference', field), source: c.source, field };
-          }),
-          expiresAt: input.expiresAt ?? null,
-        }),
-      ),
+      attempt(ctx, (viewer) => modifyRunOnlyUsers(ctx.db, viewer, decodeModifyRunOnlyUsersInput(input))),
   }),
 );
+
+/** The mutation's input as the use case takes it; previewRunOnlyUsers decodes it the same way. */
+export function decodeModifyRunOnlyUsersInput(input: typeof ModifyRunOnlyUsersInput.$inferInput) {
+  return {
+    flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
+    add: (input.add ?? []).map((id, i) => principalOf(id, ['input', 'add', String(i)])),
+    remove: (input.remove ?? []).map((id, i) => principalOf(id, ['input', 'remove', String(i)])),
+    connectionSources: (input.connectionSources ?? []).map((c, i) => {
+      const field = ['input', 'connectionSources', String(i), 'connectionReferenceId'];
+      return { referenceId: idOf(c.connectionReferenceId, 'ConnectionReference', field), source: c.source, field };
+    }),
+    expiresAt: input.expiresAt ?? null,
+  };
+}
