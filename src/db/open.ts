@@ -2,6 +2,7 @@
 // Both come back as the same drizzle type, so the rest of the code has one path.
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -75,7 +76,8 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
   const unlock = dataDir ? await lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir, loadDataDir: template });
+    // pg_trgm: the trigram index that flow search uses (migration 0009 creates the extension).
+    client = await PGlite.create({ dataDir, loadDataDir: template, extensions: { pg_trgm } });
   } catch (error) {
     unlock();
     throw error;

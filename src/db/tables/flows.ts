@@ -51,6 +51,13 @@ export const flows = pgTable(
   (t) => [
     index('flows_primary_owner_idx').on(t.primaryOwnerId, t.createdAt, t.id),
     index('flows_environment_idx').on(t.environmentId),
+    // Flow lists' orders and search (src/reads/flow-filter.ts, which writes the same
+    // expressions): an environment's inventory by each order, and trigram search over the
+    // case-folded name and description. fold_case() is migration 0009's.
+    index('flows_environment_created_idx').on(t.environmentId, t.createdAt, t.id),
+    index('flows_environment_modified_idx').on(t.environmentId, t.modifiedAt, t.id),
+    index('flows_environment_name_idx').on(t.environmentId, sql`(fold_case(${t.displayName}) COLLATE "C")`, t.id),
+    index('flows_search_idx').using('gin', sql`fold_case(${t.displayName} || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`),
     check(
       'flows_suspension_reason_iff_suspended',
       sql`(${t.state} = 'SUSPENDED') = (${t.suspensionReason} IS NOT NULL)`,
