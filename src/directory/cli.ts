@@ -29,7 +29,7 @@ async function run(database: Database, preloaded: unknown): Promise<void> {
     case 'import': {
       const summary = await importDirectory(db, preloaded);
       // Departures may have suspended flows or written events: running servers hear of it now.
-      if (summary.departedUsers.length > 0 || summary.suspendedFlows > 0) await announceLogHead(database);
+      if (summary.departedUsers.length > 0 || summary.suspendedFlows > 0 || summary.resumedFlows > 0) await announceLogHead(database);
       // Departures end the departed users' open streams (S26): running servers re-check now.
       if (summary.departedUsers.length > 0) await notifyDirectoryChange(database);
       console.log(`imported ${argument}: ${describeImport(summary)}`);

@@ -17,6 +17,7 @@ import {
 } from '../db/tables.js';
 import { directoryFile, jsonPath, type DirectoryFile } from './format.js';
 import { importChanges, recordChanges } from './changes.js';
+import { resumeFlowsRegainingOwners } from '../sharing/resume.js';
 import { chunks, departUsers, replaceChildren, setGroupMembers, upsert, upsertGroups, upsertUsers } from './write.js';
 
 export class DirectoryError extends Error {
@@ -25,14 +26,15 @@ export class DirectoryError extends Error {
   }
 }
 
-export type ImportSummary = Record<keyof DirectoryFile, number> & { departedUsers: string[]; suspendedFlows: number };
+export type ImportSummary = Record<keyof DirectoryFile, number> & { departedUsers: string[]; suspendedFlows: number; resumedFlows: number };
 
 /** "2 tenants, 7 users, ..., departed: bob" */
 export function describeImport(summary: ImportSummary): string {
-  const { departedUsers, suspendedFlows, ...counts } = summary;
+  const { departedUsers, suspendedFlows, resumedFlows, ...counts } = summary;
   const parts = Object.entries(counts).map(([kind, n]) => `${n} ${kind}`);
   if (departedUsers.length > 0) parts.push(`departed: ${departedUsers.join(', ')}`);
   if (suspendedFlows > 0) parts.push(`${suspendedFlows} flows suspended with no active owner`);
+  if (resumedFlows > 0) parts.push(`${resumedFlows} flows resumed (an owner is back)`);
   return parts.join(', ');
 }
 
@@ -238,7 +240,7 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
   const tenantId = (ext: string) => tenantIds.get(ext)!;
 
   // Users and groups through the directory's one write path (write.ts), as SCIM does.
-  const { ids: userIds, departed } = await upsertUsers(
+  const { ids: userIds, departed, returned } = await upsertUsers(
     tx,
     dir.users.map((u) => ({
       externalId: u.id,
@@ -335,6 +337,8 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
 
   // S17 and S26: what leaving means, and the signal that ends the departed users' open streams.
   const { suspendedFlowIds } = await departUsers(tx, departed);
+  // Owners back (a user active again, a group's members as the file has them): their flows may resume.
+  const { resumedFlowIds } = await resumeFlowsRegainingOwners(tx, { userIds: returned, groupIds: [...groupIds.values()] });
   await recordChanges(tx, importChanges(dir, tenantId, departedUsers.map((ext) => ({ ext, id: userIds.get(ext)! }))));
 
   return {
@@ -346,6 +350,7 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
     connectors: dir.connectors.length,
     departedUsers,
     suspendedFlows: suspendedFlowIds.length,
+    resumedFlows: resumedFlowIds.length,
   };
 }
 

@@ -35,45 +35,58 @@ export async function lockTenant(tx: Tx, tenantId: string): Promise<void> {
 
 /**
  * Inserts or updates users by directory id (a removed user named again comes back). Returns
- * directory id → row id, and the row ids of those who were ACTIVE and are DEPARTED now: pass
- * them to departUsers once the rest of the change is written.
+ * directory id → row id, the row ids of those who were ACTIVE and are DEPARTED now (pass them to
+ * departUsers once the rest of the change is written) and of those who were DEPARTED and are
+ * ACTIVE again (pass them to resumeFlowsRegainingOwners).
  */
-export async function upsertUsers(tx: Tx, rows: UserRecord[]): Promise<{ ids: Map<string, string>; departed: string[] }> {
-  const leaving = rows.filter((u) => u.status === 'DEPARTED').map((u) => u.externalId);
-  const departed: string[] = [];
-  for (const batch of chunks(leaving)) {
-    const active = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(inArray(users.externalId, batch), eq(users.status, 'ACTIVE')));
-    departed.push(...active.map((u) => u.id));
-  }
+export async function upsertUsers(
+  tx: Tx,
+  rows: UserRecord[],
+): Promise<{ ids: Map<string, string>; departed: string[]; returned: string[] }> {
+  const departed = await changingStatus(tx, rows, 'ACTIVE', 'DEPARTED');
+  const returned = await changingStatus(tx, rows, 'DEPARTED', 'ACTIVE');
   const ids = await upsert(
     tx,
     users,
     rows.map((u) => ({ ...u, removedAt: null })),
     ['displayName', 'email', 'kind', 'license', 'status', 'removedAt'],
   );
-  return { ids, departed };
+  return { ids, departed, returned };
+}
+
+/** Row ids of the users of `rows` now `from` whom `rows` make `to`. */
+async function changingStatus(tx: Tx, rows: UserRecord[], from: UserRecord['status'], to: UserRecord['status']): Promise<string[]> {
+  const ids: string[] = [];
+  for (const batch of chunks(rows.filter((u) => u.status === to).map((u) => u.externalId))) {
+    const found = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.externalId, batch), eq(users.status, from)));
+    ids.push(...found.map((u) => u.id));
+  }
+  return ids;
 }
 
 /**
  * Changes one user, by row id. `removed`: the identity provider deleted them (they are DEPARTED
- * too) or created them again (false). Returns whether they left with this change.
+ * too) or created them again (false). Returns whether they left, or came back, with this change.
  */
 export async function updateUser(
   tx: Tx,
   id: string,
   change: Partial<Omit<UserRecord, 'tenantId'>> & { removed?: boolean },
-): Promise<{ departed: boolean }> {
+): Promise<{ departed: boolean; returned: boolean }> {
   const { removed, ...fields } = change;
   const [before] = await tx.select({ status: users.status }).from(users).where(eq(users.id, id)).for('update');
-  if (!before) return { departed: false };
+  if (!before) return { departed: false, returned: false };
   await tx
     .update(users)
     .set({ ...fields, ...(removed === undefined ? {} : { removedAt: removed ? new Date() : null }) })
     .where(eq(users.id, id));
-  return { departed: before.status === 'ACTIVE' && fields.status === 'DEPARTED' };
+  return {
+    departed: before.status === 'ACTIVE' && fields.status === 'DEPARTED',
+    returned: before.status === 'DEPARTED' && fields.status === 'ACTIVE',
+  };
 }
 
 /**

@@ -9,6 +9,9 @@ export type ScimContext = {
   tenant: ScimTenant;
   /** Users who left with this request: the router wakes the streams after the commit. */
   departed: string[];
+  /** Users back from departure, and groups given their members: flows they own may resume. */
+  returned: string[];
+  groupsWritten: string[];
   /** The request wrote sharing events (a deleted group's grants): the router wakes the feed. */
   eventsWritten: boolean;
   /** A POST made (or brought back) a resource: 201. */

@@ -110,6 +110,7 @@ async function write(ctx: ScimContext, id: string | undefined, instance: GroupIn
     ctx.created = true;
   }
   await setGroupMembers(tx, [groupId], members.map((userId) => ({ groupId, userId })));
+  ctx.groupsWritten.push(groupId);
   return findGroup(tx, tenant.id, groupId);
 }
 

@@ -12,6 +12,7 @@ import { changeLogLine, recordChanges, type DirectoryChange } from '../directory
 import { departUsers, lockTenant } from '../directory/write.js';
 import type { LogFeed } from '../events/feed.js';
 import { redactForLog } from '../redact.js';
+import { resumeFlowsRegainingOwners } from '../sharing/resume.js';
 import { scimAuthenticator, type ScimTokens } from './auth.js';
 import { scimChanges } from './changes.js';
 import type { ScimContext } from './context.js';
@@ -64,8 +65,9 @@ export function scimHandler(services: { db: Db; feed: LogFeed; quiet?: boolean }
         const Resource = endpoint === 'Users' ? SCIMMY.Resources.User : endpoint === 'Groups' ? SCIMMY.Resources.Group : undefined;
         if (!Resource || rest.length > 0) throw scimError(404, null, `No endpoint ${SCIM_PATH}/${segments.join('/')}`);
         const input = ['POST', 'PUT', 'PATCH'].includes(method) ? await readJson(req) : undefined;
-        const ctx: ScimContext = { tx: undefined as never, tenant, departed: [], created: false, eventsWritten: false };
+        const ctx: ScimContext = { tx: undefined as never, tenant, departed: [], returned: [], groupsWritten: [], created: false, eventsWritten: false };
         let suspended = 0;
+        let resumed = 0;
         let changes: DirectoryChange[] = [];
         try {
           body = await db.transaction(async (tx) => {
@@ -76,6 +78,7 @@ export function scimHandler(services: { db: Db; feed: LogFeed; quiet?: boolean }
             if (method !== 'GET') await lockTenant(tx, tenant.id);
             const result = await operate(ctx, Resource, endpoint!, method, id, url.searchParams, input);
             suspended = (await departUsers(tx, ctx.departed)).suspendedFlowIds.length;
+            resumed = (await resumeFlowsRegainingOwners(tx, { userIds: ctx.returned, groupIds: ctx.groupsWritten })).resumedFlowIds.length;
             changes = scimChanges(ctx, { endpoint: endpoint!, method, id, input, result });
             await recordChanges(tx, changes);
             return result;
@@ -84,7 +87,7 @@ export function scimHandler(services: { db: Db; feed: LogFeed; quiet?: boolean }
           throw ctx.failure ?? error;
         }
         if (!services.quiet) for (const change of changes) console.log(changeLogLine(change));
-        if (ctx.departed.length > 0 || suspended > 0 || ctx.eventsWritten) await feed.wake();
+        if (ctx.departed.length > 0 || suspended > 0 || resumed > 0 || ctx.eventsWritten) await feed.wake();
         if (ctx.departed.length > 0) await options.notify?.();
         if (method === 'DELETE') status = 204;
         else if (ctx.created) {

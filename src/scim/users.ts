@@ -142,7 +142,7 @@ async function create(ctx: ScimContext, body: ReturnType<typeof readInstance>): 
   await assertUnique(tx, tenant.id, removed?.id ?? null, body.email, directoryId);
   ctx.created = true;
   if (removed) {
-    await updateUser(tx, removed.id, {
+    const { returned } = await updateUser(tx, removed.id, {
       externalId: body.externalId ?? removed.externalId,
       email: body.email,
       displayName: body.displayName,
@@ -151,6 +151,7 @@ async function create(ctx: ScimContext, body: ReturnType<typeof readInstance>): 
       status: body.status ?? 'ACTIVE',
       removed: false,
     });
+    if (returned) ctx.returned.push(removed.id);
     return findUser(tx, tenant.id, removed.id);
   }
   const { ids } = await upsertUsers(tx, [
@@ -171,7 +172,7 @@ async function replace(ctx: ScimContext, id: string, body: ReturnType<typeof rea
   const { tx, tenant } = ctx;
   const before = await findUser(tx, tenant.id, id);
   await assertUnique(tx, tenant.id, id, body.email, body.externalId);
-  const { departed } = await updateUser(tx, id, {
+  const { departed, returned } = await updateUser(tx, id, {
     ...(body.externalId === undefined ? {} : { externalId: body.externalId }),
     email: body.email,
     displayName: body.displayName,
@@ -180,6 +181,7 @@ async function replace(ctx: ScimContext, id: string, body: ReturnType<typeof rea
     status: body.status ?? before.status,
   });
   if (departed) ctx.departed.push(id);
+  if (returned) ctx.returned.push(id);
   return findUser(tx, tenant.id, id);
 }
 

@@ -2,7 +2,7 @@
 // suspended (NO_ACTIVE_OWNER) and its environment's admins are told (FLOW_SUSPENDED); the owners
 // of each flow using one of their connections are told it needs attention (CONNECTION_NEEDS_ATTENTION).
 // Runs in the directory change's transaction (import or SCIM), so a departure and its effects are one change.
-import { and, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/open.js';
 import { connectionReferences, connections, flows, groupMembers, listEditors, ownerGrants, users } from '../db/tables.js';
 import { appendEvents, flowEvent, type NewSharingEvent } from '../events/log.js';
@@ -24,6 +24,42 @@ export async function hasActiveOwner(tx: Tx, facts: FlowFacts): Promise<boolean>
   return active !== undefined;
 }
 
+/**
+ * Flows the users own in any way (as primary owner, directly, through a group or a list), or
+ * that the groups own directly or through a list they edit, among those matching `where`.
+ */
+export async function flowsOwnedInAnyWayBy(
+  tx: Tx,
+  owners: { userIds?: readonly string[]; groupIds?: readonly string[] },
+  where: SQL,
+): Promise<{ id: string; environmentId: string }[]> {
+  const userIds = [...(owners.userIds ?? [])];
+  const groupIds = [...(owners.groupIds ?? [])];
+  if (userIds.length === 0 && groupIds.length === 0) return [];
+  // An empty list matches nothing (drizzle's inArray of [] is `false`).
+  const groupsOfUsers = tx.select({ id: groupMembers.groupId }).from(groupMembers).where(inArray(groupMembers.userId, userIds));
+  const theirLists = tx
+    .select({ id: listEditors.listId })
+    .from(listEditors)
+    .where(or(inArray(listEditors.userId, userIds), inArray(listEditors.groupId, groupsOfUsers), inArray(listEditors.groupId, groupIds)));
+  return tx
+    .selectDistinct({ id: flows.id, environmentId: flows.environmentId })
+    .from(flows)
+    .leftJoin(ownerGrants, eq(ownerGrants.flowId, flows.id))
+    .where(
+      and(
+        where,
+        or(
+          inArray(flows.primaryOwnerId, userIds),
+          inArray(ownerGrants.userId, userIds),
+          inArray(ownerGrants.groupId, groupsOfUsers),
+          inArray(ownerGrants.groupId, groupIds),
+          inArray(ownerGrants.listId, theirLists),
+        ),
+      ),
+    );
+}
+
 export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promise<{ suspendedFlowIds: string[] }> {
   if (departedUserIds.length === 0) return { suspendedFlowIds: [] };
   const broken = await tx
@@ -32,27 +68,7 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
     .where(inArray(connections.ownerId, departedUserIds))
     .returning({ id: connections.id });
 
-  // Flows they owned in any way: as primary owner, directly, through a group or a list.
-  const theirGroups = tx.select({ id: groupMembers.groupId }).from(groupMembers).where(inArray(groupMembers.userId, departedUserIds));
-  const theirLists = tx
-    .select({ id: listEditors.listId })
-    .from(listEditors)
-    .where(or(inArray(listEditors.userId, departedUserIds), inArray(listEditors.groupId, theirGroups)));
-  const owned = await tx
-    .selectDistinct({ id: flows.id, environmentId: flows.environmentId })
-    .from(flows)
-    .leftJoin(ownerGrants, eq(ownerGrants.flowId, flows.id))
-    .where(
-      and(
-        ne(flows.state, 'SUSPENDED'),
-        or(
-          inArray(flows.primaryOwnerId, departedUserIds),
-          inArray(ownerGrants.userId, departedUserIds),
-          inArray(ownerGrants.groupId, theirGroups),
-          inArray(ownerGrants.listId, theirLists),
-        ),
-      ),
-    );
+  const owned = await flowsOwnedInAnyWayBy(tx, { userIds: departedUserIds }, ne(flows.state, 'SUSPENDED'));
   // Flows whose references hold one of their connections, which stopped working just now.
   const brokenUses =
     broken.length === 0

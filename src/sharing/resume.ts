@@ -2,8 +2,8 @@
 // OFF, no suspension reason, and FLOW_RESUMED to its owners and its environment's admins. It
 // is not turned on: its owners decide that (setFlowState), as the contract says.
 // Called in the transaction of the change that made it runnable (an owner added, a new primary
-// owner, a relaxed DLP policy), with the flows already locked by that change.
-import { inArray } from 'drizzle-orm';
+// owner, a relaxed DLP policy, a departed owner back), with the flows already locked by that change.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/open.js';
 import { flows } from '../db/tables.js';
 import { appendEvents, flowEvent, type NewSharingEvent } from '../events/log.js';
@@ -11,7 +11,8 @@ import { isGrantActive } from '../policy/access.js';
 import { dlpViolation } from '../policy/dlp.js';
 import { classifiedConnectors } from '../reads/dlp.js';
 import { loadFlowFacts, type FlowRow } from './access.js';
-import { hasActiveOwner } from './departures.js';
+import { flowsOwnedInAnyWayBy, hasActiveOwner } from './departures.js';
+import { lockEnvironments } from './locks.js';
 import { environmentAdmins } from './environments.js';
 import { ownersOf } from './principals.js';
 
@@ -43,4 +44,22 @@ export async function resumeRunnableFlows(
     events.push({ event: flowEvent('FLOW_RESUMED', f.flow, actor(owners)), recipients: [...owners, ...admins.get(f.flow.environmentId)!] });
   }
   return { resumed, lastPosition: await appendEvents(tx, events) };
+}
+
+/**
+ * Flows suspended for want of an active owner that the users (back from departure) or the groups
+ * (given members) own in any way: those with an active owner again are resumed (resume.ts, FLOW_RESUMED),
+ * the directory as the actor. Runs in the directory change's transaction, after its writes.
+ */
+export async function resumeFlowsRegainingOwners(
+  tx: Tx,
+  owners: { userIds?: readonly string[]; groupIds?: readonly string[] },
+): Promise<{ resumedFlowIds: string[] }> {
+  const orphaned = await flowsOwnedInAnyWayBy(tx, owners, and(eq(flows.state, 'SUSPENDED'), eq(flows.suspensionReason, 'NO_ACTIVE_OWNER'))!);
+  if (orphaned.length === 0) return { resumedFlowIds: [] };
+  // Their environments, then the flows: the lock order of src/sharing/locks.ts.
+  await lockEnvironments(tx, orphaned.map((f) => f.environmentId), 'share');
+  await loadFlowFacts(tx, orphaned.map((f) => f.id), true);
+  const { resumed } = await resumeRunnableFlows(tx, orphaned.map((f) => f.id), () => ({ id: null, level: 'NONE' }));
+  return { resumedFlowIds: resumed.map((f) => f.id) };
 }
