@@ -7,6 +7,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flows as flowTable } from '../src/db/tables.js';
+import { importDirectory } from '../src/directory/import.js';
 import { globalId, parseGlobalId } from '../src/graphql/ids.js';
 import { graphql } from './gql/index.js';
 import type { AccessibleFlowsQueryVariables } from './gql/graphql.js';
@@ -167,6 +168,20 @@ describe('what a user reaches, and how', () => {
   it('a user with nothing reaches nothing', async () => {
     const page = await reach({ userId: other.users.basic }, other.tokens.basic);
     expect(page).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+  });
+});
+
+describe('a departed user', () => {
+  it('their flows are still listed to an admin, each with why it is inert (S17)', async () => {
+    // basic is in the team: owner of Group, run-only on Group run-only. They leave (directory import).
+    const departed = { ...t.directory, users: t.directory.users.map((u) => (u.id === t.ext('basic') ? { ...u, status: 'DEPARTED' as const } : u)) };
+    await importDirectory(app.database.db, departed);
+    const page = await reach({ userId: t.users.basic }, t.tokens.admin);
+    expect(names(page)).toEqual(['Group run-only', 'Group']);
+    for (const edge of page.edges) {
+      expect(edge.access).toMatchObject({ level: 'NONE', canView: false, blockedReason: 'The user has left the organization.' });
+    }
+    expect(page.edges.map((e) => e.access.paths.map((p) => p.kind))).toEqual([['GROUP_RUN_ONLY'], ['GROUP_OWNER']]);
   });
 });
 
