@@ -21,7 +21,7 @@ import { administeredEnvironment } from '../environments.js';
 import { loadPrincipals, type PrincipalInput } from '../grants.js';
 import { modifyFlowOwners } from '../owners.js';
 import { changePrimaryOwner } from '../ownership.js';
-import { boundAndLock, bulkTransaction, flowsNow, forFlow, lastOf, type BulkOptions } from './shared.js';
+import { boundAndLock, bulkTransaction, flowsNow, flowsShown, forFlow, lastOf, type BulkOptions } from './shared.js';
 
 export type ReassignFlowsInput = { environmentId: string; fromUserId: string; toUserId: string; removeFromUser: boolean };
 export type ReassignFlowsResult = {
@@ -91,10 +91,11 @@ export async function reassignFlows(db: Db, viewer: UserRow, input: ReassignFlow
     }
 
     const after = await flowsNow(tx, handed.map((f) => f.id));
-    const wasSuspended = new Set(handed.filter((f) => f.state === 'SUSPENDED').map((f) => f.id));
+    const resumed = after.filter((f) => f.state !== 'SUSPENDED' && facts.get(f.id)!.flow.state === 'SUSPENDED').map((f) => f.id);
+    const before = (id: string) => facts.get(id)!.flow;
     return {
-      flows: after,
-      resumedFlows: after.filter((f) => wasSuspended.has(f.id) && f.state !== 'SUSPENDED'),
+      flows: await flowsShown(tx, after.map((f) => f.id), options, before),
+      resumedFlows: await flowsShown(tx, resumed, options, before),
       connectionsNeedingAttention: await connectionsOfUserIn(tx, from.id, after.map((f) => f.id)),
       dryRun: options.dryRun,
       // A dry run wrote nothing: there is no position to follow from.

@@ -15,7 +15,7 @@ import { administeredEnvironment } from '../environments.js';
 import { grantsOf, key, loadPrincipals, type PrincipalInput } from '../grants.js';
 import { modifyFlowOwners } from '../owners.js';
 import { modifyRunOnlyUsers } from '../runonly.js';
-import { boundAndLock, bulkTransaction, flowsNow, forFlow, lastOf, type BulkOptions } from './shared.js';
+import { boundAndLock, bulkTransaction, flowsNow, flowsShown, forFlow, lastOf, type BulkOptions } from './shared.js';
 
 export type RemovePrincipalFromFlowsResult = {
   /** Flows the principal was (or, in a dry run, would be) removed from, as they are after. */
@@ -86,7 +86,8 @@ export async function removePrincipalFromFlows(
     const skippedIds = candidates.filter((c) => isSkippedForPrimaryOwner(ref, c.primaryOwnerId)).map((c) => c.id);
     const skippedNow = ids.filter((id) => isSkippedForPrimaryOwner(ref, flowFacts.get(id)!.flow.primaryOwnerId));
     return {
-      flows: await flowsNow(tx, removedFrom),
+      flows: await flowsShown(tx, removedFrom, options, (id) => flowFacts.get(id)!.flow),
+      // Skipped flows are not changed: as they are now, dry run or not.
       skippedFlows: await flowsNow(tx, [...skippedIds, ...skippedNow]),
       connectionsNeedingAttention: [...attention.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
       dryRun: options.dryRun,

@@ -11,7 +11,7 @@ import { DomainError } from '../../policy/errors.js';
 import { assertConnectionUsable, assertSameConnector } from '../../policy/flows.js';
 import { decideAccess, loadEnvironmentRoles, loadFlowFacts, loadMemberships, type FlowRow, type UserRow } from '../access.js';
 import { replaceFlowConnection } from '../connections.js';
-import { boundAndLock, bulkTransaction, flowsNow, forFlow, type BulkOptions } from './shared.js';
+import { boundAndLock, bulkTransaction, flowsShown, forFlow, type BulkOptions } from './shared.js';
 
 export type ReplaceConnectionEverywhereResult = { flows: FlowRow[]; dryRun: boolean };
 
@@ -73,7 +73,7 @@ export async function replaceConnectionEverywhere(
       changed.add(flow.id);
       await forFlow(flow, options, () => replaceFlowConnection(tx, viewer, { referenceId: reference.id, connectionId: replacement.id }));
     }
-    return { flows: await flowsNow(tx, changed), dryRun: options.dryRun };
+    return { flows: await flowsShown(tx, changed, options, (id) => facts.get(id)!.flow), dryRun: options.dryRun };
   });
 }
 

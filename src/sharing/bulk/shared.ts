@@ -71,6 +71,21 @@ export async function flowsNow(tx: Tx, ids: Iterable<string>): Promise<FlowRow[]
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * The flows a call answers with. For real: as they are after the change. In a dry run nothing
+ * was written, so each is shown as it is now (`before`): the lists say which flows the call
+ * would change, and no field of theirs pretends the change happened.
+ */
+export async function flowsShown(
+  tx: Tx,
+  ids: Iterable<string>,
+  options: Pick<BulkOptions, 'dryRun'>,
+  before: (id: string) => FlowRow,
+): Promise<FlowRow[]> {
+  const now = await flowsNow(tx, ids);
+  return options.dryRun ? now.map((f) => before(f.id)) : now;
+}
+
 /** The last of several event positions (each null when that step wrote none). */
 export function lastOf(positions: readonly (number | null)[]): number | null {
   const written = positions.filter((p): p is number => p !== null);
