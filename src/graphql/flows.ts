@@ -1,7 +1,10 @@
-// Flows: the type, "My flows", and the mutations that make, edit, start/stop and delete them.
+// Flows: the type, the lists' filter and order, "My flows", an environment's inventory
+// (environmentFlows), and the mutations that make, edit, start/stop and delete them.
 import { accessLevel, flowState, suspensionReason, triggerKind } from '../db/tables.js';
 import { ACCESS_PATH_KINDS, type FlowAccess as FlowAccessFacts } from '../policy/access.js';
-import { flowsOwnedBy } from '../reads/flows.js';
+import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from '../reads/flow-filter.js';
+import { flowsOfEnvironment, flowsOwnedBy } from '../reads/flows.js';
+import { administeredEnvironment } from '../sharing/environments.js';
 import type { FlowRow } from '../sharing/access.js';
 import { createFlow, deleteFlow, setFlowState, updateFlow } from '../sharing/flows.js';
 import { builder } from './builder.js';
@@ -12,7 +15,7 @@ import { Environment } from './environments.js';
 import { attempt, resultUnion } from './errors.js';
 import { globalId, idOf, optionalIdOf } from './ids.js';
 import { AccessPathRef, FlowAccessRef, FlowActionRef, FlowRef } from './refs.js';
-import { keysetPage } from './pagination.js';
+import { flowListOptions, flowPage } from './flow-lists.js';
 
 export const TriggerKind = builder.enumType('TriggerKind', { values: triggerKind.enumValues });
 const FlowState = builder.enumType('FlowState', { values: flowState.enumValues });
@@ -121,15 +124,61 @@ builder.node(FlowRef, {
 
 export const FlowConnection = builder.connectionObject({ type: Flow, name: 'FlowConnection' }, { name: 'FlowEdge' });
 
+// ------------------------------------------------------------------ flow lists
+
+export const FlowFilter = builder.inputType('FlowFilter', {
+  description: 'Narrows a list of flows; every condition given must hold.',
+  fields: (t) => ({
+    search: t.string({
+      description: `Every word must appear, case-insensitively, as part of the display name or the description.`,
+    }),
+    state: t.field({ type: FlowState }),
+    trigger: t.field({ type: TriggerKind }),
+    solutionAware: t.boolean(),
+    sharedWith: t.id({ description: 'Flows this user, group or list holds an owner or run-only grant on (directly).' }),
+  }),
+});
+const OrderDirection = builder.enumType('OrderDirection', { values: ['ASC', 'DESC'] as const });
+const FlowOrderField = builder.enumType('FlowOrderField', { values: ['CREATED_AT', 'MODIFIED_AT', 'DISPLAY_NAME'] as const });
+export const FlowOrder = builder.inputType('FlowOrder', {
+  description: 'Default: CREATED_AT DESC. Ties are broken by id; DISPLAY_NAME orders case-insensitively, the same on every database.',
+  fields: (t) => ({
+    field: t.field({ type: FlowOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+/** What every flow list's description adds: the search's caps, and which grants sharedWith counts. */
+export const FLOW_LIST_NOTE = `Search: at most ${MAX_SEARCH_WORDS} words, ${MAX_SEARCH_LENGTH} characters; sharedWith counts grants that have not expired.`;
+
 builder.queryFields((t) => ({
   myFlows: t.field({
     type: FlowConnection,
-    description: 'My flows: flows the viewer is the primary owner of, newest first.',
-    args: { environmentId: t.arg.id(), ...t.arg.connectionArgs() },
+    description: `My flows: flows the viewer is primary owner of (the creator, until an ownership change). ${FLOW_LIST_NOTE}`,
+    args: { environmentId: t.arg.id(), filter: t.arg({ type: FlowFilter }), orderBy: t.arg({ type: FlowOrder }), ...t.arg.connectionArgs() },
     resolve: (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      return keysetPage(args, flowsOwnedBy(ctx.db, viewer.id, environmentId, ctx.loaders));
+      return flowPage(args, flowsOwnedBy(ctx.db, viewer.id, { environmentId, ...flowListOptions(args) }, ctx.loaders));
+    },
+  }),
+  environmentFlows: t.field({
+    type: FlowConnection,
+    description: `Environment admins only: every flow of the environment (the inventory an audit starts from). ${FLOW_LIST_NOTE}`,
+    args: {
+      environmentId: t.arg.id({ required: true }),
+      filter: t.arg({ type: FlowFilter }),
+      orderBy: t.arg({ type: FlowOrder }),
+      first: t.arg.int(),
+      after: t.arg.string(),
+    },
+    resolve: async (_, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const options = flowListOptions(args);
+      const environmentId = idOf(args.environmentId, 'Environment', ['environmentId']);
+      const environment = await administeredEnvironment(ctx.db, viewer, environmentId, ['environmentId'], 'list its flows');
+      const page = { first: args.first, after: args.after ?? undefined };
+      return flowPage(page, flowsOfEnvironment(ctx.db, environment.id, options, ctx.loaders));
     },
   }),
 }));

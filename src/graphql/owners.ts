@@ -11,10 +11,10 @@ import { Connection } from './connections.js';
 import { requireViewer } from './context.js';
 import { User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
-import { Flow, FlowAccess, FlowConnection } from './flows.js';
+import { Flow, FLOW_LIST_NOTE, FlowAccess, FlowConnection, FlowFilter, FlowOrder } from './flows.js';
+import { flowListOptions, flowPage } from './flow-lists.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
 import { grantConnection, grantOrder, grantPage, listedGrants } from './grants.js';
-import { keysetPage } from './pagination.js';
 import { MAX_IDS } from '../sharing/input.js';
 
 const FlowOwnerConnection = grantConnection('FlowOwner', (t) => ({
@@ -59,13 +59,13 @@ const isPrimary = (grant: GrantFacts, flow: FlowRow) => grant.principal.kind ===
 builder.queryFields((t) => ({
   teamFlows: t.field({
     type: FlowConnection,
-    description:
-      'Team flows: flows the viewer co-owns (directly, through a group or a list) and is not the primary owner of (those are in myFlows), newest first.',
-    args: { environmentId: t.arg.id(), ...t.arg.connectionArgs() },
+    description: `Team flows: flows the viewer co-owns (directly, through a group or a list) and is not primary owner of. ${FLOW_LIST_NOTE}`,
+    args: { environmentId: t.arg.id(), filter: t.arg({ type: FlowFilter }), orderBy: t.arg({ type: FlowOrder }), ...t.arg.connectionArgs() },
     resolve: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      return keysetPage(args, flowsCoOwnedBy(ctx.db, viewer.id, await ctx.loaders.memberships(), environmentId, ctx.loaders));
+      const options = { environmentId, ...flowListOptions(args) };
+      return flowPage(args, flowsCoOwnedBy(ctx.db, viewer.id, await ctx.loaders.memberships(), options, ctx.loaders));
     },
   }),
 }));

@@ -18,7 +18,8 @@ export function invalid(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'INVALID_INPUT' } });
 }
 
-function checkSize(args: DefaultConnectionArguments) {
+/** `first` and `last` within 0..MAX_PAGE, else INVALID_INPUT. */
+export function checkSize(args: DefaultConnectionArguments) {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value != null && (value < 0 || value > MAX_PAGE)) {

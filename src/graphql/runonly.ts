@@ -7,10 +7,10 @@ import { builder } from './builder.js';
 import { ConnectionSource } from './connections.js';
 import { requireViewer } from './context.js';
 import { attempt, resultUnion } from './errors.js';
-import { Flow, FlowConnection } from './flows.js';
+import { Flow, FLOW_LIST_NOTE, FlowConnection, FlowFilter, FlowOrder } from './flows.js';
+import { flowListOptions, flowPage } from './flow-lists.js';
 import { grantConnection, grantOrder, grantPage, listedGrants } from './grants.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
-import { keysetPage } from './pagination.js';
 
 const FlowRunOnlyConnection = grantConnection('FlowRunOnly');
 
@@ -30,12 +30,13 @@ builder.objectField(Flow, 'runOnlyUsers', (t) =>
 builder.queryField('runOnlyFlows', (t) =>
   t.field({
     type: FlowConnection,
-    description: 'Flows shared with the viewer run-only (directly or through a group), newest first.',
-    args: { environmentId: t.arg.id(), ...t.arg.connectionArgs() },
+    description: `Flows shared with the viewer run-only. ${FLOW_LIST_NOTE}`,
+    args: { environmentId: t.arg.id(), filter: t.arg({ type: FlowFilter }), orderBy: t.arg({ type: FlowOrder }), ...t.arg.connectionArgs() },
     resolve: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      return keysetPage(args, flowsRunnableBy(ctx.db, viewer.id, await ctx.loaders.memberships(), environmentId));
+      const options = { environmentId, ...flowListOptions(args) };
+      return flowPage(args, flowsRunnableBy(ctx.db, viewer.id, await ctx.loaders.memberships(), options, ctx.loaders));
     },
   }),
 );

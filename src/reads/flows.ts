@@ -1,11 +1,12 @@
-// The viewer's flow lists: My flows, Team flows and Run-only flows, each newest first and
-// optionally within one environment. Who a grant reaches is src/reads/visibility.ts's.
+// Flow lists: My flows, Team flows, Run-only flows and an environment's inventory, each
+// filtered and ordered (src/reads/flow-filter.ts) and keyset-paged under its order, optionally
+// within one environment. Who a grant reaches is src/reads/visibility.ts's.
 // And what a page of flows is made of: their connection references and actions.
-import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { connectionReferences, environments, flowActions, flows, ownerGrants, runOnlyGrants } from '../db/tables.js';
 import { flowWithPlace, type FlowRow, type FlowWithPlace, type Memberships } from '../sharing/access.js';
-import { keysetQuery, type KeysetList } from './pagination.js';
+import { DEFAULT_FLOW_ORDER, flowFilterSql, nameKey, type FlowFilter, type FlowOrder } from './flow-filter.js';
 import { grantedTo } from './visibility.js';
 
 /** No environment given: every environment. */
@@ -22,26 +23,71 @@ export type FlowPagePrimer = {
   flowPlace: { prime(id: string, flow: FlowWithPlace): unknown };
 };
 
-/**
- * Flows matching `filter`, newest first: each page one statement, joined to the flows'
- * environments (each environment row once per flow: a few columns), which it hands `primer`.
- */
-function flowsNewestFirst(db: Db, filter: SQL | undefined, primer?: FlowPagePrimer): KeysetList<FlowRow> {
+/** A position in a flow list: the order's value (an ISO time, or the folded name) and the id. */
+export type FlowKey = { value: string; id: string };
+/** `inverted` asks for the page nearest `before`, in the opposite order (the caller reverses it). */
+export type FlowPage = { after: FlowKey | null; before: FlowKey | null; limit: number; inverted: boolean };
+
+/** A list of flows paged by keyset under its order: (order's value, id), both one direction. */
+export type FlowList = {
+  order: FlowOrder;
+  keyOf: (flow: FlowRow) => FlowKey;
+  page: (page: FlowPage) => Promise<FlowRow[]>;
+  count: () => Promise<number>;
+};
+
+/** What a list asks for: an environment, a filter, an order (default CREATED_AT DESC). */
+export type FlowListOptions = { environmentId?: string | null; filter?: FlowFilter | null; order?: FlowOrder | null };
+
+const sortColumn = (order: FlowOrder) =>
+  order.field === 'CREATED_AT' ? flows.createdAt : order.field === 'MODIFIED_AT' ? flows.modifiedAt : nameKey;
+
+/** The WHERE and ORDER BY of a keyset page under `order`; ties broken by id, same direction. */
+function keysetSql(order: FlowOrder, page: FlowPage): { where: SQL | undefined; orderBy: SQL[] } {
+  const column = sortColumn(order);
+  // Typed explicitly: a bare parameter has no type to compare a time or a "C" string with.
+  const key = ({ value, id }: FlowKey) =>
+    order.field === 'DISPLAY_NAME' ? sql`(${value}::text COLLATE "C"), ${id}::uuid` : sql`${value}::timestamptz, ${id}::uuid`;
+  const ascending = order.direction === 'ASC';
+  const past = (k: FlowKey) => sql`(${column}, ${flows.id}) ${sql.raw(ascending ? '>' : '<')} (${key(k)})`;
+  const short = (k: FlowKey) => sql`(${column}, ${flows.id}) ${sql.raw(ascending ? '<' : '>')} (${key(k)})`;
+  const up = ascending !== page.inverted;
   return {
-    keyOf: (flow) => ({ at: flow.createdAt, id: flow.id }),
+    where: and(page.after ? past(page.after) : undefined, page.before ? short(page.before) : undefined),
+    orderBy: up ? [asc(column), asc(flows.id)] : [desc(column), desc(flows.id)],
+  };
+}
+
+/**
+ * Flows matching `where` and the options: each page one statement, joined to the flows'
+ * environments (each environment row once per flow: a few columns), which it hands `primer`;
+ * the count another, run only when asked for.
+ */
+function flowList(db: Db, where: SQL | undefined, options: FlowListOptions, primer?: FlowPagePrimer): FlowList {
+  const order = options.order ?? DEFAULT_FLOW_ORDER;
+  const filter = and(where, inEnvironment(options.environmentId), flowFilterSql(db, options.filter));
+  // The folded names of the rows read, for their cursors (computed by the database only).
+  const names = new Map<string, string>();
+  return {
+    order,
+    keyOf: (flow) => ({
+      value:
+        order.field === 'CREATED_AT' ? flow.createdAt.toISOString() : order.field === 'MODIFIED_AT' ? flow.modifiedAt.toISOString() : names.get(flow.id)!,
+      id: flow.id,
+    }),
     page: async (page) => {
-      const { where, orderBy } = keysetQuery(page, flows.createdAt, flows.id);
-      if (!primer) return db.select().from(flows).where(and(filter, where)).orderBy(...orderBy).limit(page.limit);
+      const keyset = keysetSql(order, page);
       const rows = await db
-        .select({ flow: flows, environment: environments })
+        .select({ flow: flows, environment: environments, name: order.field === 'DISPLAY_NAME' ? sql<string>`${nameKey}` : sql<string>`null` })
         .from(flows)
         .innerJoin(environments, eq(environments.id, flows.environmentId))
-        .where(and(filter, where))
-        .orderBy(...orderBy)
+        .where(and(filter, keyset.where))
+        .orderBy(...keyset.orderBy)
         .limit(page.limit);
-      for (const { flow, environment } of rows) {
-        primer.environment.prime(environment.id, environment);
-        primer.flowPlace.prime(flow.id, flowWithPlace(flow, environment));
+      for (const { flow, environment, name } of rows) {
+        names.set(flow.id, name);
+        primer?.environment.prime(environment.id, environment);
+        primer?.flowPlace.prime(flow.id, flowWithPlace(flow, environment));
       }
       return rows.map((r) => r.flow);
     },
@@ -50,23 +96,26 @@ function flowsNewestFirst(db: Db, filter: SQL | undefined, primer?: FlowPagePrim
 }
 
 /** Flows the user is the primary owner of. */
-export function flowsOwnedBy(db: Db, userId: string, environmentId?: string | null, primer?: FlowPagePrimer) {
-  return flowsNewestFirst(db, and(eq(flows.primaryOwnerId, userId), inEnvironment(environmentId)), primer);
+export function flowsOwnedBy(db: Db, userId: string, options: FlowListOptions = {}, primer?: FlowPagePrimer): FlowList {
+  return flowList(db, eq(flows.primaryOwnerId, userId), options, primer);
 }
 
 /**
  * Flows the user co-owns through a live grant (directly, through a group or a list) inside
  * their environment, but is not the primary owner of: those are flowsOwnedBy's.
  */
-export function flowsCoOwnedBy(db: Db, userId: string, memberships: Memberships, environmentId?: string | null, primer?: FlowPagePrimer) {
-  const filter = and(grantedTo(db, ownerGrants, userId, memberships), ne(flows.primaryOwnerId, userId), inEnvironment(environmentId));
-  return flowsNewestFirst(db, filter, primer);
+export function flowsCoOwnedBy(db: Db, userId: string, memberships: Memberships, options: FlowListOptions = {}, primer?: FlowPagePrimer): FlowList {
+  return flowList(db, and(grantedTo(db, ownerGrants, userId, memberships), ne(flows.primaryOwnerId, userId)), options, primer);
 }
 
 /** Flows shared with the user run-only through a live grant, inside their environment. */
-export function flowsRunnableBy(db: Db, userId: string, memberships: Memberships, environmentId?: string | null, primer?: FlowPagePrimer) {
-  const filter = and(grantedTo(db, runOnlyGrants, userId, memberships), inEnvironment(environmentId));
-  return flowsNewestFirst(db, filter, primer);
+export function flowsRunnableBy(db: Db, userId: string, memberships: Memberships, options: FlowListOptions = {}, primer?: FlowPagePrimer): FlowList {
+  return flowList(db, grantedTo(db, runOnlyGrants, userId, memberships), options, primer);
+}
+
+/** Every flow of the environment: its inventory, for its admins (who may ask is the caller's). */
+export function flowsOfEnvironment(db: Db, environmentId: string, options: Omit<FlowListOptions, 'environmentId'> = {}, primer?: FlowPagePrimer): FlowList {
+  return flowList(db, undefined, { ...options, environmentId }, primer);
 }
 
 // ------------------------------------------------------------------ a flow's definition
