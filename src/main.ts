@@ -1,4 +1,7 @@
 // Entry: parse config, open the database, migrate, load the directory, start the server.
+// What the process does is logged as JSON lines on stdout (pretty on a terminal; ops/log.ts).
+// The embedded demo's banner (GraphiQL's address, ready tokens) goes to stderr as text for a
+// person: it is not a log line, and only the embedded demo prints tokens.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +18,10 @@ import { notifyDirectoryChange } from './events/directory.js';
 import { LogFeed } from './events/feed.js';
 import { graphiqlTokenRule } from './graphiql.js';
 import { loadTrustedDocuments } from './graphql/documents.js';
+import { safeMessage } from './redact.js';
 import { startJobs } from './jobs.js';
+import { createLog, type Logger } from './ops/log.js';
+import { createMetrics } from './ops/metrics.js';
 import { startServer } from './server.js';
 
 const SIGNED_IN = `# Welcome to flowshare. The Authorization header below signs you in as a demo user.
@@ -43,8 +49,11 @@ const DEFAULT_QUERY = `query MyFlows {
 }
 `;
 
+let log: Logger | undefined;
+
 async function main() {
   const config = loadConfig(process.env, process.argv.slice(2));
+  log = createLog({ level: config.logLevel });
   // Read before anything is opened: a bad manifest stops the process with nothing written.
   const trustedDocuments = config.trustedDocumentsFile ? loadTrustedDocuments(config.trustedDocumentsFile) : undefined;
   const embedded = config.databaseUrl === undefined;
@@ -55,12 +64,12 @@ async function main() {
   const { db } = database;
 
   if (embedded && (await isEmpty(db))) {
-    console.log('first start of an empty embedded database: loading the demo directory and flows');
+    log.info('first start of an empty embedded database: loading the demo directory and flows');
     await seedDemo(db);
   }
   if (config.directoryFile) {
     const summary = await importDirectoryFile(db, config.directoryFile);
-    console.log(`directory ${config.directoryFile}: ${describeImport(summary)}`);
+    log.info({ file: config.directoryFile }, `directory ${config.directoryFile}: ${describeImport(summary)}`);
   }
 
   const settings: TokenSettings =
@@ -72,8 +81,12 @@ async function main() {
   const demoLifetimeS = Math.floor(Math.min(DEMO_TOKEN_LIFETIME_MS, config.maxTokenLifetimeMs) / 1000);
   const tokens = printTokens ? await demoTokens(db, settings, demoLifetimeS) : [];
 
-  const feed = await LogFeed.start(database, { pollMs: config.logPollMs, log: (m) => console.error(m) });
+  const feedLog = log.child({ component: 'feed' });
+  const feed = await LogFeed.start(database, { pollMs: config.logPollMs, log: (m) => feedLog.warn(m) });
+  const metrics = createMetrics({ process: true });
   const jobs = startJobs({
+    log,
+    metrics,
     db,
     sweepIntervalMs: config.sweepIntervalMs,
     logRetentionDays: config.logRetentionDays,
@@ -82,7 +95,7 @@ async function main() {
 
   // Only the embedded demo on a loopback address opens GraphiQL signed in.
   const pageToken = graphiqlTokenRule(config);
-  if (!pageToken.allowed) console.log(pageToken.reason);
+  if (!pageToken.allowed) log.info(pageToken.reason);
   const pageHeaders = pageToken.allowed && tokens[0] ? { Authorization: `Bearer ${tokens[0].token}` } : undefined;
   const server = await startServer({
     db,
@@ -92,6 +105,9 @@ async function main() {
     host: config.host,
     limits: config.limits,
     trustedDocuments,
+    log,
+    metrics,
+    metricsToken: config.metricsToken,
     scim: { tokens: config.scimTokens, notify: () => notifyDirectoryChange(database) },
     graphiql: {
       defaultQuery: (pageHeaders ? SIGNED_IN : SIGN_IN) + DEFAULT_QUERY,
@@ -104,7 +120,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: closing connections and the database`);
+    log!.info({ signal }, `${signal}: closing connections and the database`);
     await jobs.stop();
     await server.close();
     await feed.close();
@@ -114,13 +130,16 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  console.log(`flowshare ready in ${Math.round(performance.now())} ms on ${embedded ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
-  console.log(`GraphiQL: ${server.url}`);
-  if (trustedDocuments) console.log(`Trusted documents only: the ${trustedDocuments.size} operations of ${trustedDocuments.file}`);
+  const place = embedded ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL';
+  log.info({ startMs: Math.round(performance.now()), database: place, url: server.url }, `flowshare ready in ${Math.round(performance.now())} ms on ${place}`);
+  if (trustedDocuments) log.info({ file: trustedDocuments.file, operations: trustedDocuments.size }, 'trusted documents only');
+  const banner = [`GraphiQL: ${server.url}`];
+  if (trustedDocuments) banner.push(`Trusted documents only: the ${trustedDocuments.size} operations of ${trustedDocuments.file}`);
   if (tokens.length > 0) {
-    console.log(`Tokens (valid ${describeDuration(demoLifetimeS * 1000)}). Paste one into GraphiQL's Headers tab as {"Authorization": "Bearer <token>"}:`);
-    for (const t of tokens) console.log(`  ${t.name.padEnd(22)} Authorization: Bearer ${t.token}`);
+    banner.push(`Tokens (valid ${describeDuration(demoLifetimeS * 1000)}). Paste one into GraphiQL's Headers tab as {"Authorization": "Bearer <token>"}:`);
+    for (const t of tokens) banner.push(`  ${t.name.padEnd(22)} Authorization: Bearer ${t.token}`);
   }
+  process.stderr.write(`${banner.join('\n')}\n`);
 }
 
 /** The embedded default's HS256 secret: made once, kept beside the data, so tokens survive restarts. */
@@ -154,6 +173,9 @@ async function demoTokens(db: Db, settings: TokenSettings & { kind: 'secret' }, 
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DirectoryError;
-  console.error(`flowshare: ${known ? (error as Error).message : (error as Error).stack}`);
+  const message = known ? (error as Error).message : safeMessage(error);
+  // Before the configuration is read there is no log yet (LOG_LEVEL is part of it): plain text on stderr.
+  if (log) log.fatal(known ? {} : { stack: (error as Error).stack?.replace((error as Error).message, message) }, `flowshare: ${message}`);
+  else process.stderr.write(`flowshare: ${message}\n`);
   process.exit(1);
 });

@@ -1,4 +1,6 @@
-// node:http + Yoga + graphql-ws on one port and path; /health and /ready; clean shutdown.
+// node:http + Yoga + graphql-ws on one port and path (graphql-sse's single-connection mode on
+// /graphql/stream); /health, /ready and /metrics; a log line per request; clean shutdown.
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -6,26 +8,34 @@ import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
+import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
+import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { VerifyToken } from './auth/tokens.js';
 import { DEFAULT_LIMITS, type Limits } from './config.js';
 import type { Db } from './db/open.js';
 import type { LogFeed } from './events/feed.js';
 import { buildContext } from './graphql/context.js';
-import { checkReady, isOutage } from './db/outage.js';
+import { isOutage } from './db/outage.js';
 import { maskError, serviceUnavailable } from './graphql/errors.js';
 import { limitPlugins } from './graphql/limits.js';
 import { jitPlugins } from './graphql/jit.js';
 import { apqPlugins } from './graphql/apq.js';
 import { documentFor, TRUSTED_GRAPHIQL_QUERY, trustedDocumentsPlugins, type TrustedDocuments } from './graphql/documents.js';
 import { schema } from './graphql/schema.js';
-import { DomainError } from './policy/errors.js';
-import { redactForLog } from './redact.js';
+import { checkMigrated, within } from './ops/database.js';
+import { createLog, requestIdOf, yogaLog, type Logger } from './ops/log.js';
+import { createMetrics, routeOf, type Metrics } from './ops/metrics.js';
+import { describe, elapsedMs, newRecord, observePlugin, wsOperations, type OperationRecord } from './ops/observe.js';
+import { safeMessage } from './redact.js';
 import { isScimPath, scimHandler, type ScimOptions } from './scim/http.js';
 import { watchSlowReaders } from './slow-readers.js';
 
 export const GRAPHQL_PATH = '/graphql';
+/** graphql-sse's endpoint (both of its modes; single connection needs it, /graphql serves distinct connections). */
+export const STREAM_PATH = '/graphql/stream';
+/** /ready answers within a second, whether the database refuses or stops answering. */
+const READY_MS = 800;
 
 export type ServerOptions = {
   db: Db;
@@ -36,8 +46,14 @@ export type ServerOptions = {
   host: string;
   /** What GraphiQL opens with: a query, and headers (a ready token on the embedded default). */
   graphiql?: { defaultQuery?: string; headers?: Record<string, string> };
-  /** Log errors only (tests). */
+  /** Where the server logs (pino, ops/log.ts); without it, stdout at info level (error when `quiet`). */
+  log?: Logger;
+  /** Log errors only (tests), when no `log` is given. */
   quiet?: boolean;
+  /** The metrics /metrics serves (ops/metrics.ts); a registry of its own when not given. */
+  metrics?: Metrics;
+  /** /metrics asks for `Authorization: Bearer <this>` (FLOWSHARE_METRICS_TOKEN); open when not given. */
+  metricsToken?: string;
   /** Keep-alive pings on idle WebSocket connections, in ms (SSE pings every 12 s by itself). */
   keepAliveMs?: number;
   /** What one request may cost (config.ts); the defaults when not given. */
@@ -59,9 +75,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { db, verify, feed } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const services = { db, verify, feed, maxBulkFlows: limits.bulkFlows };
-  const yoga = createYoga<{ req?: IncomingMessage } & WsInitial>({
+  const log = options.log ?? createLog({ level: options.quiet ? 'error' : 'info' });
+  const metrics = options.metrics ?? createMetrics();
+  metrics.watchFeed(feed);
+  metrics.watchDatabase(db);
+  const yoga = createYoga<{ req?: IncomingMessage; op?: OperationRecord } & WsInitial>({
     schema,
     plugins: [
+      observePlugin(metrics, log),
+      // Its operations skip Yoga's onParams hooks, where trusted documents are enforced: off with them.
+      ...(options.trustedDocuments ? [] : [useGraphQLSSE({ endpoint: STREAM_PATH })]),
       ...limitPlugins(limits),
       ...trustedDocumentsPlugins(options.trustedDocuments),
       ...apqPlugins(limits, { trustedDocuments: options.trustedDocuments !== undefined }),
@@ -72,7 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     maskedErrors: { maskError },
-    logging: clientErrorsAsDebug(createLogger(options.quiet ? 'error' : 'info')),
+    logging: yogaLog(log),
     context: ({ request, websocket }) =>
       buildContext(services, websocket ? websocket.authorization : request.headers.get('authorization')),
     renderGraphiQL,
@@ -89,29 +112,87 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const slowReaders = watchSlowReaders(options.slowReaderMs ?? 10_000);
   const server = createServer((req, res) => {
-    if (req.url === '/health') return reply(res, 200, { status: 'ok', subscriptions: feed.subscriptionCount });
-    if (req.url === '/ready') {
-      // Within a second, whether the database refuses or stops answering (outage.ts).
-      return void checkReady(db, 800).then(
+    const path = (req.url ?? '/').split('?')[0]!;
+    const record = newRecord(requestIdOf(req.headers), 'http');
+    res.setHeader('x-request-id', record.requestId);
+    res.once('close', () => requestEnded(req, res, path, record));
+    if (path === '/health') return reply(res, 200, { status: 'ok', subscriptions: feed.subscriptionCount });
+    if (path === '/ready') {
+      // Reachable and migrated, within a second whether the database refuses or stops answering.
+      return void within(checkMigrated(db), READY_MS).then(
         () => reply(res, 200, { status: 'ready' }),
-        (error: Error) => reply(res, 503, { status: 'unavailable', reason: error.message }),
+        (error: unknown) => reply(res, 503, { status: 'unavailable', reason: safeMessage(error) }),
       );
+    }
+    if (path === '/metrics') return void serveMetrics(req, res);
+    if (path === STREAM_PATH && bodyTooLarge(req, limits.bodyBytes)) {
+      return reply(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] });
     }
     const unwatch = slowReaders.watch({ isStalled: () => res.writableNeedDrain, drop: () => res.destroy() });
     res.once('close', unwatch);
     // Tracked so that close() lets requests finish before the database goes away, even
     // when their client has already hung up.
-    const handling = Promise.resolve(isScimPath(req.url) ? scim(req, res) : yoga(req, res)).finally(() => inFlight.delete(handling));
+    const handling = Promise.resolve(isScimPath(req.url) ? scim(req, res) : yoga(req, res, { op: record })).finally(() => inFlight.delete(handling));
     inFlight.add(handling);
   });
+
+  /** One line and one observation per HTTP request; probes (/health, /ready, /metrics) log at debug level. */
+  function requestEnded(req: IncomingMessage, res: ServerResponse, path: string, record: OperationRecord) {
+    const durationMs = elapsedMs(record);
+    const route = routeOf(path);
+    const status = res.writableFinished ? res.statusCode : 499;
+    metrics.httpRequest(route, status, durationMs / 1000);
+    const graphql = route === GRAPHQL_PATH || route === STREAM_PATH;
+    if (graphql && record.operation !== undefined && !record.subscribed) {
+      const failed = record.codes.size > 0 || status >= 400;
+      metrics.operation(record.operation, record.type ?? 'unknown', failed ? 'error' : 'ok', durationMs / 1000);
+    }
+    const line = { ...describe(record), method: req.method, path, status, durationMs };
+    const probe = route === '/health' || route === '/ready' || route === '/metrics';
+    if (status >= 500) log.warn(line, 'request');
+    else if (probe) log.debug(line, 'request');
+    else log.info(line, 'request');
+  }
+
+  async function serveMetrics(req: IncomingMessage, res: ServerResponse) {
+    if (options.metricsToken && !bearerMatches(req.headers.authorization, options.metricsToken)) {
+      res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+      return reply(res, 401, { error: 'this endpoint needs Authorization: Bearer <FLOWSHARE_METRICS_TOKEN>' });
+    }
+    try {
+      const text = await metrics.render();
+      res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' }).end(text);
+    } catch (error) {
+      log.error({ err: safeMessage(error) }, 'metrics: collecting failed');
+      reply(res, 500, { error: 'collecting metrics failed' });
+    }
+  }
   const inFlight = new Set<Promise<unknown>>();
 
   // GraphQL over WebSocket on the same path, through the same Yoga plugins and context.
   // A message larger than an HTTP body may be closes the connection (1009).
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: limits.bodyBytes });
-  wss.on('connection', (socket) => {
+  // Each connection's request id (its upgrade request's x-request-id, or a new one); its operations' are `<that>:<id>`.
+  const connectionIds = new WeakMap<object, string>();
+  const operations = wsOperations(metrics, log);
+  wss.on('connection', (socket, request) => {
     const unwatch = slowReaders.watch({ isStalled: () => socket.bufferedAmount > 0, drop: () => socket.terminate() });
-    socket.once('close', unwatch);
+    const requestId = requestIdOf(request.headers);
+    connectionIds.set(socket, requestId);
+    metrics.websocketOpened();
+    const opened = Date.now();
+    log.debug({ requestId }, 'websocket opened');
+    socket.once('close', (code) => {
+      unwatch();
+      metrics.websocketClosed();
+      log.debug({ requestId, code, durationMs: Date.now() - opened }, 'websocket closed');
+    });
+  });
+  wss.on('headers', (headers, request) => {
+    // The 101 answer carries the connection's request id, as HTTP answers do.
+    const requestId = requestIdOf(request.headers);
+    request.headers['x-request-id'] = requestId;
+    headers.push(`x-request-id: ${requestId}`);
   });
   const ws = useServer(
     {
@@ -136,7 +217,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        const op = operations.start(ctx, id, connectionIds.get(ctx.extra.socket) ?? 'ws');
+        op.operation = payload.operationName ?? null;
         // GraphiQL sends its header editor's Authorization with each operation (extensions.headers):
         // an operation may sign in as someone else that way; the connection's token is the default.
         const headers = payload.extensions?.headers as Record<string, unknown> | undefined;
@@ -147,6 +230,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           socket: ctx.extra.socket,
           params: payload,
           websocket: { authorization: perOperation ?? ctx.connectionParams?.authorization },
+          op,
         });
         // Trusted documents: the manifest's text for the payload's id, or a refusal (documents.ts).
         const decided = documentFor(options.trustedDocuments, payload);
@@ -174,6 +258,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         };
         return args;
       },
+      onNext: (ctx, id, _payload, _args, result) => void operations.result(ctx, id, result),
+      onError: (ctx, id, _payload, errors) => void operations.failed(ctx, id, errors),
+      onComplete: (ctx, id) => void operations.completed(ctx, id),
     },
     wss,
     options.keepAliveMs ?? 12_000,
@@ -220,23 +307,19 @@ type Enveloped = {
   subscribe: (args: ExecutionArgs) => OperationResult;
 };
 
-/**
- * Errors the client caused (a bad token, a malformed id) are answered with their code and
- * logged at debug level; the error log is kept for what needs a person's attention. No log
- * line carries SQL parameters (redact.ts).
- */
-function clientErrorsAsDebug(logger: YogaLogger): YogaLogger {
-  const expected = (arg: unknown) =>
-    arg instanceof DomainError ||
-    (arg instanceof GraphQLError &&
-      (arg.originalError instanceof DomainError ||
-        (typeof arg.extensions?.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR')));
-  const redacted = (log: (...args: unknown[]) => void) => (...args: unknown[]) => log(...args.map(redactForLog));
-  return {
-    ...logger,
-    warn: redacted(logger.warn),
-    error: (...args) => (args.some(expected) ? redacted(logger.debug)(...args) : redacted(logger.error)(...args)),
-  };
+/** A header `Bearer <token>` for exactly this token (compared in constant time). */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1] ?? '');
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/** graphql-sse reads its bodies itself (past Yoga's limit): one larger than HTTP's limit, or of no stated length, is refused. */
+function bodyTooLarge(req: IncomingMessage, limit: number): boolean {
+  if (req.method !== 'POST' && req.method !== 'PUT') return false;
+  const length = req.headers['content-length'];
+  if (length === undefined) return req.headers['transfer-encoding'] !== undefined;
+  return !/^\d+$/.test(length) || Number(length) > limit;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown) {

@@ -53,6 +53,7 @@ export class LogFeed {
   #unlisten: (() => Promise<void>) | undefined;
   readonly #listeners = { user: new Map<string, Set<Listener>>(), flow: new Map<string, Set<Listener>>(), environment: new Map<string, Set<Listener>>() };
   #subscriptions = 0;
+  #eventsRead = 0;
 
   private constructor(database: Database, head: number, directoryVersion: number, log: (message: string) => void) {
     this.#db = database.db;
@@ -88,6 +89,17 @@ export class LogFeed {
 
   get subscriptionCount(): number {
     return this.#subscriptions;
+  }
+
+  /** Events this feed has read from the log since it started (the metrics' events appended). */
+  get eventsRead(): number {
+    return this.#eventsRead;
+  }
+
+  /** The log's newest position now (one statement): the feed's lag is this minus its head. */
+  async newestPosition(): Promise<number> {
+    const [row] = await this.#db.select({ head: max(sharingEvents.position) }).from(sharingEvents);
+    return row?.head ?? 0;
   }
 
   /** Calls `listener` with every new event of the scope, in log order, until unsubscribed. */
@@ -199,6 +211,7 @@ export class LogFeed {
     }
     for (const event of events) this.#dispatch({ ...event, recipients: byPosition.get(event.position) ?? [] });
     this.#head = to;
+    this.#eventsRead += events.length;
     return events.length;
   }
 
