@@ -39,7 +39,7 @@ import { connectionOf, flowOf } from './support/fixtures.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
 
 /**
- * Generated calls per property: one property per mutation (16), plus three focused ones
+ * Generated calls per property: one property per mutation (20), plus three focused ones
  * (strings twice as many). Each call is one HTTP request and one read of every table: at 40,
  * about 800 calls take 15 to 25 s on PGlite or PostgreSQL, the whole file under 45 s. Raise
  * it locally to search harder: FUZZ_RUNS=1000 npx vitest run test/fuzz.test.ts.
@@ -53,6 +53,21 @@ let other: Tenant;
 const TryImportFlowPackage = graphql(`
   mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {
     importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+const TryReassignFlows = graphql(`
+  mutation FuzzReassignFlows($input: ReassignFlowsInput!) {
+    reassignFlows(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+const TryRemovePrincipalFromFlows = graphql(`
+  mutation FuzzRemovePrincipalFromFlows($input: RemovePrincipalFromFlowsInput!) {
+    removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }
+  }
+`);
+const TryReplaceConnectionEverywhere = graphql(`
+  mutation FuzzReplaceConnectionEverywhere($input: ReplaceConnectionEverywhereInput!) {
+    replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }
   }
 `);
 let connectorDirectoryIds: string[] = [];
@@ -137,7 +152,7 @@ async function send(doc: TypedDocumentNode<unknown, never>, input: unknown, toke
 
 /**
  * One fuzzed call: no 5xx, no masked error, and when it did not succeed (an OperationError,
- * or a request error with no result), nothing written. Returns the mutation's result.
+ * or a request error with no result) or was a dry run, nothing written. Returns the mutation's result.
  */
 async function judge(doc: TypedDocumentNode<unknown, never>, input: unknown, token: string | null) {
   const answer = await send(doc, input, token);
@@ -149,8 +164,10 @@ async function judge(doc: TypedDocumentNode<unknown, never>, input: unknown, tok
   }
   const result = Object.values(answer.body?.data ?? {})[0] ?? null;
   const after = await fingerprint();
-  if (!result || result.__typename === 'OperationError') {
-    expect(changedTables(written, after), `a refused call wrote: ${about} ${JSON.stringify(result)}`).toEqual([]);
+  // A dry run (S25) writes nothing whether it would succeed or not.
+  const dryRun = (input as { dryRun?: unknown } | null)?.dryRun === true;
+  if (!result || result.__typename === 'OperationError' || dryRun) {
+    expect(changedTables(written, after), `a ${dryRun ? 'dry run' : 'refused call'} wrote: ${about} ${JSON.stringify(result)}`).toEqual([]);
   }
   written = after;
   return result;
@@ -283,6 +300,16 @@ const MUTATIONS: Fuzzed[] = [
   ['setDlpPolicy', TrySetDlpPolicy, fc.record({
     environmentId: id('environments'), classifications: list(fc.record({ connectorId: id('connectors'), class: oneOf('BUSINESS', 'NON_BUSINESS', 'BLOCKED') })),
   }), caller('admin')],
+  // Bulk changes (S25): dry runs half the time (they must write nothing either way they end).
+  ['replaceConnectionEverywhere', TryReplaceConnectionEverywhere, fc.record({
+    connectionId: id('connections'), newConnectionId: id('connections'), dryRun: optional(fc.boolean()),
+  }, { requiredKeys: ['connectionId', 'newConnectionId'] }), caller()],
+  ['reassignFlows', TryReassignFlows, fc.record({
+    environmentId: id('environments'), fromUserId: id('principals'), toUserId: id('principals'), removeFromUser: optional(fc.boolean()), dryRun: optional(fc.boolean()),
+  }, { requiredKeys: ['environmentId', 'fromUserId', 'toUserId'] }), caller('admin')],
+  ['removePrincipalFromFlows', TryRemovePrincipalFromFlows, fc.record({
+    environmentId: id('environments'), principalId: id('principals'), dryRun: optional(fc.boolean()),
+  }, { requiredKeys: ['environmentId', 'principalId'] }), caller('admin')],
   ['changePrimaryOwner', TryChangePrimaryOwner, fc.record({ flowId: id('flows'), newOwnerId: id('principals') }), caller()],
   ['deleteFlow', DeleteFlow, fc.record({ flowId: id('flows') }), caller()],
 ];

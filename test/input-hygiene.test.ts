@@ -2,11 +2,14 @@
 // bidi controls or nothing visible is INVALID_INPUT naming the field, from GraphQL and the
 // directory import alike (S27); every list input over its cap is INVALID_INPUT naming the
 // list. Either way nothing is written.
+import { readFileSync } from 'node:fs';
 import { eq, inArray } from 'drizzle-orm';
+import { buildSchema, getNamedType, isInputObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenants, users } from '../src/db/tables.js';
 import { DirectoryError, importDirectory } from '../src/directory/import.js';
 import { MAX_ACTIONS, MAX_DLP_CONNECTORS, MAX_FLOW_CONNECTIONS, MAX_IDS } from '../src/sharing/input.js';
+import { graphql } from './gql/index.js';
 import { ok, startTestApp, type TestApp } from './support/app.js';
 import {
   CreateConnection,
@@ -284,6 +287,56 @@ describe('list caps', () => {
         ['input', 'classifications'],
         /at most 1,000/,
       ],
+    ]);
+  });
+});
+
+describe('bulk mutations (S25)', () => {
+  const HygieneReassign = graphql(`
+    mutation HygieneReassign($input: ReassignFlowsInput!) { reassignFlows(input: $input) { __typename ... on OperationError { code message field } } }
+  `);
+  const HygieneRemovePrincipal = graphql(`
+    mutation HygieneRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {
+      removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }
+    }
+  `);
+  const HygieneReplaceEverywhere = graphql(`
+    mutation HygieneReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {
+      replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }
+    }
+  `);
+
+  it('take ids and flags only: nothing they take is stored text, and no input is a list (their bound is on flows, test/bulk.test.ts)', () => {
+    const schema = buildSchema(readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8'));
+    for (const name of ['ReassignFlowsInput', 'RemovePrincipalFromFlowsInput', 'ReplaceConnectionEverywhereInput']) {
+      const type = schema.getType(name);
+      if (!isInputObjectType(type)) throw new Error(`${name} is not an input type`);
+      for (const field of Object.values(type.getFields())) {
+        expect(`${name}.${field.name}: ${String(field.type)}`).toMatch(/: (ID!|Boolean)$/);
+        expect(getNamedType(field.type).name).not.toBe('String');
+      }
+    }
+  });
+
+  it('refuse an id of the wrong kind, or not an id, naming it, and write nothing', async () => {
+    const reassign = async (input: Record<string, unknown>) =>
+      ok(await app.gql(HygieneReassign, { input: { environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.coowner, ...input } as never }, t.tokens.admin))
+        .reassignFlows;
+    const remove = async (input: Record<string, unknown>) =>
+      ok(await app.gql(HygieneRemovePrincipal, { input: { environmentId: t.defaultEnv, principalId: t.users.basic, ...input } as never }, t.tokens.admin))
+        .removePrincipalFromFlows;
+    const replace = async (input: Record<string, unknown>) =>
+      ok(await app.gql(HygieneReplaceEverywhere, { input: { connectionId: sp, newConnectionId: sp, ...input } as never }, t.tokens.maker))
+        .replaceConnectionEverywhere;
+    await expectRefusedWritingNothing([
+      ['reassignFlows environmentId', () => reassign({ environmentId: flow.id }), ['input', 'environmentId']],
+      ['reassignFlows fromUserId', () => reassign({ fromUserId: t.team }), ['input', 'fromUserId']],
+      ['reassignFlows toUserId', () => reassign({ toUserId: 'Expense\u0000report' }), ['input', 'toUserId']],
+      ['reassignFlows the same user', () => reassign({ toUserId: t.users.maker }), ['input', 'toUserId']],
+      ['removePrincipalFromFlows principalId', () => remove({ principalId: t.defaultEnv }), ['input', 'principalId']],
+      ['removePrincipalFromFlows environmentId', () => remove({ environmentId: '\u202e' }), ['input', 'environmentId']],
+      ['replaceConnectionEverywhere connectionId', () => replace({ connectionId: flow.id }), ['input', 'connectionId']],
+      ['replaceConnectionEverywhere the same connection', () => replace({}), ['input', 'newConnectionId']],
     ]);
   });
 });
