@@ -22,10 +22,32 @@ type Documents = {
     "\n  mutation TableTrigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableTriggerDocument,
     "\n  mutation TableState($input: SetFlowStateInput!) { setFlowState(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableStateDocument,
     "\n  mutation TableDelete($input: DeleteFlowInput!) { deleteFlow(input: $input) { __typename ... on OperationError { code } } }\n": typeof types.TableDeleteDocument,
+    "\n  query AccessibleFlows($userId: ID!, $environmentId: ID, $first: Int, $after: String) {\n    accessibleFlows(userId: $userId, environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node { id displayName viewerAccess { level } }\n        access {\n          level\n          canView\n          canEdit\n          canRun\n          blockedReason\n          paths { kind via { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n": typeof types.AccessibleFlowsDocument,
+    "\n  query AccessibleFlowsInDepth($userId: ID!, $first: Int) {\n    accessibleFlows(userId: $userId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners { totalCount edges { node { __typename ... on Group { id displayName } ... on User { id displayName } } } }\n          viewerAccess { level canEdit paths { kind } }\n        }\n        access { level canEdit blockedReason paths { kind expiresAt via { __typename ... on Group { id displayName } ... on User { id displayName } } } }\n      }\n    }\n  }\n": typeof types.AccessibleFlowsInDepthDocument,
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": typeof types.AuditDocument,
     "\n  query AuditKinds($environmentId: ID!, $kinds: [AuditFindingKind!]) {\n    sharingAudit(environmentId: $environmentId, kinds: $kinds) { findings { kind } }\n  }\n": typeof types.AuditKindsDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.AuditAddRunOnlyDocument,
+    "\n  mutation BulkReassign($input: ReassignFlowsInput!) {\n    reassignFlows(input: $input) {\n      __typename\n      ... on ReassignFlowsSuccess {\n        dryRun\n        eventCursor\n        flows { id displayName state primaryOwner { id } }\n        resumedFlows { id state }\n        connectionsNeedingAttention { id owner { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.BulkReassignDocument,
+    "\n  mutation BulkRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n    removePrincipalFromFlows(input: $input) {\n      __typename\n      ... on RemovePrincipalFromFlowsSuccess {\n        dryRun\n        eventCursor\n        flows { id displayName }\n        skippedFlows { id displayName }\n        connectionsNeedingAttention { id }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.BulkRemovePrincipalDocument,
+    "\n  mutation BulkReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n    replaceConnectionEverywhere(input: $input) {\n      __typename\n      ... on ReplaceConnectionEverywhereSuccess { dryRun flows { id displayName connectionReferences { connection { id } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.BulkReplaceEverywhereDocument,
+    "\n  query BulkAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id displayName } connection { id connector { id } } } }\n  }\n": typeof types.BulkAuditDocument,
+    "\n  query BulkFlow($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        state\n        primaryOwner { id }\n        owners(first: 50) { edges { node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n        runOnlyUsers(first: 50) { edges { node { __typename ... on User { id } ... on Group { id } } } }\n        connectionReferences { connection { id } }\n      }\n    }\n  }\n": typeof types.BulkFlowDocument,
+    "mutation BulkGuestEdits($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename } }": typeof types.BulkGuestEditsDocument,
+    "mutation BulkMakerEdits($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename } }": typeof types.BulkMakerEditsDocument,
+    "\n  query ApolloMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { cursor node { id displayName state } }\n      pageInfo { hasNextPage endCursor }\n      totalCount\n    }\n  }\n": typeof types.ApolloMyFlowsDocument,
+    "\n  mutation ApolloRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.ApolloRenameFlowDocument,
+    "\n  mutation ApolloShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": typeof types.ApolloShareFlowDocument,
+    "\n  subscription ApolloSharedWithMe($after: String) {\n    sharingEvents(after: $after) { cursor kind flowId actor { id } flow { id displayName } }\n  }\n": typeof types.ApolloSharedWithMeDocument,
+    "\n  query CodegenViewer { viewer { id displayName } }\n": typeof types.CodegenViewerDocument,
+    "\n  query CodegenMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { node { id displayName } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CodegenMyFlowsDocument,
+    "\n  mutation CodegenRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.CodegenRenameFlowDocument,
+    "\n  mutation CodegenShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": typeof types.CodegenShareFlowDocument,
+    "\n  subscription CodegenSharedWithMe($after: String) {\n    sharingEvents(after: $after) { kind flowId actor { id } }\n  }\n": typeof types.CodegenSharedWithMeDocument,
+    "\n  query UrqlMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { node { id displayName } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UrqlMyFlowsDocument,
+    "\n  mutation UrqlRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.UrqlRenameFlowDocument,
+    "\n  mutation UrqlShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": typeof types.UrqlShareFlowDocument,
+    "\n  subscription UrqlSharedWithMe($after: String) {\n    sharingEvents(after: $after) { kind flowId actor { id } }\n  }\n": typeof types.UrqlSharedWithMeDocument,
     "\n  mutation MergeReferences($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess {\n        flow {\n          id\n          actions { name connectionReference { id connection { id } } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.MergeReferencesDocument,
     "\n  mutation MergeShare($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.MergeShareDocument,
     "\n  mutation MergeSources($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.MergeSourcesDocument,
@@ -70,7 +92,14 @@ type Documents = {
     "\n  subscription FanoutLive {\n    sharingEvents { kind flowId actor { id displayName } principal { ... on User { id displayName } } flow { id displayName owners { totalCount } viewerAccess { level } } }\n  }\n": typeof types.FanoutLiveDocument,
     "\n  mutation FanoutOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.FanoutOwnersDocument,
     "\n  mutation FanoutRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.FanoutRunOnlyDocument,
+    "\n  query SearchMyFlows($environmentId: ID, $filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n": typeof types.SearchMyFlowsDocument,
+    "\n  query SearchTeamFlows($filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    teamFlows(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n": typeof types.SearchTeamFlowsDocument,
+    "\n  query SearchRunOnlyFlows($filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    runOnlyFlows(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n": typeof types.SearchRunOnlyFlowsDocument,
+    "\n  query Inventory($environmentId: ID!, $filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    environmentFlows(environmentId: $environmentId, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          displayName\n          creator { id }\n          environment { id }\n          viewerAccess { level canEdit }\n          owners(first: 10) { edges { isPrimaryOwner node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n          runOnlyUsers(first: 10) { edges { node { __typename ... on User { id } ... on Group { id } } } }\n        }\n      }\n    }\n  }\n": typeof types.InventoryDocument,
     "\n  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.FuzzImportFlowPackageDocument,
+    "\n  mutation FuzzReassignFlows($input: ReassignFlowsInput!) {\n    reassignFlows(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.FuzzReassignFlowsDocument,
+    "\n  mutation FuzzRemovePrincipalFromFlows($input: RemovePrincipalFromFlowsInput!) {\n    removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.FuzzRemovePrincipalFromFlowsDocument,
+    "\n  mutation FuzzReplaceConnectionEverywhere($input: ReplaceConnectionEverywhereInput!) {\n    replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.FuzzReplaceConnectionEverywhereDocument,
     "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetRoleDocument,
     "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.SetDlpDocument,
     "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": typeof types.AddOwnersDocument,
@@ -79,12 +108,24 @@ type Documents = {
     "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n": typeof types.FlowStateOfDocument,
     "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n": typeof types.EnvironmentLogDocument,
     "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n": typeof types.MyLogDocument,
+    "\n    mutation HygieneReassign($input: ReassignFlowsInput!) { reassignFlows(input: $input) { __typename ... on OperationError { code message field } } }\n  ": typeof types.HygieneReassignDocument,
+    "\n    mutation HygieneRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n      removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  ": typeof types.HygieneRemovePrincipalDocument,
+    "\n    mutation HygieneReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n      replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  ": typeof types.HygieneReplaceEverywhereDocument,
     "query LimitsViewer { viewer { id } }": typeof types.LimitsViewerDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": typeof types.MyFlowsInDepthDocument,
     "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ShareWithTeamDocument,
+    "\n  query LogsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }\n": typeof types.LogsFlowsDocument,
+    "\n  mutation LogsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.LogsOwnersDocument,
+    "\n  subscription LogsEvents { sharingEvents { kind } }\n": typeof types.LogsEventsDocument,
+    "\n  mutation MetricsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.MetricsOwnersDocument,
+    "\n  query MetricsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }\n": typeof types.MetricsFlowsDocument,
+    "\n  subscription MetricsEvents { sharingEvents { kind } }\n": typeof types.MetricsEventsDocument,
     "\n  query NoTokenIntrospection { __schema { queryType { name } mutationType { name } } }\n": typeof types.NoTokenIntrospectionDocument,
     "\n  subscription NoTokenEvents { sharingEvents { kind } }\n": typeof types.NoTokenEventsDocument,
     "query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }": typeof types.NoTokenOwnersDocument,
+    "\n  mutation ReturnOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.ReturnOwnersDocument,
+    "\n  query ReturnState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason } } }\n": typeof types.ReturnStateDocument,
+    "\n  query ReturnLog { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": typeof types.ReturnLogDocument,
     "\n  mutation ModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess {\n        eventCursor\n        connectionsNeedingAttention { id owner { id } }\n        usersAddedToEnvironment { id }\n        flow { id owners { totalCount edges { isPrimaryOwner expiresAt node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ModifyFlowOwnersDocument,
     "\n  query FlowOwners($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level paths { kind via { __typename } expiresAt } }\n        owners(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { cursor isPrimaryOwner addedAt expiresAt addedBy { id } node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } }\n        }\n      }\n    }\n  }\n": typeof types.FlowOwnersDocument,
     "\n  query TeamFlows($environmentId: ID) { teamFlows(environmentId: $environmentId) { totalCount edges { node { id } } } }\n": typeof types.TeamFlowsDocument,
@@ -94,6 +135,16 @@ type Documents = {
     "\n  mutation ImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) {\n      __typename\n      ... on ImportFlowPackageSuccess {\n        flow {\n          id displayName description trigger environment { id } creator { id } primaryOwner { id }\n          actions { name connectionReference { id } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.ImportFlowPackageDocument,
     "\n  mutation PackagesShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": typeof types.PackagesShareRunOnlyDocument,
     "\n  mutation PackagesShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.PackagesShareOwnersDocument,
+    "\n  query PreviewOwnersOutcome($input: ModifyFlowOwnersInput!) {\n    previewFlowOwners(input: $input) {\n      error { code message field }\n      changes(first: 100) { totalCount edges { node { user { id } before after } } }\n      usersAddedToEnvironment { id }\n    }\n  }\n": typeof types.PreviewOwnersOutcomeDocument,
+    "\n  query PreviewRunOnlyOutcome($input: ModifyRunOnlyUsersInput!) {\n    previewRunOnlyUsers(input: $input) {\n      error { code message field }\n      changes(first: 100) { totalCount edges { node { user { id } before after } } }\n      usersAddedToEnvironment { id }\n    }\n  }\n": typeof types.PreviewRunOnlyOutcomeDocument,
+    "\n  mutation RealOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": typeof types.RealOwnersDocument,
+    "\n  mutation RealRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.RealRunOnlyDocument,
+    "\n  fragment PreviewFields on SharingPreview {\n    error { code message field }\n    changes(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { user { id } before after } }\n    }\n    usersAddedToEnvironment { id }\n    inertFor { id }\n    connectionsNeedingAttention { id }\n    advice { kind message principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } connection { id } }\n  }\n": typeof types.PreviewFieldsFragmentDoc,
+    "\n  query PreviewOwners($input: ModifyFlowOwnersInput!, $first: Int, $after: String) {\n    previewFlowOwners(input: $input) { ...PreviewFields }\n  }\n": typeof types.PreviewOwnersDocument,
+    "\n  query PreviewRunOnly($input: ModifyRunOnlyUsersInput!, $first: Int, $after: String) {\n    previewRunOnlyUsers(input: $input) { ...PreviewFields }\n  }\n": typeof types.PreviewRunOnlyDocument,
+    "\n  mutation PreviewedOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.PreviewedOwnersDocument,
+    "\n  mutation PreviewedRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.PreviewedRunOnlyDocument,
+    "\n  subscription PreviewEvents { sharingEvents { kind flowId } }\n": typeof types.PreviewEventsDocument,
     "\n  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": typeof types.ProcessEventsDocument,
     "query ProcessWhoami { viewer { id } environments { id isDefault } }": typeof types.ProcessWhoamiDocument,
     "\n  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }\n": typeof types.ProcessNewFlowDocument,
@@ -119,6 +170,9 @@ type Documents = {
     "\n  mutation EdgeRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess { eventCursor }\n      ... on OperationError { code message }\n    }\n  }\n": typeof types.EdgeRunOnlyDocument,
     "\n  query EdgeAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level blockedReason paths { kind } } } }\n  }\n": typeof types.EdgeAccessForDocument,
     "\n  query EdgeAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n": typeof types.EdgeAuditDocument,
+    "\n  query SseSingleViewer { viewer { id } }\n": typeof types.SseSingleViewerDocument,
+    "\n  subscription SseSingleEvents { sharingEvents { kind flowId principal { ... on User { id } } } }\n": typeof types.SseSingleEventsDocument,
+    "\n  mutation SseSingleOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.SseSingleOwnersDocument,
     "\n  subscription LiveMyEvents($after: String, $kinds: [SharingEventKind!]) {\n    sharingEvents(after: $after, kinds: $kinds) { cursor kind flowId principal { ... on User { id } } flow { id } }\n  }\n": typeof types.LiveMyEventsDocument,
     "\n  subscription LiveCopies($after: String) { copyReceived(after: $after) { cursor kind copy { id } } }\n": typeof types.LiveCopiesDocument,
     "\n  subscription LiveFlowEvents($flowId: ID!, $after: String) {\n    flowSharingEvents(flowId: $flowId, after: $after) { cursor kind principal { ... on User { id } } }\n  }\n": typeof types.LiveFlowEventsDocument,
@@ -165,10 +219,32 @@ const documents: Documents = {
     "\n  mutation TableTrigger($input: TriggerFlowInput!) { triggerFlow(input: $input) { __typename ... on OperationError { code } } }\n": types.TableTriggerDocument,
     "\n  mutation TableState($input: SetFlowStateInput!) { setFlowState(input: $input) { __typename ... on OperationError { code } } }\n": types.TableStateDocument,
     "\n  mutation TableDelete($input: DeleteFlowInput!) { deleteFlow(input: $input) { __typename ... on OperationError { code } } }\n": types.TableDeleteDocument,
+    "\n  query AccessibleFlows($userId: ID!, $environmentId: ID, $first: Int, $after: String) {\n    accessibleFlows(userId: $userId, environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node { id displayName viewerAccess { level } }\n        access {\n          level\n          canView\n          canEdit\n          canRun\n          blockedReason\n          paths { kind via { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n": types.AccessibleFlowsDocument,
+    "\n  query AccessibleFlowsInDepth($userId: ID!, $first: Int) {\n    accessibleFlows(userId: $userId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners { totalCount edges { node { __typename ... on Group { id displayName } ... on User { id displayName } } } }\n          viewerAccess { level canEdit paths { kind } }\n        }\n        access { level canEdit blockedReason paths { kind expiresAt via { __typename ... on Group { id displayName } ... on User { id displayName } } } }\n      }\n    }\n  }\n": types.AccessibleFlowsInDepthDocument,
     "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n": types.AuditDocument,
     "\n  query AuditKinds($environmentId: ID!, $kinds: [AuditFindingKind!]) {\n    sharingAudit(environmentId: $environmentId, kinds: $kinds) { findings { kind } }\n  }\n": types.AuditKindsDocument,
     "\n  mutation AuditAddOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.AuditAddOwnersDocument,
     "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.AuditAddRunOnlyDocument,
+    "\n  mutation BulkReassign($input: ReassignFlowsInput!) {\n    reassignFlows(input: $input) {\n      __typename\n      ... on ReassignFlowsSuccess {\n        dryRun\n        eventCursor\n        flows { id displayName state primaryOwner { id } }\n        resumedFlows { id state }\n        connectionsNeedingAttention { id owner { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.BulkReassignDocument,
+    "\n  mutation BulkRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n    removePrincipalFromFlows(input: $input) {\n      __typename\n      ... on RemovePrincipalFromFlowsSuccess {\n        dryRun\n        eventCursor\n        flows { id displayName }\n        skippedFlows { id displayName }\n        connectionsNeedingAttention { id }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.BulkRemovePrincipalDocument,
+    "\n  mutation BulkReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n    replaceConnectionEverywhere(input: $input) {\n      __typename\n      ... on ReplaceConnectionEverywhereSuccess { dryRun flows { id displayName connectionReferences { connection { id } } } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.BulkReplaceEverywhereDocument,
+    "\n  query BulkAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id displayName } connection { id connector { id } } } }\n  }\n": types.BulkAuditDocument,
+    "\n  query BulkFlow($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        state\n        primaryOwner { id }\n        owners(first: 50) { edges { node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n        runOnlyUsers(first: 50) { edges { node { __typename ... on User { id } ... on Group { id } } } }\n        connectionReferences { connection { id } }\n      }\n    }\n  }\n": types.BulkFlowDocument,
+    "mutation BulkGuestEdits($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename } }": types.BulkGuestEditsDocument,
+    "mutation BulkMakerEdits($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename } }": types.BulkMakerEditsDocument,
+    "\n  query ApolloMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { cursor node { id displayName state } }\n      pageInfo { hasNextPage endCursor }\n      totalCount\n    }\n  }\n": types.ApolloMyFlowsDocument,
+    "\n  mutation ApolloRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message }\n    }\n  }\n": types.ApolloRenameFlowDocument,
+    "\n  mutation ApolloShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": types.ApolloShareFlowDocument,
+    "\n  subscription ApolloSharedWithMe($after: String) {\n    sharingEvents(after: $after) { cursor kind flowId actor { id } flow { id displayName } }\n  }\n": types.ApolloSharedWithMeDocument,
+    "\n  query CodegenViewer { viewer { id displayName } }\n": types.CodegenViewerDocument,
+    "\n  query CodegenMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { node { id displayName } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CodegenMyFlowsDocument,
+    "\n  mutation CodegenRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.CodegenRenameFlowDocument,
+    "\n  mutation CodegenShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": types.CodegenShareFlowDocument,
+    "\n  subscription CodegenSharedWithMe($after: String) {\n    sharingEvents(after: $after) { kind flowId actor { id } }\n  }\n": types.CodegenSharedWithMeDocument,
+    "\n  query UrqlMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { node { id displayName } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UrqlMyFlowsDocument,
+    "\n  mutation UrqlRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message }\n    }\n  }\n": types.UrqlRenameFlowDocument,
+    "\n  mutation UrqlShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": types.UrqlShareFlowDocument,
+    "\n  subscription UrqlSharedWithMe($after: String) {\n    sharingEvents(after: $after) { kind flowId actor { id } }\n  }\n": types.UrqlSharedWithMeDocument,
     "\n  mutation MergeReferences($input: ReplaceFlowConnectionInput!) {\n    replaceFlowConnection(input: $input) {\n      __typename\n      ... on ReplaceFlowConnectionSuccess {\n        flow {\n          id\n          actions { name connectionReference { id connection { id } } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.MergeReferencesDocument,
     "\n  mutation MergeShare($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.MergeShareDocument,
     "\n  mutation MergeSources($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.MergeSourcesDocument,
@@ -213,7 +289,14 @@ const documents: Documents = {
     "\n  subscription FanoutLive {\n    sharingEvents { kind flowId actor { id displayName } principal { ... on User { id displayName } } flow { id displayName owners { totalCount } viewerAccess { level } } }\n  }\n": types.FanoutLiveDocument,
     "\n  mutation FanoutOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.FanoutOwnersDocument,
     "\n  mutation FanoutRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.FanoutRunOnlyDocument,
+    "\n  query SearchMyFlows($environmentId: ID, $filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n": types.SearchMyFlowsDocument,
+    "\n  query SearchTeamFlows($filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    teamFlows(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n": types.SearchTeamFlowsDocument,
+    "\n  query SearchRunOnlyFlows($filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    runOnlyFlows(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n": types.SearchRunOnlyFlowsDocument,
+    "\n  query Inventory($environmentId: ID!, $filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    environmentFlows(environmentId: $environmentId, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          displayName\n          creator { id }\n          environment { id }\n          viewerAccess { level canEdit }\n          owners(first: 10) { edges { isPrimaryOwner node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n          runOnlyUsers(first: 10) { edges { node { __typename ... on User { id } ... on Group { id } } } }\n        }\n      }\n    }\n  }\n": types.InventoryDocument,
     "\n  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.FuzzImportFlowPackageDocument,
+    "\n  mutation FuzzReassignFlows($input: ReassignFlowsInput!) {\n    reassignFlows(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.FuzzReassignFlowsDocument,
+    "\n  mutation FuzzRemovePrincipalFromFlows($input: RemovePrincipalFromFlowsInput!) {\n    removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.FuzzRemovePrincipalFromFlowsDocument,
+    "\n  mutation FuzzReplaceConnectionEverywhere($input: ReplaceConnectionEverywhereInput!) {\n    replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.FuzzReplaceConnectionEverywhereDocument,
     "\n  mutation SetRole($input: SetEnvironmentRoleInput!) {\n    setEnvironmentRole(input: $input) {\n      __typename\n      ... on SetEnvironmentRoleSuccess { role user { id } environment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetRoleDocument,
     "\n  mutation SetDlp($input: SetDlpPolicyInput!) {\n    setDlpPolicy(input: $input) {\n      __typename\n      ... on SetDlpPolicySuccess {\n        suspendedFlows { id state suspensionReason }\n        environment { dlpPolicy { classifications { class connector { id } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.SetDlpDocument,
     "\n  mutation AddOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n": types.AddOwnersDocument,
@@ -222,12 +305,24 @@ const documents: Documents = {
     "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n": types.FlowStateOfDocument,
     "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n": types.EnvironmentLogDocument,
     "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n": types.MyLogDocument,
+    "\n    mutation HygieneReassign($input: ReassignFlowsInput!) { reassignFlows(input: $input) { __typename ... on OperationError { code message field } } }\n  ": types.HygieneReassignDocument,
+    "\n    mutation HygieneRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n      removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  ": types.HygieneRemovePrincipalDocument,
+    "\n    mutation HygieneReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n      replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  ": types.HygieneReplaceEverywhereDocument,
     "query LimitsViewer { viewer { id } }": types.LimitsViewerDocument,
     "\n  query MyFlowsInDepth {\n    myFlows(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners {\n            totalCount\n            edges {\n              isPrimaryOwner\n              addedBy { id displayName }\n              node {\n                __typename\n                ... on User { id displayName email }\n                ... on Group { id displayName }\n                ... on SharePointList { id title }\n              }\n            }\n          }\n          connectionReferences { id usage connection { id displayName status owner { id displayName } connector { displayName } } }\n          actions { name }\n          viewerAccess { level canEdit paths { kind via { __typename } } }\n        }\n      }\n    }\n  }\n": types.MyFlowsInDepthDocument,
     "\n  mutation ShareWithTeam($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ShareWithTeamDocument,
+    "\n  query LogsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }\n": types.LogsFlowsDocument,
+    "\n  mutation LogsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.LogsOwnersDocument,
+    "\n  subscription LogsEvents { sharingEvents { kind } }\n": types.LogsEventsDocument,
+    "\n  mutation MetricsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.MetricsOwnersDocument,
+    "\n  query MetricsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }\n": types.MetricsFlowsDocument,
+    "\n  subscription MetricsEvents { sharingEvents { kind } }\n": types.MetricsEventsDocument,
     "\n  query NoTokenIntrospection { __schema { queryType { name } mutationType { name } } }\n": types.NoTokenIntrospectionDocument,
     "\n  subscription NoTokenEvents { sharingEvents { kind } }\n": types.NoTokenEventsDocument,
     "query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }": types.NoTokenOwnersDocument,
+    "\n  mutation ReturnOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.ReturnOwnersDocument,
+    "\n  query ReturnState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason } } }\n": types.ReturnStateDocument,
+    "\n  query ReturnLog { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n": types.ReturnLogDocument,
     "\n  mutation ModifyFlowOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess {\n        eventCursor\n        connectionsNeedingAttention { id owner { id } }\n        usersAddedToEnvironment { id }\n        flow { id owners { totalCount edges { isPrimaryOwner expiresAt node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ModifyFlowOwnersDocument,
     "\n  query FlowOwners($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on Flow {\n        viewerAccess { level paths { kind via { __typename } expiresAt } }\n        owners(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { cursor isPrimaryOwner addedAt expiresAt addedBy { id } node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } }\n        }\n      }\n    }\n  }\n": types.FlowOwnersDocument,
     "\n  query TeamFlows($environmentId: ID) { teamFlows(environmentId: $environmentId) { totalCount edges { node { id } } } }\n": types.TeamFlowsDocument,
@@ -237,6 +332,16 @@ const documents: Documents = {
     "\n  mutation ImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) {\n      __typename\n      ... on ImportFlowPackageSuccess {\n        flow {\n          id displayName description trigger environment { id } creator { id } primaryOwner { id }\n          actions { name connectionReference { id } }\n          connectionReferences { id usage runOnlySource connection { id } }\n        }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n": types.ImportFlowPackageDocument,
     "\n  mutation PackagesShareRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n": types.PackagesShareRunOnlyDocument,
     "\n  mutation PackagesShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.PackagesShareOwnersDocument,
+    "\n  query PreviewOwnersOutcome($input: ModifyFlowOwnersInput!) {\n    previewFlowOwners(input: $input) {\n      error { code message field }\n      changes(first: 100) { totalCount edges { node { user { id } before after } } }\n      usersAddedToEnvironment { id }\n    }\n  }\n": types.PreviewOwnersOutcomeDocument,
+    "\n  query PreviewRunOnlyOutcome($input: ModifyRunOnlyUsersInput!) {\n    previewRunOnlyUsers(input: $input) {\n      error { code message field }\n      changes(first: 100) { totalCount edges { node { user { id } before after } } }\n      usersAddedToEnvironment { id }\n    }\n  }\n": types.PreviewRunOnlyOutcomeDocument,
+    "\n  mutation RealOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n": types.RealOwnersDocument,
+    "\n  mutation RealRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.RealRunOnlyDocument,
+    "\n  fragment PreviewFields on SharingPreview {\n    error { code message field }\n    changes(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { user { id } before after } }\n    }\n    usersAddedToEnvironment { id }\n    inertFor { id }\n    connectionsNeedingAttention { id }\n    advice { kind message principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } connection { id } }\n  }\n": types.PreviewFieldsFragmentDoc,
+    "\n  query PreviewOwners($input: ModifyFlowOwnersInput!, $first: Int, $after: String) {\n    previewFlowOwners(input: $input) { ...PreviewFields }\n  }\n": types.PreviewOwnersDocument,
+    "\n  query PreviewRunOnly($input: ModifyRunOnlyUsersInput!, $first: Int, $after: String) {\n    previewRunOnlyUsers(input: $input) { ...PreviewFields }\n  }\n": types.PreviewRunOnlyDocument,
+    "\n  mutation PreviewedOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.PreviewedOwnersDocument,
+    "\n  mutation PreviewedRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.PreviewedRunOnlyDocument,
+    "\n  subscription PreviewEvents { sharingEvents { kind flowId } }\n": types.PreviewEventsDocument,
     "\n  subscription ProcessEvents($after: String) { sharingEvents(after: $after) { cursor kind flowId } }\n": types.ProcessEventsDocument,
     "query ProcessWhoami { viewer { id } environments { id isDefault } }": types.ProcessWhoamiDocument,
     "\n  mutation ProcessNewFlow($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }\n": types.ProcessNewFlowDocument,
@@ -262,6 +367,9 @@ const documents: Documents = {
     "\n  mutation EdgeRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) {\n      __typename\n      ... on ModifyRunOnlyUsersSuccess { eventCursor }\n      ... on OperationError { code message }\n    }\n  }\n": types.EdgeRunOnlyDocument,
     "\n  query EdgeAccessFor($id: ID!, $userId: ID!) {\n    node(id: $id) { ... on Flow { accessFor(userId: $userId) { level blockedReason paths { kind } } } }\n  }\n": types.EdgeAccessForDocument,
     "\n  query EdgeAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n": types.EdgeAuditDocument,
+    "\n  query SseSingleViewer { viewer { id } }\n": types.SseSingleViewerDocument,
+    "\n  subscription SseSingleEvents { sharingEvents { kind flowId principal { ... on User { id } } } }\n": types.SseSingleEventsDocument,
+    "\n  mutation SseSingleOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.SseSingleOwnersDocument,
     "\n  subscription LiveMyEvents($after: String, $kinds: [SharingEventKind!]) {\n    sharingEvents(after: $after, kinds: $kinds) { cursor kind flowId principal { ... on User { id } } flow { id } }\n  }\n": types.LiveMyEventsDocument,
     "\n  subscription LiveCopies($after: String) { copyReceived(after: $after) { cursor kind copy { id } } }\n": types.LiveCopiesDocument,
     "\n  subscription LiveFlowEvents($flowId: ID!, $after: String) {\n    flowSharingEvents(flowId: $flowId, after: $after) { cursor kind principal { ... on User { id } } }\n  }\n": types.LiveFlowEventsDocument,
@@ -349,6 +457,14 @@ export function graphql(source: "\n  mutation TableDelete($input: DeleteFlowInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AccessibleFlows($userId: ID!, $environmentId: ID, $first: Int, $after: String) {\n    accessibleFlows(userId: $userId, environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node { id displayName viewerAccess { level } }\n        access {\n          level\n          canView\n          canEdit\n          canRun\n          blockedReason\n          paths { kind via { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccessibleFlows($userId: ID!, $environmentId: ID, $first: Int, $after: String) {\n    accessibleFlows(userId: $userId, environmentId: $environmentId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node { id displayName viewerAccess { level } }\n        access {\n          level\n          canView\n          canEdit\n          canRun\n          blockedReason\n          paths { kind via { __typename ... on Node { id } } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessibleFlowsInDepth($userId: ID!, $first: Int) {\n    accessibleFlows(userId: $userId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners { totalCount edges { node { __typename ... on Group { id displayName } ... on User { id displayName } } } }\n          viewerAccess { level canEdit paths { kind } }\n        }\n        access { level canEdit blockedReason paths { kind expiresAt via { __typename ... on Group { id displayName } ... on User { id displayName } } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccessibleFlowsInDepth($userId: ID!, $first: Int) {\n    accessibleFlows(userId: $userId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          creator { id displayName }\n          environment { id displayName viewerRole }\n          owners { totalCount edges { node { __typename ... on Group { id displayName } ... on User { id displayName } } } }\n          viewerAccess { level canEdit paths { kind } }\n        }\n        access { level canEdit blockedReason paths { kind expiresAt via { __typename ... on Group { id displayName } ... on User { id displayName } } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n"): (typeof documents)["\n  query Audit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) {\n      generatedAt\n      environment { id }\n      findings {\n        kind\n        flow { id displayName }\n        principal { __typename ... on User { id } ... on Group { id } }\n        connection { id }\n        detail\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -362,6 +478,86 @@ export function graphql(source: "\n  mutation AuditAddOwners($input: ModifyFlowO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation AuditAddRunOnly($input: ModifyRunOnlyUsersInput!) { modifyRunOnlyUsers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkReassign($input: ReassignFlowsInput!) {\n    reassignFlows(input: $input) {\n      __typename\n      ... on ReassignFlowsSuccess {\n        dryRun\n        eventCursor\n        flows { id displayName state primaryOwner { id } }\n        resumedFlows { id state }\n        connectionsNeedingAttention { id owner { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation BulkReassign($input: ReassignFlowsInput!) {\n    reassignFlows(input: $input) {\n      __typename\n      ... on ReassignFlowsSuccess {\n        dryRun\n        eventCursor\n        flows { id displayName state primaryOwner { id } }\n        resumedFlows { id state }\n        connectionsNeedingAttention { id owner { id } }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n    removePrincipalFromFlows(input: $input) {\n      __typename\n      ... on RemovePrincipalFromFlowsSuccess {\n        dryRun\n        eventCursor\n        flows { id displayName }\n        skippedFlows { id displayName }\n        connectionsNeedingAttention { id }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation BulkRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n    removePrincipalFromFlows(input: $input) {\n      __typename\n      ... on RemovePrincipalFromFlowsSuccess {\n        dryRun\n        eventCursor\n        flows { id displayName }\n        skippedFlows { id displayName }\n        connectionsNeedingAttention { id }\n      }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n    replaceConnectionEverywhere(input: $input) {\n      __typename\n      ... on ReplaceConnectionEverywhereSuccess { dryRun flows { id displayName connectionReferences { connection { id } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation BulkReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n    replaceConnectionEverywhere(input: $input) {\n      __typename\n      ... on ReplaceConnectionEverywhereSuccess { dryRun flows { id displayName connectionReferences { connection { id } } } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BulkAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id displayName } connection { id connector { id } } } }\n  }\n"): (typeof documents)["\n  query BulkAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id displayName } connection { id connector { id } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BulkFlow($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        state\n        primaryOwner { id }\n        owners(first: 50) { edges { node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n        runOnlyUsers(first: 50) { edges { node { __typename ... on User { id } ... on Group { id } } } }\n        connectionReferences { connection { id } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BulkFlow($id: ID!) {\n    node(id: $id) {\n      ... on Flow {\n        state\n        primaryOwner { id }\n        owners(first: 50) { edges { node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n        runOnlyUsers(first: 50) { edges { node { __typename ... on User { id } ... on Group { id } } } }\n        connectionReferences { connection { id } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BulkGuestEdits($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename } }"): (typeof documents)["mutation BulkGuestEdits($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BulkMakerEdits($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename } }"): (typeof documents)["mutation BulkMakerEdits($input: UpdateFlowInput!) { updateFlow(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApolloMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { cursor node { id displayName state } }\n      pageInfo { hasNextPage endCursor }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ApolloMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { cursor node { id displayName state } }\n      pageInfo { hasNextPage endCursor }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApolloRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ApolloRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApolloShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n"): (typeof documents)["\n  mutation ApolloShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApolloSharedWithMe($after: String) {\n    sharingEvents(after: $after) { cursor kind flowId actor { id } flow { id displayName } }\n  }\n"): (typeof documents)["\n  subscription ApolloSharedWithMe($after: String) {\n    sharingEvents(after: $after) { cursor kind flowId actor { id } flow { id displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CodegenViewer { viewer { id displayName } }\n"): (typeof documents)["\n  query CodegenViewer { viewer { id displayName } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CodegenMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { node { id displayName } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query CodegenMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { node { id displayName } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodegenRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CodegenRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodegenShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n"): (typeof documents)["\n  mutation CodegenShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CodegenSharedWithMe($after: String) {\n    sharingEvents(after: $after) { kind flowId actor { id } }\n  }\n"): (typeof documents)["\n  subscription CodegenSharedWithMe($after: String) {\n    sharingEvents(after: $after) { kind flowId actor { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UrqlMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { node { id displayName } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query UrqlMyFlows($first: Int!, $after: String) {\n    myFlows(first: $first, after: $after) {\n      edges { node { id displayName } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UrqlRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation UrqlRenameFlow($input: UpdateFlowInput!) {\n    updateFlow(input: $input) {\n      __typename\n      ... on UpdateFlowSuccess { flow { id displayName } }\n      ... on OperationError { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UrqlShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n"): (typeof documents)["\n  mutation UrqlShareFlow($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription UrqlSharedWithMe($after: String) {\n    sharingEvents(after: $after) { kind flowId actor { id } }\n  }\n"): (typeof documents)["\n  subscription UrqlSharedWithMe($after: String) {\n    sharingEvents(after: $after) { kind flowId actor { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -541,7 +737,35 @@ export function graphql(source: "\n  mutation FanoutRunOnly($input: ModifyRunOnl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SearchMyFlows($environmentId: ID, $filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n"): (typeof documents)["\n  query SearchMyFlows($environmentId: ID, $filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    myFlows(environmentId: $environmentId, filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchTeamFlows($filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    teamFlows(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n"): (typeof documents)["\n  query SearchTeamFlows($filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    teamFlows(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchRunOnlyFlows($filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    runOnlyFlows(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n"): (typeof documents)["\n  query SearchRunOnlyFlows($filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    runOnlyFlows(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inventory($environmentId: ID!, $filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    environmentFlows(environmentId: $environmentId, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          displayName\n          creator { id }\n          environment { id }\n          viewerAccess { level canEdit }\n          owners(first: 10) { edges { isPrimaryOwner node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n          runOnlyUsers(first: 10) { edges { node { __typename ... on User { id } ... on Group { id } } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Inventory($environmentId: ID!, $filter: FlowFilter, $orderBy: FlowOrder, $first: Int, $after: String) {\n    environmentFlows(environmentId: $environmentId, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          displayName\n          creator { id }\n          environment { id }\n          viewerAccess { level canEdit }\n          owners(first: 10) { edges { isPrimaryOwner node { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } } }\n          runOnlyUsers(first: 10) { edges { node { __typename ... on User { id } ... on Group { id } } } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation FuzzImportFlowPackage($input: ImportFlowPackageInput!) {\n    importFlowPackage(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzReassignFlows($input: ReassignFlowsInput!) {\n    reassignFlows(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation FuzzReassignFlows($input: ReassignFlowsInput!) {\n    reassignFlows(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzRemovePrincipalFromFlows($input: RemovePrincipalFromFlowsInput!) {\n    removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation FuzzRemovePrincipalFromFlows($input: RemovePrincipalFromFlowsInput!) {\n    removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzReplaceConnectionEverywhere($input: ReplaceConnectionEverywhereInput!) {\n    replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation FuzzReplaceConnectionEverywhere($input: ReplaceConnectionEverywhereInput!) {\n    replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -577,6 +801,18 @@ export function graphql(source: "\n  query MyLog { sharingEvents(first: 100) { e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n    mutation HygieneReassign($input: ReassignFlowsInput!) { reassignFlows(input: $input) { __typename ... on OperationError { code message field } } }\n  "): (typeof documents)["\n    mutation HygieneReassign($input: ReassignFlowsInput!) { reassignFlows(input: $input) { __typename ... on OperationError { code message field } } }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation HygieneRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n      removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  "): (typeof documents)["\n    mutation HygieneRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n      removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation HygieneReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n      replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  "): (typeof documents)["\n    mutation HygieneReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n      replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query LimitsViewer { viewer { id } }"): (typeof documents)["query LimitsViewer { viewer { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -589,6 +825,30 @@ export function graphql(source: "\n  mutation ShareWithTeam($input: ModifyFlowOw
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LogsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }\n"): (typeof documents)["\n  query LogsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation LogsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LogsEvents { sharingEvents { kind } }\n"): (typeof documents)["\n  subscription LogsEvents { sharingEvents { kind } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation MetricsOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }\n"): (typeof documents)["\n  query MetricsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsEvents { sharingEvents { kind } }\n"): (typeof documents)["\n  subscription MetricsEvents { sharingEvents { kind } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query NoTokenIntrospection { __schema { queryType { name } mutationType { name } } }\n"): (typeof documents)["\n  query NoTokenIntrospection { __schema { queryType { name } mutationType { name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -598,6 +858,18 @@ export function graphql(source: "\n  subscription NoTokenEvents { sharingEvents 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }"): (typeof documents)["query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation ReturnOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReturnState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason } } }\n"): (typeof documents)["\n  query ReturnState($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReturnLog { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n"): (typeof documents)["\n  query ReturnLog { sharingEvents(first: 100) { edges { node { kind flowId actor { id } actorRole } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -634,6 +906,46 @@ export function graphql(source: "\n  mutation PackagesShareRunOnly($input: Modif
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PackagesShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation PackagesShareOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewOwnersOutcome($input: ModifyFlowOwnersInput!) {\n    previewFlowOwners(input: $input) {\n      error { code message field }\n      changes(first: 100) { totalCount edges { node { user { id } before after } } }\n      usersAddedToEnvironment { id }\n    }\n  }\n"): (typeof documents)["\n  query PreviewOwnersOutcome($input: ModifyFlowOwnersInput!) {\n    previewFlowOwners(input: $input) {\n      error { code message field }\n      changes(first: 100) { totalCount edges { node { user { id } before after } } }\n      usersAddedToEnvironment { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewRunOnlyOutcome($input: ModifyRunOnlyUsersInput!) {\n    previewRunOnlyUsers(input: $input) {\n      error { code message field }\n      changes(first: 100) { totalCount edges { node { user { id } before after } } }\n      usersAddedToEnvironment { id }\n    }\n  }\n"): (typeof documents)["\n  query PreviewRunOnlyOutcome($input: ModifyRunOnlyUsersInput!) {\n    previewRunOnlyUsers(input: $input) {\n      error { code message field }\n      changes(first: 100) { totalCount edges { node { user { id } before after } } }\n      usersAddedToEnvironment { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation RealOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) {\n      __typename\n      ... on ModifyFlowOwnersSuccess { usersAddedToEnvironment { id } }\n      ... on OperationError { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation RealRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PreviewFields on SharingPreview {\n    error { code message field }\n    changes(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { user { id } before after } }\n    }\n    usersAddedToEnvironment { id }\n    inertFor { id }\n    connectionsNeedingAttention { id }\n    advice { kind message principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } connection { id } }\n  }\n"): (typeof documents)["\n  fragment PreviewFields on SharingPreview {\n    error { code message field }\n    changes(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { user { id } before after } }\n    }\n    usersAddedToEnvironment { id }\n    inertFor { id }\n    connectionsNeedingAttention { id }\n    advice { kind message principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } connection { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewOwners($input: ModifyFlowOwnersInput!, $first: Int, $after: String) {\n    previewFlowOwners(input: $input) { ...PreviewFields }\n  }\n"): (typeof documents)["\n  query PreviewOwners($input: ModifyFlowOwnersInput!, $first: Int, $after: String) {\n    previewFlowOwners(input: $input) { ...PreviewFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewRunOnly($input: ModifyRunOnlyUsersInput!, $first: Int, $after: String) {\n    previewRunOnlyUsers(input: $input) { ...PreviewFields }\n  }\n"): (typeof documents)["\n  query PreviewRunOnly($input: ModifyRunOnlyUsersInput!, $first: Int, $after: String) {\n    previewRunOnlyUsers(input: $input) { ...PreviewFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PreviewedOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation PreviewedOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PreviewedRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"): (typeof documents)["\n  mutation PreviewedRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PreviewEvents { sharingEvents { kind flowId } }\n"): (typeof documents)["\n  subscription PreviewEvents { sharingEvents { kind flowId } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -734,6 +1046,18 @@ export function graphql(source: "\n  query EdgeAccessFor($id: ID!, $userId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EdgeAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n"): (typeof documents)["\n  query EdgeAudit($environmentId: ID!) {\n    sharingAudit(environmentId: $environmentId) { findings { kind flow { id } principal { __typename ... on User { id } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SseSingleViewer { viewer { id } }\n"): (typeof documents)["\n  query SseSingleViewer { viewer { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SseSingleEvents { sharingEvents { kind flowId principal { ... on User { id } } } }\n"): (typeof documents)["\n  subscription SseSingleEvents { sharingEvents { kind flowId principal { ... on User { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SseSingleOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation SseSingleOwners($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
