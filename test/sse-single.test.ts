@@ -23,7 +23,7 @@ const AddOwner = graphql(`
 
 let app: TestApp;
 let t: Tenant;
-const clients: Client[] = [];
+const clients: Client<true>[] = [];
 beforeAll(async () => {
   app = await startTestApp();
   t = await makeTenant(app);
