@@ -40,6 +40,11 @@ const PreviewRunOnly = graphql(`
     previewRunOnlyUsers(input: $input) { ...PreviewFields }
   }
 `);
+const PreviewChanges = graphql(`
+  query PreviewChanges($input: ModifyFlowOwnersInput!) {
+    previewFlowOwners(input: $input) { error { code } changes(first: 100) { totalCount edges { node { user { id displayName } before after } } } }
+  }
+`);
 const Owners = graphql(`
   mutation PreviewedOwners($input: ModifyFlowOwnersInput!) {
     modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }
@@ -62,7 +67,8 @@ let crowd: string;
 let sharePointConnector: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // No polling timer: statement counts below are the requests' own.
+  app = await startTestApp({ pollMs: 3_600_000 });
   [t, other] = await Promise.all([makeTenant(app), makeTenant(app)]);
   const tenant = t.directory.tenants[0]!.id;
   const people = Array.from({ length: 101 }, (_, i) => ({
@@ -130,6 +136,23 @@ describe('the changes', () => {
       { user: { id: t.users.coowner }, before: 'OWNER', after: 'NONE' },
     ]);
     expect(adviceOf(removal)).toEqual([]);
+  });
+
+  it('reads access in the same number of statements for 3 users as for 101', async () => {
+    const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, trigger: 'AUTOMATED' });
+    const statements = async (group: string) => {
+      await app.feed.wake();
+      const before = app.database.statementCount();
+      const preview = ok(await app.gql(PreviewChanges, { input: { flowId: flow.id, add: [group] } }, t.tokens.maker)).previewFlowOwners;
+      const count = app.database.statementCount() - before;
+      return { count, changed: preview.changes.totalCount };
+    };
+    await statements(t.team); // warm: the first preview of a flow reads what later ones find cached
+    const team = await statements(t.team);
+    const big = await statements(crowd);
+    expect([team.changed, big.changed]).toEqual([2, 101]);
+    expect(big.count).toBe(team.count);
+    console.log(`previews: ${team.count} statements for a preview reaching 3 users or 101`);
   });
 
   it('refuses a page size over 100 and a bad cursor', async () => {
