@@ -1,5 +1,6 @@
 // The sharing log: events are appended inside the transaction of the change they record
 // (a transactional outbox), so an event exists if and only if its change committed.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/open.js';
 import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
@@ -32,9 +33,15 @@ export function flowEvent(
 // Any fixed number, the same in every flowshare process.
 const LOG_APPEND_LOCK = 727_002;
 
+type DecidedEvent = { row: typeof sharingEvents.$inferInsert; recipients: Iterable<string> };
+
+/** Events decided inside appendingEventsAtEnd's work, waiting for its end to be appended. */
+const pendingAppends = new AsyncLocalStorage<DecidedEvent[]>();
+
 /**
  * Appends events with their recipients (user ids) and their audience (who could follow the
- * flow's stream now, S28: audience.ts); returns the last position written.
+ * flow's stream now, S28: audience.ts); returns the last position written (null inside
+ * appendingEventsAtEnd, which appends them later).
  */
 export async function appendEvents(
   tx: Tx,
@@ -43,17 +50,49 @@ export async function appendEvents(
   if (events.length === 0) return null;
   // Decided before the append lock, which every writer waits for: it is held for the inserts only.
   const audiences = await decideAudiences(tx, events);
+  const decided = events.map((e) => ({ row: { ...e.event, ...audiences.get(e.event.flowId) }, recipients: e.recipients }));
+  const pending = pendingAppends.getStore();
+  if (pending) {
+    pending.push(...decided);
+    return null;
+  }
+  return insertUnderLock(tx, decided);
+}
+
+/**
+ * Runs `work` (many changes in one transaction: the bulk mutations) with its events decided as
+ * each change is made (audience as of that change) but appended together at its end: the log's
+ * append lock, which every writer of every process waits for, is then held for one insert, not
+ * for the whole of a long transaction. Only for work that rolls back whole on any error (an
+ * event of a rolled-back savepoint would otherwise be appended). Returns the last position.
+ */
+export async function appendingEventsAtEnd<T>(tx: Tx, work: () => Promise<T>): Promise<{ answer: T; lastPosition: number | null }> {
+  const pending: DecidedEvent[] = [];
+  const answer = await pendingAppends.run(pending, work);
+  return { answer, lastPosition: pending.length === 0 ? null : await insertUnderLock(tx, pending) };
+}
+
+async function insertUnderLock(tx: Tx, events: DecidedEvent[]): Promise<number> {
   // Positions come from a sequence, which hands them out at insert time, not commit time.
   // Appending under a transaction-scoped lock makes the order of positions the order of
   // commits, so a reader that has seen position N can never later find a smaller one.
   await tx.execute(sql`select pg_advisory_xact_lock(${LOG_APPEND_LOCK})`);
-  const written = await tx
-    .insert(sharingEvents)
-    .values(events.map((e) => ({ ...e.event, ...audiences.get(e.event.flowId) })))
-    .returning({ position: sharingEvents.position });
-  const recipients = written.flatMap(({ position }, i) =>
-    [...new Set(events[i]!.recipients)].map((userId) => ({ userId, position })),
-  );
-  if (recipients.length > 0) await tx.insert(sharingEventRecipients).values(recipients);
-  return Math.max(...written.map((w) => w.position));
+  let last = 0;
+  // In slices: one statement takes at most 65,535 parameters (a bulk call appends thousands of events).
+  for (let start = 0; start < events.length; start += EVENTS_PER_INSERT) {
+    const slice = events.slice(start, start + EVENTS_PER_INSERT);
+    const written = await tx
+      .insert(sharingEvents)
+      .values(slice.map((e) => e.row))
+      .returning({ position: sharingEvents.position });
+    const recipients = written.flatMap(({ position }, i) => [...new Set(slice[i]!.recipients)].map((userId) => ({ userId, position })));
+    for (let from = 0; from < recipients.length; from += RECIPIENTS_PER_INSERT) {
+      await tx.insert(sharingEventRecipients).values(recipients.slice(from, from + RECIPIENTS_PER_INSERT));
+    }
+    last = Math.max(last, ...written.map((w) => w.position));
+  }
+  return last;
 }
+
+const EVENTS_PER_INSERT = 1_000;
+const RECIPIENTS_PER_INSERT = 10_000;

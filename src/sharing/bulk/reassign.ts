@@ -21,7 +21,7 @@ import { administeredEnvironment } from '../environments.js';
 import { loadPrincipals, type PrincipalInput } from '../grants.js';
 import { modifyFlowOwners } from '../owners.js';
 import { changePrimaryOwner } from '../ownership.js';
-import { boundAndLock, bulkTransaction, flowsNow, flowsShown, forFlow, lastOf, type BulkOptions } from './shared.js';
+import { boundAndLock, bulkTransaction, flowsNow, flowsShown, forFlow, type BulkOptions } from './shared.js';
 
 export type ReassignFlowsInput = { environmentId: string; fromUserId: string; toUserId: string; removeFromUser: boolean };
 export type ReassignFlowsResult = {
@@ -65,7 +65,6 @@ export async function reassignFlows(db: Db, viewer: UserRow, input: ReassignFlow
     const facts = await loadFlowFacts(tx, ids);
 
     const handed: FlowRow[] = [];
-    const positions: (number | null)[] = [];
     const toRef: PrincipalInput = { kind: 'USER', id: to.id, field: FIELDS.to };
     const fromRef: PrincipalInput = { kind: 'USER', id: from.id, field: FIELDS.from };
     for (const id of ids) {
@@ -76,16 +75,15 @@ export async function reassignFlows(db: Db, viewer: UserRow, input: ReassignFlow
       handed.push(flow);
       await forFlow(flow, options, async () => {
         if (step.changePrimaryOwner) {
-          positions.push((await changePrimaryOwner(tx, viewer, { flowId: flow.id, newOwner: toRef })).lastPosition);
+          await changePrimaryOwner(tx, viewer, { flowId: flow.id, newOwner: toRef });
         }
         if (step.addCoOwner || step.removeFromUser) {
-          const changed = await modifyFlowOwners(tx, viewer, {
+          await modifyFlowOwners(tx, viewer, {
             flowId: flow.id,
             add: step.addCoOwner ? [toRef] : [],
             remove: step.removeFromUser ? [fromRef] : [],
             expiresAt: null,
           });
-          positions.push(changed.lastPosition);
         }
       });
     }
@@ -98,8 +96,6 @@ export async function reassignFlows(db: Db, viewer: UserRow, input: ReassignFlow
       resumedFlows: await flowsShown(tx, resumed, options, before),
       connectionsNeedingAttention: await connectionsOfUserIn(tx, from.id, after.map((f) => f.id)),
       dryRun: options.dryRun,
-      // A dry run wrote nothing: there is no position to follow from.
-      lastPosition: options.dryRun ? null : lastOf(positions),
     };
   });
 }

@@ -15,7 +15,7 @@ import { administeredEnvironment } from '../environments.js';
 import { grantsOf, key, loadPrincipals, type PrincipalInput } from '../grants.js';
 import { modifyFlowOwners } from '../owners.js';
 import { modifyRunOnlyUsers } from '../runonly.js';
-import { boundAndLock, bulkTransaction, flowsNow, flowsShown, forFlow, lastOf, type BulkOptions } from './shared.js';
+import { boundAndLock, bulkTransaction, flowsNow, flowsShown, forFlow, type BulkOptions } from './shared.js';
 
 export type RemovePrincipalFromFlowsResult = {
   /** Flows the principal was (or, in a dry run, would be) removed from, as they are after. */
@@ -59,7 +59,6 @@ export async function removePrincipalFromFlows(
     const ids = [...locked].sort();
     const flowFacts = await loadFlowFacts(tx, ids);
     const removedFrom: string[] = [];
-    const positions: (number | null)[] = [];
     const attention = new Map<string, typeof connections.$inferSelect>();
     const remove = [principal];
     for (const id of ids) {
@@ -74,11 +73,9 @@ export async function removePrincipalFromFlows(
         if (isOwner) {
           const changed = await modifyFlowOwners(tx, viewer, { flowId: flow.id, add: [], remove, expiresAt: null });
           for (const c of changed.connectionsNeedingAttention) attention.set(c.id, c);
-          positions.push(changed.lastPosition);
         }
         if (isRunOnly) {
-          const changed = await modifyRunOnlyUsers(tx, viewer, { flowId: flow.id, add: [], remove, connectionSources: [], expiresAt: null });
-          positions.push(changed.lastPosition);
+          await modifyRunOnlyUsers(tx, viewer, { flowId: flow.id, add: [], remove, connectionSources: [], expiresAt: null });
         }
       });
     }
@@ -91,7 +88,6 @@ export async function removePrincipalFromFlows(
       skippedFlows: await flowsNow(tx, [...skippedIds, ...skippedNow]),
       connectionsNeedingAttention: [...attention.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
       dryRun: options.dryRun,
-      lastPosition: options.dryRun ? null : lastOf(positions),
     };
   });
 }

@@ -13,7 +13,7 @@ import { decideAccess, loadEnvironmentRoles, loadFlowFacts, loadMemberships, typ
 import { replaceFlowConnection } from '../connections.js';
 import { boundAndLock, bulkTransaction, flowsShown, forFlow, type BulkOptions } from './shared.js';
 
-export type ReplaceConnectionEverywhereResult = { flows: FlowRow[]; dryRun: boolean };
+export type ReplaceConnectionEverywhereResult = { flows: FlowRow[]; dryRun: boolean; lastPosition: number | null };
 
 const FIELDS = { old: ['input', 'connectionId'], new: ['input', 'newConnectionId'] };
 

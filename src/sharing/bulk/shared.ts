@@ -5,12 +5,13 @@
 // changePrimaryOwner, modifyRunOnlyUsers, replaceFlowConnection) for each flow: a transaction
 // is a Db, so each of them runs in a savepoint of the bulk one, with its own rules and its own
 // events, exactly as when called alone. The bulk call locks its environment and then all its
-// flows (in id order, src/sharing/locks.ts) before the first change: the first change's events
-// take the sharing log's append lock, which must be the last lock taken (S29), and the later
-// flows' locks are then already held.
+// flows (in id order, src/sharing/locks.ts) before the first change. The single-flow use cases'
+// events are decided as each change is made and appended together at the call's end, under
+// the log's append lock, which must be the last lock taken (S29).
 import { inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/open.js';
 import { flows } from '../../db/tables.js';
+import { appendingEventsAtEnd } from '../../events/log.js';
 import { assertWithinBulkLimit } from '../../policy/bulk.js';
 import { DomainError } from '../../policy/errors.js';
 import type { FlowRow } from '../access.js';
@@ -28,10 +29,19 @@ export type BulkOptions = {
 
 /**
  * Runs a bulk call in one transaction, for real or rolled back (dryRun: the same code path,
- * so the dry run answers what the real call does, S25).
+ * so the dry run answers what the real call does, S25). Its events are appended together at
+ * its end (appendingEventsAtEnd: the log's append lock is held for one insert, not for the
+ * whole call); `lastPosition` is the last of them (null in a dry run: nothing was written).
  */
-export function bulkTransaction<T>(db: Db, options: BulkOptions, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return perhapsWithoutWriting(db, options.dryRun, work);
+export function bulkTransaction<T extends { lastPosition: number | null }>(
+  db: Db,
+  options: BulkOptions,
+  work: (tx: Tx) => Promise<Omit<T, 'lastPosition'>>,
+): Promise<T> {
+  return perhapsWithoutWriting(db, options.dryRun, async (tx) => {
+    const { answer, lastPosition } = await appendingEventsAtEnd(tx, () => work(tx));
+    return { ...answer, lastPosition: options.dryRun ? null : lastPosition } as T;
+  });
 }
 
 /**
@@ -86,8 +96,3 @@ export async function flowsShown(
   return options.dryRun ? now.map((f) => before(f.id)) : now;
 }
 
-/** The last of several event positions (each null when that step wrote none). */
-export function lastOf(positions: readonly (number | null)[]): number | null {
-  const written = positions.filter((p): p is number => p !== null);
-  return written.length === 0 ? null : Math.max(...written);
-}
