@@ -11,7 +11,13 @@ import { importDirectory } from '../src/directory/import.js';
 import { globalId, parseGlobalId } from '../src/graphql/ids.js';
 import { decideAccess, loadEnvironmentRolesOf, loadFlowFacts, loadMembershipsOf } from '../src/sharing/access.js';
 import { graphql } from './gql/index.js';
-import type { ModifyFlowOwnersInput, ModifyRunOnlyUsersInput } from './gql/graphql.js';
+import type {
+  ModifyFlowOwnersInput,
+  ModifyRunOnlyUsersInput,
+  PreviewOwnersOutcomeQuery,
+  RealOwnersMutation,
+  RealRunOnlyMutation,
+} from './gql/graphql.js';
 import { ok, startTestApp, type TestApp } from './support/app.js';
 import { connectionOf, flowOf } from './support/fixtures.js';
 import { makeTenant, type Person, type Tenant } from './support/tenant.js';
@@ -140,7 +146,8 @@ async function runCase(s: Scenario) {
 
   const levels0 = await levels(flow.id);
   const events0 = await eventCount();
-  let preview, real;
+  let preview: PreviewOwnersOutcomeQuery['previewFlowOwners'];
+  let real: RealOwnersMutation['modifyFlowOwners'] | RealRunOnlyMutation['modifyRunOnlyUsers'];
   if (s.mutation === 'OWNERS') {
     const input: ModifyFlowOwnersInput = base;
     preview = ok(await app.gql(PreviewOwnersOutcome, { input }, token)).previewFlowOwners;

@@ -3,7 +3,7 @@
 // by the mutation's own decoder and a refusal is made an OperationError by the mutation's own
 // attempt(), so the preview's `error` is the mutation's: same code, message and field.
 import type { PrincipalRef } from '../policy/access.js';
-import { ADVICE_PER_PRINCIPAL, SHARING_ADVICE_KINDS, type SharingAdvice as Advice } from '../policy/advice.js';
+import { ADVICE_PER_PRINCIPAL, type SharingAdvice as Advice, type SharingAdviceKind as AdviceKind } from '../policy/advice.js';
 import { MAX_FLOW_CONNECTIONS, MAX_IDS } from '../sharing/input.js';
 import { previewFlowOwners, previewRunOnlyUsers, type SharingPreview as Preview, type UserAccessChange as Change } from '../sharing/preview.js';
 import { builder } from './builder.js';
@@ -43,7 +43,7 @@ const SharingAdviceKind = builder.enumType('SharingAdviceKind', {
     ADDED_TO_ENVIRONMENT: { description: 'Users would be added to the environment (solution-aware flows).' },
     CONNECTIONS_NEED_ATTENTION: { description: "A removed owner's credentials back connections of the flow: update them." },
     EMBEDDED_CREDENTIALS: { description: "Run-only users would run on the owners' credentials (EMBEDDED): consider INVOKER." },
-  } satisfies Record<(typeof SHARING_ADVICE_KINDS)[number], object>,
+  } satisfies Record<AdviceKind, object>,
 });
 
 const SharingAdvice = builder.objectRef<Advice>('SharingAdvice').implement({
