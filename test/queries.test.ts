@@ -136,6 +136,13 @@ describe('searchPrincipals', () => {
     const afterDeparture = ok(await app.gql(Search, { query: `outsider.${t.tag}` }, t.tokens.maker)).searchPrincipals;
     expect(afterDeparture.totalCount).toBe(0);
   });
+
+  it('refuses a malformed cursor with INVALID_INPUT', async () => {
+    for (const after of ['garbage', Buffer.from('OffsetConnection:x').toString('base64'), Buffer.from('K:2026-01-01T00:00:00.000Z:x').toString('base64')]) {
+      const result = await app.gql(Search, { query: t.tag, after }, t.tokens.maker);
+      expect(result.errors?.[0]?.extensions?.code, after).toBe('INVALID_INPUT');
+    }
+  });
 });
 
 describe('environments and connectors', () => {

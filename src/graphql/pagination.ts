@@ -38,6 +38,8 @@ export type Page<T> = {
 /** Offset pages, for lists ordered by something other than a unique key (names, ranks). */
 export async function offsetPage<T>(args: DefaultConnectionArguments, list: OffsetList<T>): Promise<Page<T>> {
   checkSize(args);
+  // Pothos' own error for a malformed offset cursor carries no code: refused here first.
+  for (const cursor of [args.after ?? undefined, args.before ?? undefined]) decodeCursor(cursor, (text) => (/^OffsetConnection:\d+$/.test(text) ? text : null));
   try {
     const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, list.page);
     return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: list.count };
