@@ -142,6 +142,7 @@ type Documents = {
     "\n  fragment PreviewFields on SharingPreview {\n    error { code message field }\n    changes(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { user { id } before after } }\n    }\n    usersAddedToEnvironment { id }\n    inertFor { id }\n    connectionsNeedingAttention { id }\n    advice { kind message principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } connection { id } }\n  }\n": typeof types.PreviewFieldsFragmentDoc,
     "\n  query PreviewOwners($input: ModifyFlowOwnersInput!, $first: Int, $after: String) {\n    previewFlowOwners(input: $input) { ...PreviewFields }\n  }\n": typeof types.PreviewOwnersDocument,
     "\n  query PreviewRunOnly($input: ModifyRunOnlyUsersInput!, $first: Int, $after: String) {\n    previewRunOnlyUsers(input: $input) { ...PreviewFields }\n  }\n": typeof types.PreviewRunOnlyDocument,
+    "\n  query PreviewChanges($input: ModifyFlowOwnersInput!) {\n    previewFlowOwners(input: $input) { error { code } changes(first: 100) { totalCount edges { node { user { id displayName } before after } } } }\n  }\n": typeof types.PreviewChangesDocument,
     "\n  mutation PreviewedOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.PreviewedOwnersDocument,
     "\n  mutation PreviewedRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": typeof types.PreviewedRunOnlyDocument,
     "\n  subscription PreviewEvents { sharingEvents { kind flowId } }\n": typeof types.PreviewEventsDocument,
@@ -339,6 +340,7 @@ const documents: Documents = {
     "\n  fragment PreviewFields on SharingPreview {\n    error { code message field }\n    changes(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { user { id } before after } }\n    }\n    usersAddedToEnvironment { id }\n    inertFor { id }\n    connectionsNeedingAttention { id }\n    advice { kind message principal { __typename ... on User { id } ... on Group { id } ... on SharePointList { id } } connection { id } }\n  }\n": types.PreviewFieldsFragmentDoc,
     "\n  query PreviewOwners($input: ModifyFlowOwnersInput!, $first: Int, $after: String) {\n    previewFlowOwners(input: $input) { ...PreviewFields }\n  }\n": types.PreviewOwnersDocument,
     "\n  query PreviewRunOnly($input: ModifyRunOnlyUsersInput!, $first: Int, $after: String) {\n    previewRunOnlyUsers(input: $input) { ...PreviewFields }\n  }\n": types.PreviewRunOnlyDocument,
+    "\n  query PreviewChanges($input: ModifyFlowOwnersInput!) {\n    previewFlowOwners(input: $input) { error { code } changes(first: 100) { totalCount edges { node { user { id displayName } before after } } } }\n  }\n": types.PreviewChangesDocument,
     "\n  mutation PreviewedOwners($input: ModifyFlowOwnersInput!) {\n    modifyFlowOwners(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.PreviewedOwnersDocument,
     "\n  mutation PreviewedRunOnly($input: ModifyRunOnlyUsersInput!) {\n    modifyRunOnlyUsers(input: $input) { __typename ... on OperationError { code message field } }\n  }\n": types.PreviewedRunOnlyDocument,
     "\n  subscription PreviewEvents { sharingEvents { kind flowId } }\n": types.PreviewEventsDocument,
@@ -934,6 +936,10 @@ export function graphql(source: "\n  query PreviewOwners($input: ModifyFlowOwner
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PreviewRunOnly($input: ModifyRunOnlyUsersInput!, $first: Int, $after: String) {\n    previewRunOnlyUsers(input: $input) { ...PreviewFields }\n  }\n"): (typeof documents)["\n  query PreviewRunOnly($input: ModifyRunOnlyUsersInput!, $first: Int, $after: String) {\n    previewRunOnlyUsers(input: $input) { ...PreviewFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewChanges($input: ModifyFlowOwnersInput!) {\n    previewFlowOwners(input: $input) { error { code } changes(first: 100) { totalCount edges { node { user { id displayName } before after } } } }\n  }\n"): (typeof documents)["\n  query PreviewChanges($input: ModifyFlowOwnersInput!) {\n    previewFlowOwners(input: $input) { error { code } changes(first: 100) { totalCount edges { node { user { id displayName } before after } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
