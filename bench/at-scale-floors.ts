@@ -53,11 +53,11 @@ export async function inventoryPage(db: Db, environmentId: string, filter: PageF
  */
 export async function reachablePage(db: Db, userId: string, environmentId: string) {
   const U = sql`${userId}::uuid`;
-  const reach = (table: 'owner_grants' | 'run_only_grants', direct: string, group: string, list: string) =>
-    sql`select g.flow_id, case when g.user_id is not null then ${direct} when g.group_id is not null then ${group} else ${list} end as kind,
-        coalesce(g.user_id, g.group_id, g.list_id) as via
-      from ${sql.raw(table)} g
-      where (g.user_id = ${U} or g.group_id in (select group_id from my_groups) or g.list_id in (select list_id from my_lists)) and ${live('g')}`;
+  // One branch per way in, each on its own index (grants' user_id, group_id, list_id).
+  const reach = (table: 'owner_grants' | 'run_only_grants', kinds: [string, string, string]) =>
+    sql`select g.flow_id, ${kinds[0]}::text as kind, g.user_id as via from ${sql.raw(table)} g where g.user_id = ${U} and ${live('g')}
+      union all select g.flow_id, ${kinds[1]}, g.group_id from ${sql.raw(table)} g join my_groups m on m.group_id = g.group_id where ${live('g')}
+      union all select g.flow_id, ${kinds[2]}, g.list_id from ${sql.raw(table)} g join my_lists m on m.list_id = g.list_id where ${live('g')}`;
   const result = await db.execute(sql`
     with my_groups as (select group_id from group_members where user_id = ${U}),
     my_lists as (
@@ -65,18 +65,17 @@ export async function reachablePage(db: Db, userId: string, environmentId: strin
       union select le.list_id from list_editors le join my_groups m on m.group_id = le.group_id
     ),
     paths as (
-      ${reach('owner_grants', 'DIRECT_OWNER', 'GROUP_OWNER', 'LIST_OWNER')}
-      union all ${reach('run_only_grants', 'DIRECT_RUN_ONLY', 'GROUP_RUN_ONLY', 'GROUP_RUN_ONLY')}
+      ${reach('owner_grants', ['DIRECT_OWNER', 'GROUP_OWNER', 'LIST_OWNER'])}
+      union all ${reach('run_only_grants', ['DIRECT_RUN_ONLY', 'GROUP_RUN_ONLY', 'LIST_RUN_ONLY'])}
       union all select id, 'PRIMARY_OWNER', ${U} from flows where primary_owner_id = ${U}
     ),
-    page as (
-      select f.id, f.display_name, f.created_at from flows f
-      where f.environment_id = ${environmentId}::uuid and f.id in (select flow_id from paths)
-      order by f.created_at desc, f.id desc limit 51
-    )
+    reachable as (
+      select f.id, f.display_name, f.created_at from flows f where f.environment_id = ${environmentId}::uuid and f.id in (select flow_id from paths)
+    ),
+    page as (select * from reachable order by created_at desc, id desc limit 51)
     select page.id, page.display_name,
       (select json_agg(json_build_object('kind', p.kind, 'via', p.via)) from paths p where p.flow_id = page.id) as paths,
-      (select count(*) from flows f where f.environment_id = ${environmentId}::uuid and f.id in (select flow_id from paths)) as total
+      (select count(*) from reachable) as total
     from page order by page.created_at desc, page.id desc`);
   return rowsOf<{ id: string; total: number | string }>(result);
 }
