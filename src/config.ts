@@ -74,9 +74,7 @@ const schema = z
         .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
         .optional(),
     ),
-    AUTH_JWT_SECRET: optionalText.pipe(
-      z.string().min(32, 'must be at least 32 characters (HS256)').optional(),
-    ),
+    AUTH_JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (HS256)').optional()),
     AUTH_JWKS_URL: optionalText.pipe(z.url().optional()),
     AUTH_ISSUER: optionalText,
     AUTH_AUDIENCE: optionalText,

@@ -21,12 +21,17 @@ export function isLoopback(host: string): boolean {
  * `databaseUrl` and `directoryFile` as configured (DATABASE_URL; FLOWSHARE_DIRECTORY or
  * --directory): either means the directory is not the demo one.
  */
-export function graphiqlTokenRule(options: { host: string; databaseUrl: string | undefined; directoryFile: string | undefined }): GraphiqlTokenRule {
+export function graphiqlTokenRule(options: {
+  host: string;
+  databaseUrl: string | undefined;
+  directoryFile: string | undefined;
+}): GraphiqlTokenRule {
   const why = (because: string): GraphiqlTokenRule => ({
     allowed: false,
     reason: `GraphiQL opens without a token: ${because}; paste one into its Headers tab as {"Authorization": "Bearer <token>"}.`,
   });
-  if (!isLoopback(options.host)) return why(`HOST ${options.host} is not a loopback address, and anyone who can load the page would be signed in`);
+  if (!isLoopback(options.host))
+    return why(`HOST ${options.host} is not a loopback address, and anyone who can load the page would be signed in`);
   if (options.databaseUrl !== undefined) return why('the directory is not the demo one (DATABASE_URL is set)');
   if (options.directoryFile !== undefined) return why(`the directory is not the demo one (${options.directoryFile} was given)`);
   return { allowed: true };

@@ -48,7 +48,12 @@ export function startJobs(options: JobOptions): Jobs {
 
 type Outcome = { items: number; detail: Record<string, unknown> };
 
-function every(ms: number, job: string, { log, metrics }: { log: Logger; metrics?: Pick<Metrics, 'jobRun'> }, work: () => Promise<Outcome>) {
+function every(
+  ms: number,
+  job: string,
+  { log, metrics }: { log: Logger; metrics?: Pick<Metrics, 'jobRun'> },
+  work: () => Promise<Outcome>,
+) {
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
@@ -62,7 +67,10 @@ function every(ms: number, job: string, { log, metrics }: { log: Logger; metrics
       })
       .catch((error: unknown) => {
         metrics?.jobRun(job, 'error', seconds(), 0);
-        log.error({ job, outcome: 'error', durationMs: Math.round(seconds() * 1000), error: safeMessage(error) }, `job run failed (retrying in ${ms} ms)`);
+        log.error(
+          { job, outcome: 'error', durationMs: Math.round(seconds() * 1000), error: safeMessage(error) },
+          `job run failed (retrying in ${ms} ms)`,
+        );
       })
       .finally(() => (running = null));
   }, ms);

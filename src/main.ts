@@ -57,9 +57,7 @@ async function main() {
   // Read before anything is opened: a bad manifest stops the process with nothing written.
   const trustedDocuments = config.trustedDocumentsFile ? loadTrustedDocuments(config.trustedDocumentsFile) : undefined;
   const embedded = config.databaseUrl === undefined;
-  const database = await openDatabase(
-    embedded ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl! },
-  );
+  const database = await openDatabase(embedded ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl! });
   await database.migrate();
   const { db } = database;
 
@@ -131,12 +129,17 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   const place = embedded ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL';
-  log.info({ startMs: Math.round(performance.now()), database: place, url: server.url }, `flowshare ready in ${Math.round(performance.now())} ms on ${place}`);
+  log.info(
+    { startMs: Math.round(performance.now()), database: place, url: server.url },
+    `flowshare ready in ${Math.round(performance.now())} ms on ${place}`,
+  );
   if (trustedDocuments) log.info({ file: trustedDocuments.file, operations: trustedDocuments.size }, 'trusted documents only');
   const banner = [`GraphiQL: ${server.url}`];
   if (trustedDocuments) banner.push(`Trusted documents only: the ${trustedDocuments.size} operations of ${trustedDocuments.file}`);
   if (tokens.length > 0) {
-    banner.push(`Tokens (valid ${describeDuration(demoLifetimeS * 1000)}). Paste one into GraphiQL's Headers tab as {"Authorization": "Bearer <token>"}:`);
+    banner.push(
+      `Tokens (valid ${describeDuration(demoLifetimeS * 1000)}). Paste one into GraphiQL's Headers tab as {"Authorization": "Bearer <token>"}:`,
+    );
     for (const t of tokens) banner.push(`  ${t.name.padEnd(22)} Authorization: Bearer ${t.token}`);
   }
   process.stderr.write(`${banner.join('\n')}\n`);

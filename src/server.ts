@@ -96,8 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     landingPage: false,
     maskedErrors: { maskError },
     logging: yogaLog(log),
-    context: ({ request, websocket }) =>
-      buildContext(services, websocket ? websocket.authorization : request.headers.get('authorization')),
+    context: ({ request, websocket }) => buildContext(services, websocket ? websocket.authorization : request.headers.get('authorization')),
     renderGraphiQL,
     graphiql: {
       title: options.trustedDocuments ? 'flowshare (trusted documents only)' : 'flowshare',
@@ -132,7 +131,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.once('close', unwatch);
     // Tracked so that close() lets requests finish before the database goes away, even
     // when their client has already hung up.
-    const handling = Promise.resolve(isScimPath(req.url) ? scim(req, res) : yoga(req, res, { op: record })).finally(() => inFlight.delete(handling));
+    const handling = Promise.resolve(isScimPath(req.url) ? scim(req, res) : yoga(req, res, { op: record })).finally(() =>
+      inFlight.delete(handling),
+    );
     inFlight.add(handling);
   });
 

@@ -48,7 +48,15 @@ const TableDelete = graphql(`
 
 const ROLES = ['ENVIRONMENT_ADMIN', 'ENVIRONMENT_MAKER', 'BASIC_USER', null] as const;
 const LICENSES = ['FREE', 'PREMIUM'] as const;
-const PATHS = ['primary owner', 'direct co-owner', 'group co-owner', 'list co-owner', 'run-only', 'environment admin only', 'outside the security group'] as const;
+const PATHS = [
+  'primary owner',
+  'direct co-owner',
+  'group co-owner',
+  'list co-owner',
+  'run-only',
+  'environment admin only',
+  'outside the security group',
+] as const;
 type Role = (typeof ROLES)[number];
 type License = (typeof LICENSES)[number];
 
@@ -63,7 +71,13 @@ const people = ROLES.flatMap((role) => LICENSES.map((license) => ({ role, licens
 function directory(): DirectoryFile {
   const tenant = ext('tenant');
   const user = (name: string, license: string) => ({
-    id: ext(name), tenant, displayName: name, email: `${name}.${tag}@example.com`, kind: 'MEMBER' as const, license: license as 'FREE', status: 'ACTIVE' as const,
+    id: ext(name),
+    tenant,
+    displayName: name,
+    email: `${name}.${tag}@example.com`,
+    kind: 'MEMBER' as const,
+    license: license as 'FREE',
+    status: 'ACTIVE' as const,
   });
   const roleEntries = people.filter((p) => p.role).map((p) => ({ user: ext(p.name), role: p.role! }));
   return {
@@ -75,15 +89,27 @@ function directory(): DirectoryFile {
       ...people.map((p) => ({ id: ext(`g-${p.name}`), tenant, displayName: `Group of ${p.name}`, members: [ext(p.name)] })),
     ],
     sharePointLists: people.map((p) => ({
-      id: ext(`l-${p.name}`), tenant, title: `List of ${p.name}`, siteUrl: 'https://example.sharepoint.com/sites/t', editors: [ext(p.name)],
+      id: ext(`l-${p.name}`),
+      tenant,
+      title: `List of ${p.name}`,
+      siteUrl: 'https://example.sharepoint.com/sites/t',
+      editors: [ext(p.name)],
     })),
     environments: [
       {
-        id: ext('default'), tenant, displayName: 'Default', isDefault: true, securityGroup: null,
+        id: ext('default'),
+        tenant,
+        displayName: 'Default',
+        isDefault: true,
+        securityGroup: null,
         users: [{ user: ext('boss'), role: 'ENVIRONMENT_MAKER' }, { user: ext('target'), role: 'ENVIRONMENT_MAKER' }, ...roleEntries],
       },
       {
-        id: ext('secured'), tenant, displayName: 'Secured', isDefault: false, securityGroup: ext('sg'),
+        id: ext('secured'),
+        tenant,
+        displayName: 'Secured',
+        isDefault: false,
+        securityGroup: ext('sg'),
         users: [{ user: ext('boss'), role: 'ENVIRONMENT_MAKER' }, { user: ext('target'), role: 'ENVIRONMENT_MAKER' }, ...roleEntries],
       },
     ],
@@ -102,16 +128,24 @@ beforeAll(async () => {
   await importDirectory(db, directory());
   const ids = async (table: typeof users | typeof groups | typeof sharePointLists | typeof environments, names: string[]) =>
     new Map(
-      (await db.select({ id: table.id, externalId: table.externalId }).from(table).where(inArray(table.externalId, names.map(ext)))).map((r) => [
-        r.externalId.slice(0, -tag.length - 1),
-        r.id,
-      ]),
+      (
+        await db
+          .select({ id: table.id, externalId: table.externalId })
+          .from(table)
+          .where(inArray(table.externalId, names.map(ext)))
+      ).map((r) => [r.externalId.slice(0, -tag.length - 1), r.id]),
     );
   const names = ['boss', 'target', ...people.map((p) => p.name)];
   const [userIds, groupIds, listIds, envIds] = await Promise.all([
     ids(users, names),
-    ids(groups, people.map((p) => `g-${p.name}`)),
-    ids(sharePointLists, people.map((p) => `l-${p.name}`)),
+    ids(
+      groups,
+      people.map((p) => `g-${p.name}`),
+    ),
+    ids(
+      sharePointLists,
+      people.map((p) => `l-${p.name}`),
+    ),
     ids(environments, ['default', 'secured']),
   ]);
   for (const name of names) {
@@ -135,7 +169,10 @@ beforeAll(async () => {
         if (path === 'primary owner') {
           // Written directly: changePrimaryOwner would (rightly) refuse a new owner without a role.
           const flowId = parseGlobalId(flow.id)!.id;
-          await db.update(flows).set({ primaryOwnerId: userIds.get(p.name)! }).where(eq(flows.id, flowId));
+          await db
+            .update(flows)
+            .set({ primaryOwnerId: userIds.get(p.name)! })
+            .where(eq(flows.id, flowId));
           await db.insert(ownerGrants).values({ flowId, principalKind: 'USER', userId: userIds.get(p.name)! });
         } else if (path === 'direct co-owner' || path === 'outside the security group') await grant(flow.id, me);
         else if (path === 'group co-owner') await grant(flow.id, globalId('Group', groupIds.get(`g-${p.name}`)!));
@@ -160,7 +197,16 @@ describe('viewerAccess flags are what the mutations allow (S22)', () => {
         const flowId = flowFor.get(`${name}/${path}`)!;
         const node = ok(await app.gql(TableAccess, { id: flowId }, token)).node;
         const access = node && 'viewerAccess' in node ? node.viewerAccess : null;
-        const flags = access ?? { level: 'NONE', canView: false, canEdit: false, canRun: false, canShare: false, canManageOwners: false, canDelete: false, canViewRunHistory: false };
+        const flags = access ?? {
+          level: 'NONE',
+          canView: false,
+          canEdit: false,
+          canRun: false,
+          canShare: false,
+          canManageOwners: false,
+          canDelete: false,
+          canViewRunHistory: false,
+        };
         const ownerLevel = flags.level === 'OWNER' || flags.level === 'ADMIN';
         expect(flags.canView).toBe(access !== null);
 
@@ -172,7 +218,11 @@ describe('viewerAccess flags are what the mutations allow (S22)', () => {
           }
         };
 
-        check('updateFlow', flags.canEdit, ok(await app.gql(TableUpdate, { input: { flowId, displayName: `${name} ${path}` } }, token)).updateFlow);
+        check(
+          'updateFlow',
+          flags.canEdit,
+          ok(await app.gql(TableUpdate, { input: { flowId, displayName: `${name} ${path}` } }, token)).updateFlow,
+        );
 
         // Adding an owner is canManageOwners; removing one is any owner's or admin's (level OWNER or ADMIN).
         const add = ok(await app.gql(TableOwners, { input: { flowId, add: [target] } }, token)).modifyFlowOwners;
@@ -186,7 +236,11 @@ describe('viewerAccess flags are what the mutations allow (S22)', () => {
         check('modifyRunOnlyUsers add', flags.canShare, runOnly);
         if (succeeded(runOnly)) ok(await app.gql(TableRunOnly, { input: { flowId, remove: [target] } }, boss));
 
-        check('sendFlowCopy', flags.canShare, ok(await app.gql(TableCopy, { input: { flowId, recipientIds: [target] } }, token)).sendFlowCopy);
+        check(
+          'sendFlowCopy',
+          flags.canShare,
+          ok(await app.gql(TableCopy, { input: { flowId, recipientIds: [target] } }, token)).sendFlowCopy,
+        );
         check('triggerFlow', flags.canRun, ok(await app.gql(TableTrigger, { input: { flowId } }, token)).triggerFlow);
         // Start/stop is any owner's or admin's (S3); ON while ON changes nothing.
         check('setFlowState', ownerLevel, ok(await app.gql(TableState, { input: { flowId, state: 'ON' } }, token)).setFlowState);

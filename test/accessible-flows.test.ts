@@ -99,7 +99,11 @@ beforeAll(async () => {
   await share(flows.secured.id, [t.users.coowner, t.users.free]);
   // `outsider` administers the secured environment only.
   const role = ok(
-    await app.gql(TrySetEnvironmentRole, { input: { environmentId: t.securedEnv, userId: t.users.outsider, role: 'ENVIRONMENT_ADMIN' } }, t.tokens.admin),
+    await app.gql(
+      TrySetEnvironmentRole,
+      { input: { environmentId: t.securedEnv, userId: t.users.outsider, role: 'ENVIRONMENT_ADMIN' } },
+      t.tokens.admin,
+    ),
   ).setEnvironmentRole;
   expect(role.__typename).toBe('SetEnvironmentRoleSuccess');
 });
@@ -129,7 +133,13 @@ describe('what a user reaches, and how', () => {
       const { access } = byName(page, name);
       return { level: access.level, paths: access.paths.map((p) => [p.kind, p.via && 'id' in p.via ? p.via.id : null]) };
     };
-    expect(how('Own')).toEqual({ level: 'OWNER', paths: [['CREATOR', t.users.coowner], ['PRIMARY_OWNER', t.users.coowner]] });
+    expect(how('Own')).toEqual({
+      level: 'OWNER',
+      paths: [
+        ['CREATOR', t.users.coowner],
+        ['PRIMARY_OWNER', t.users.coowner],
+      ],
+    });
     expect(how('Direct')).toEqual({ level: 'OWNER', paths: [['DIRECT_OWNER', t.users.coowner]] });
     expect(how('Group')).toEqual({ level: 'OWNER', paths: [['GROUP_OWNER', t.team]] });
     expect(how('List')).toEqual({ level: 'OWNER', paths: [['LIST_OWNER', t.list]] });
@@ -174,7 +184,10 @@ describe('what a user reaches, and how', () => {
 describe('a departed user', () => {
   it('their flows are still listed to an admin, each with why it is inert (S17)', async () => {
     // basic is in the team: owner of Group, run-only on Group run-only. They leave (directory import).
-    const departed = { ...t.directory, users: t.directory.users.map((u) => (u.id === t.ext('basic') ? { ...u, status: 'DEPARTED' as const } : u)) };
+    const departed = {
+      ...t.directory,
+      users: t.directory.users.map((u) => (u.id === t.ext('basic') ? { ...u, status: 'DEPARTED' as const } : u)),
+    };
     await importDirectory(app.database.db, departed);
     const page = await reach({ userId: t.users.basic }, t.tokens.admin);
     expect(names(page)).toEqual(['Group run-only', 'Group']);
@@ -274,11 +287,19 @@ describe('paging', () => {
 
   it('ties in creation time go by id, descending, across pages', async () => {
     const tiedFlows = [flows.direct, flows.group, flows.list];
-    const ids = sql.join(tiedFlows.map((f) => sql`${uuid(f.id)}::uuid`), sql`, `);
+    const ids = sql.join(
+      tiedFlows.map((f) => sql`${uuid(f.id)}::uuid`),
+      sql`, `,
+    );
     const saved = await app.database.db
       .select({ id: flowTable.id, at: sql<string>`${flowTable.createdAt}::text` })
       .from(flowTable)
-      .where(inArray(flowTable.id, tiedFlows.map((f) => uuid(f.id))));
+      .where(
+        inArray(
+          flowTable.id,
+          tiedFlows.map((f) => uuid(f.id)),
+        ),
+      );
     await app.database.db.execute(sql`update flows set created_at = '2020-01-01T00:00:00Z' where id in (${ids})`);
     try {
       const seen: string[] = [];
@@ -311,7 +332,9 @@ describe('statements', () => {
     const many = await makeTenant(app);
     for (let i = 0; i < 30; i++) {
       const flow = await flowOf(app, many.tokens.maker, { environmentId: many.defaultEnv, displayName: `Flow ${i}` });
-      const r = ok(await app.gql(TryModifyFlowOwners, { input: { flowId: flow.id, add: [many.team, many.users.coowner] } }, many.tokens.maker));
+      const r = ok(
+        await app.gql(TryModifyFlowOwners, { input: { flowId: flow.id, add: [many.team, many.users.coowner] } }, many.tokens.maker),
+      );
       expect(r.modifyFlowOwners.__typename).toBe('ModifyFlowOwnersSuccess');
     }
     const statementsFor = async (first: number, token: string) => {

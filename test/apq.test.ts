@@ -57,7 +57,12 @@ async function send(
 }
 
 /** The link's three steps for one document. */
-async function apolloRoundTrip(to: Target, method: 'GET' | 'POST', document: TypedDocumentNode<unknown, never>, variables: Record<string, unknown> = {}) {
+async function apolloRoundTrip(
+  to: Target,
+  method: 'GET' | 'POST',
+  document: TypedDocumentNode<unknown, never>,
+  variables: Record<string, unknown> = {},
+) {
   const query = print(document);
   const hash = hashOf(query);
   const operationName = (document.definitions[0] as { name?: { value: string } }).name?.value;
@@ -98,7 +103,7 @@ describe('the Apollo protocol', () => {
     expect(second).toMatchObject({ status: 200, body: { data: { myFlows: { totalCount: 0 } } } });
   });
 
-  it('a hash that is not the text\'s is refused, and nothing is stored under it', async () => {
+  it("a hash that is not the text's is refused, and nothing is stored under it", async () => {
     const query = print(FlowById);
     const wrong = hashOf(`${query} `);
     const refused = await send(target, 'POST', { query, variables: { id: t.defaultEnv }, extensions: persistedQuery(wrong) });

@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('sharingAudit', () => {
-  it('reports guests, grants outside the security group, flows with no active owner, departed users\' connections and expired grants', async () => {
+  it("reports guests, grants outside the security group, flows with no active owner, departed users' connections and expired grants", async () => {
     const withGuest = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Guests' });
     ok(await app.gql(AddOwners, { input: { flowId: withGuest.id, add: [t.users.guest] } }, t.tokens.maker));
     const runByGuest = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Run-only guest' });
@@ -55,8 +55,16 @@ describe('sharingAudit', () => {
     ok(await app.gql(AddOwners, { input: { flowId: temporary.id, add: [t.users.coowner], expiresAt: soon } }, t.tokens.maker));
 
     // Bob (coowner) builds a flow of his own, and brings his connection into the maker's flow.
-    const bobs = await connectionOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'Bob SP' });
-    const bobsFlow = await flowOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, displayName: "Bob's", actions: [{ name: 'a', connectionId: bobs }] });
+    const bobs = await connectionOf(app, t.tokens.coowner, {
+      environmentId: t.defaultEnv,
+      connectorId: t.sharepoint,
+      displayName: 'Bob SP',
+    });
+    const bobsFlow = await flowOf(app, t.tokens.coowner, {
+      environmentId: t.defaultEnv,
+      displayName: "Bob's",
+      actions: [{ name: 'a', connectionId: bobs }],
+    });
     const usesBob = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Uses Bob' });
     ok(await app.gql(AddOwners, { input: { flowId: usesBob.id, add: [t.users.coowner] } }, t.tokens.maker));
     ok(await app.gql(UpdateFlow, { input: { flowId: usesBob.id, actions: [{ name: 'a', connectionId: bobs }] } }, t.tokens.coowner));
@@ -105,7 +113,9 @@ describe('sharingAudit', () => {
     ok(await app.gql(AddOwners, { input: { flowId: withGuest.id, add: [u.users.guest] } }, u.tokens.maker));
     ok(await app.gql(AddRunOnly, { input: { flowId: withGuest.id, add: [u.users.guest] } }, u.tokens.maker));
     const kindsOf = async (kinds?: string[] | null) =>
-      ok(await app.gql(AuditKinds, { environmentId: u.defaultEnv, kinds: kinds as never }, u.tokens.admin)).sharingAudit.findings.map((f) => f.kind);
+      ok(await app.gql(AuditKinds, { environmentId: u.defaultEnv, kinds: kinds as never }, u.tokens.admin)).sharingAudit.findings.map(
+        (f) => f.kind,
+      );
     expect(await kindsOf()).toEqual(['GUEST_OWNER', 'GUEST_RUN_ONLY']);
     expect(await kindsOf([])).toEqual(['GUEST_OWNER', 'GUEST_RUN_ONLY']);
     expect(await kindsOf(['GUEST_RUN_ONLY'])).toEqual(['GUEST_RUN_ONLY']);
@@ -115,7 +125,7 @@ describe('sharingAudit', () => {
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: ['kinds'] });
   });
 
-  it('is for the environment\'s admins only', async () => {
+  it("is for the environment's admins only", async () => {
     expect((await app.gql(Audit, { environmentId: t.defaultEnv }, t.tokens.maker)).errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
     const other = await makeTenant(app);
     expect((await app.gql(Audit, { environmentId: t.defaultEnv }, other.tokens.admin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

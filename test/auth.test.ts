@@ -42,7 +42,11 @@ describe('sign-in over HTTP', () => {
     ['a forged token', () => signToken('another-secret-that-is-long-enough-to-sign', `maker-placeholder`), /signature/],
     ['an expired token', () => signToken(TEST_SECRET, 'maker-placeholder', { expiresIn: -60 }), /expired/],
     ['a token for no directory user', () => signToken(TEST_SECRET, 'nobody-at-all'), /no user/],
-    ['a token without exp', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode(TEST_SECRET)), /exp/],
+    [
+      'a token without exp',
+      () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode(TEST_SECRET)),
+      /exp/,
+    ],
     ['a token signed with "none"', async () => `${b64({ alg: 'none' })}.${b64({ sub: 'x', exp: 9999999999 })}.`, /not valid|JWT/],
     ['garbage', async () => 'not-a-jwt', /not a valid JWT/],
   ];
@@ -88,7 +92,12 @@ describe('token verification settings', () => {
       const { port } = jwks.address() as AddressInfo;
       const verify = tokenVerifier({ kind: 'jwks', jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: 'https://idp.example' });
       const sign = (claims: { iss: string }, key = privateKey) =>
-        new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('u1').setIssuer(claims.iss).setExpirationTime('5m').sign(key);
+        new SignJWT({})
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setSubject('u1')
+          .setIssuer(claims.iss)
+          .setExpirationTime('5m')
+          .sign(key);
       await expect(verify(await sign({ iss: 'https://idp.example' }))).resolves.toMatchObject({ subject: 'u1' });
       await expect(verify(await sign({ iss: 'https://other.example' }))).rejects.toThrow(/iss/);
       const stranger = await generateKeyPair('RS256');

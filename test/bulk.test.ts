@@ -7,12 +7,25 @@
 import { and, count, eq, gt, inArray, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/config.js';
-import { connectionReferences, environmentUsers, ownerGrants, runOnlyGrants, sharingEventRecipients, sharingEvents } from '../src/db/tables.js';
+import {
+  connectionReferences,
+  environmentUsers,
+  ownerGrants,
+  runOnlyGrants,
+  sharingEventRecipients,
+  sharingEvents,
+} from '../src/db/tables.js';
 import { importDirectory } from '../src/directory/import.js';
 import { globalId, parseGlobalId } from '../src/graphql/ids.js';
 import { graphql } from './gql/index.js';
 import { ok, startTestApp, type TestApp } from './support/app.js';
-import { DeleteFlow, TryChangePrimaryOwner, TryModifyFlowOwners, TryModifyRunOnlyUsers, TrySetEnvironmentRole } from './support/documents.js';
+import {
+  DeleteFlow,
+  TryChangePrimaryOwner,
+  TryModifyFlowOwners,
+  TryModifyRunOnlyUsers,
+  TrySetEnvironmentRole,
+} from './support/documents.js';
 import { connectionOf, failure, flowOf } from './support/fixtures.js';
 import { makeTenant, type Person, type Tenant } from './support/tenant.js';
 
@@ -132,7 +145,10 @@ async function writtenFor(on: TestApp, t: Tenant, flowIds: string[]) {
     db.select({ n: count() }).from(ownerGrants).where(inArray(ownerGrants.flowId, ids)),
     db.select({ n: count() }).from(runOnlyGrants).where(inArray(runOnlyGrants.flowId, ids)),
     db.select({ n: count() }).from(sharingEvents).where(inArray(sharingEvents.flowId, ids)),
-    db.select({ n: count() }).from(environmentUsers).where(inArray(environmentUsers.environmentId, [...t.rows.environments.values()])),
+    db
+      .select({ n: count() })
+      .from(environmentUsers)
+      .where(inArray(environmentUsers.environmentId, [...t.rows.environments.values()])),
     db.select().from(connectionReferences).where(inArray(connectionReferences.flowId, ids)).orderBy(connectionReferences.id),
   ]);
   return { owners: owners!.n, runners: runners!.n, events: events!.n, members: members!.n, refs };
@@ -163,12 +179,17 @@ async function eventsByFlow(on: TestApp, t: Tenant, after: number, names: Map<st
   const out: Record<string, unknown[]> = {};
   for (const r of rows) {
     const name = names.get(globalId('Flow', r.flowId))!;
-    (out[name] ??= []).push({
+    const events = out[name] ?? [];
+    out[name] = events;
+    events.push({
       kind: r.kind,
       actor: as(r.actorId),
       actorRole: r.actorRole,
       principal: as(r.principalId),
-      recipients: recipients.filter((x) => x.position === r.position).map((x) => as(x.userId)).sort(),
+      recipients: recipients
+        .filter((x) => x.position === r.position)
+        .map((x) => as(x.userId))
+        .sort(),
       watchers: (r.watchers ?? []).map(as).sort(),
       admins: (r.admins ?? []).map(as).sort(),
     });
@@ -186,8 +207,17 @@ async function eventsByFlow(on: TestApp, t: Tenant, after: number, names: Map<st
 async function departedMaker(on: TestApp) {
   const t = await makeTenant(on);
   const sp = await connectionOf(on, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'Maker SP' });
-  const aware = await flowOf(on, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Aware', solutionAware: true, actions: [{ name: 'Get', connectionId: sp }] });
-  const classic = await flowOf(on, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Classic', actions: [{ name: 'Get', connectionId: sp }] });
+  const aware = await flowOf(on, t.tokens.maker, {
+    environmentId: t.defaultEnv,
+    displayName: 'Aware',
+    solutionAware: true,
+    actions: [{ name: 'Get', connectionId: sp }],
+  });
+  const classic = await flowOf(on, t.tokens.maker, {
+    environmentId: t.defaultEnv,
+    displayName: 'Classic',
+    actions: [{ name: 'Get', connectionId: sp }],
+  });
   const shared = await flowOf(on, t.tokens.coowner, { environmentId: t.defaultEnv, displayName: 'Shared' });
   ok(await on.gql(TryModifyFlowOwners, { input: { flowId: shared.id, add: [t.users.maker] } }, t.tokens.coowner));
   const untouched = await flowOf(on, t.tokens.coowner, { environmentId: t.defaultEnv, displayName: 'Untouched' });
@@ -199,10 +229,15 @@ async function departedMaker(on: TestApp) {
 }
 
 describe('reassignFlows', () => {
-  it('hands over the departed user\'s flows: a new primary owner where solution-aware (S13), a co-owner elsewhere; suspended flows resume; the same events as one flow at a time', async () => {
+  it("hands over the departed user's flows: a new primary owner where solution-aware (S13), a co-owner elsewhere; suspended flows resume; the same events as one flow at a time", async () => {
     const [bulk, twin] = await Promise.all([departedMaker(app), departedMaker(app)]);
     expect((await flowNow(bulk.aware.id, bulk.t.tokens.admin)).state).toBe('SUSPENDED');
-    const input = { environmentId: bulk.t.defaultEnv, fromUserId: bulk.t.users.maker, toUserId: bulk.t.users.coowner, removeFromUser: true };
+    const input = {
+      environmentId: bulk.t.defaultEnv,
+      fromUserId: bulk.t.users.maker,
+      toUserId: bulk.t.users.coowner,
+      removeFromUser: true,
+    };
     const start = await lastPosition(app);
 
     // The dry run answers what the real call does, and writes nothing.
@@ -224,7 +259,11 @@ describe('reassignFlows', () => {
     expect(real.connectionsNeedingAttention).toEqual([{ id: bulk.sp, owner: { id: bulk.t.users.maker } }]);
 
     const { users } = bulk.t;
-    expect(await flowNow(bulk.aware.id, bulk.t.tokens.admin)).toMatchObject({ state: 'OFF', primaryOwner: users.coowner, owners: [users.coowner] });
+    expect(await flowNow(bulk.aware.id, bulk.t.tokens.admin)).toMatchObject({
+      state: 'OFF',
+      primaryOwner: users.coowner,
+      owners: [users.coowner],
+    });
     // S13, S4: a classic flow keeps its primary owner, who can't be removed; the co-owner joins.
     expect(await flowNow(bulk.classic.id, bulk.t.tokens.admin)).toMatchObject({
       state: 'OFF',
@@ -236,7 +275,10 @@ describe('reassignFlows', () => {
 
     // The twin, one flow at a time with the single-flow mutations, as the admin.
     const single = async (doc: typeof TryModifyFlowOwners | typeof TryChangePrimaryOwner, variables: Record<string, unknown>) =>
-      expect(Object.values(ok(await app.gql(doc as typeof TryModifyFlowOwners, { input: variables as never }, twin.t.tokens.admin)))[0]!.__typename).not.toBe('OperationError');
+      expect(
+        Object.values(ok(await app.gql(doc as typeof TryModifyFlowOwners, { input: variables as never }, twin.t.tokens.admin)))[0]!
+          .__typename,
+      ).not.toBe('OperationError');
     const twinStart = await lastPosition(app);
     await single(TryChangePrimaryOwner, { flowId: twin.aware.id, newOwnerId: twin.t.users.coowner });
     await single(TryModifyFlowOwners, { flowId: twin.aware.id, remove: [twin.t.users.maker] });
@@ -245,7 +287,9 @@ describe('reassignFlows', () => {
 
     const bulkEvents = await eventsByFlow(app, bulk.t, start, bulk.names);
     expect(bulkEvents).toEqual(await eventsByFlow(app, twin.t, twinStart, twin.names));
-    expect(Object.fromEntries(Object.entries(bulkEvents).map(([flow, events]) => [flow, events.map((e) => (e as { kind: string }).kind)]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(bulkEvents).map(([flow, events]) => [flow, events.map((e) => (e as { kind: string }).kind)])),
+    ).toEqual({
       aware: ['PRIMARY_OWNER_CHANGED', 'FLOW_RESUMED', 'OWNER_REMOVED'],
       classic: ['OWNER_ADDED', 'FLOW_RESUMED'],
       shared: ['OWNER_REMOVED'],
@@ -253,7 +297,7 @@ describe('reassignFlows', () => {
     for (const events of Object.values(bulkEvents)) for (const e of events) expect(e).toMatchObject({ actor: 'admin', actorRole: 'ADMIN' });
   });
 
-  it('keeps fromUser\'s grants without removeFromUser, and changes nothing the second time', async () => {
+  it("keeps fromUser's grants without removeFromUser, and changes nothing the second time", async () => {
     const { t, names, aware, classic, shared } = await departedMaker(app);
     const input = { environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.guest };
     const first = success(await reassign(input, t.tokens.admin));
@@ -271,17 +315,31 @@ describe('reassignFlows', () => {
     const { t } = await departedMaker(app);
     const other = await makeTenant(app);
     const input = { environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.coowner };
-    const refused = async (change: Record<string, unknown>, token = t.tokens.admin) => failure(await reassign({ ...input, ...change }, token));
+    const refused = async (change: Record<string, unknown>, token = t.tokens.admin) =>
+      failure(await reassign({ ...input, ...change }, token));
     expect(await refused({}, t.tokens.coowner)).toMatchObject({ code: 'NOT_AUTHORIZED', field: ['input', 'environmentId'] });
     expect(await refused({}, other.tokens.admin)).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'environmentId'] });
     expect(await refused({ toUserId: t.users.maker })).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'toUserId'] });
-    expect(await refused({ fromUserId: t.users.coowner, toUserId: t.users.maker })).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'toUserId'], message: expect.stringMatching(/left the organization/) });
+    expect(await refused({ fromUserId: t.users.coowner, toUserId: t.users.maker })).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: ['input', 'toUserId'],
+      message: expect.stringMatching(/left the organization/),
+    });
     expect(await refused({ toUserId: other.users.maker })).toMatchObject({ code: 'CROSS_TENANT', field: ['input', 'toUserId'] });
     expect(await refused({ fromUserId: other.users.maker })).toMatchObject({ code: 'CROSS_TENANT', field: ['input', 'fromUserId'] });
-    expect(await refused({ fromUserId: globalId('User', '00000000-0000-4000-8000-000000000000') })).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'fromUserId'] });
+    expect(await refused({ fromUserId: globalId('User', '00000000-0000-4000-8000-000000000000') })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'fromUserId'],
+    });
     expect(await refused({ toUserId: t.team })).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'toUserId'] });
     // S1: an admin with the free license can't share.
-    ok(await app.gql(TrySetEnvironmentRole, { input: { environmentId: t.defaultEnv, userId: t.users.free, role: 'ENVIRONMENT_ADMIN' } }, t.tokens.admin));
+    ok(
+      await app.gql(
+        TrySetEnvironmentRole,
+        { input: { environmentId: t.defaultEnv, userId: t.users.free, role: 'ENVIRONMENT_ADMIN' } },
+        t.tokens.admin,
+      ),
+    );
     const unlicensed = await refused({}, t.tokens.free);
     expect(unlicensed).toMatchObject({ code: 'LICENSE_REQUIRED', field: ['input', 'flows', expect.any(String)] });
   });
@@ -294,7 +352,9 @@ describe('reassignFlows', () => {
     const aware = await flowOf(app, t.tokens.maker, { environmentId: t.securedEnv, displayName: 'Aware', solutionAware: true });
     const before = await writtenFor(app, t, [classic.id, aware.id]);
     for (const dryRun of [true, false]) {
-      const refused = failure(await reassign({ environmentId: t.securedEnv, fromUserId: t.users.maker, toUserId: t.users.coowner, dryRun }, t.tokens.admin));
+      const refused = failure(
+        await reassign({ environmentId: t.securedEnv, fromUserId: t.users.maker, toUserId: t.users.coowner, dryRun }, t.tokens.admin),
+      );
       expect(refused).toMatchObject({ code: 'ROLE_REQUIRED', field: ['input', 'flows', aware.id] });
       expect(refused.message).toMatch(/^Flow "Aware": /);
     }
@@ -306,29 +366,51 @@ describe('reassignFlows', () => {
     const t = await makeTenant(small);
     const flows = [];
     for (let i = 0; i < 3; i++) flows.push(await flowOf(small, t.tokens.maker, { environmentId: t.defaultEnv, displayName: `F${i}` }));
-    const before = await writtenFor(small, t, flows.map((f) => f.id));
+    const before = await writtenFor(
+      small,
+      t,
+      flows.map((f) => f.id),
+    );
     const input = { environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.coowner };
     for (const dryRun of [true, false]) {
       const refused = failure(await reassign({ ...input, dryRun }, t.tokens.admin, small));
       expect(refused).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'fromUserId'] });
       expect(refused.message).toMatch(/3 flows, more than the 2/);
     }
-    expect(await writtenFor(small, t, flows.map((f) => f.id))).toEqual(before);
+    expect(
+      await writtenFor(
+        small,
+        t,
+        flows.map((f) => f.id),
+      ),
+    ).toEqual(before);
     // At the bound it goes through.
-    expect(ok(await small.gql(DeleteFlow, { input: { flowId: flows[0]!.id } }, t.tokens.maker)).deleteFlow.__typename).toBe('DeleteFlowSuccess');
+    expect(ok(await small.gql(DeleteFlow, { input: { flowId: flows[0]!.id } }, t.tokens.maker)).deleteFlow.__typename).toBe(
+      'DeleteFlowSuccess',
+    );
     expect(success(await reassign(input, t.tokens.admin, small)).flows).toHaveLength(2);
   });
 
-  it('two admins reassigning the same user\'s flows at once: each call succeeds or is a typed error; each flow gets one grant and one change\'s events', async () => {
+  it("two admins reassigning the same user's flows at once: each call succeeds or is a typed error; each flow gets one grant and one change's events", async () => {
     const t = await makeTenant(app);
-    ok(await app.gql(TrySetEnvironmentRole, { input: { environmentId: t.defaultEnv, userId: t.users.coowner, role: 'ENVIRONMENT_ADMIN' } }, t.tokens.admin));
+    ok(
+      await app.gql(
+        TrySetEnvironmentRole,
+        { input: { environmentId: t.defaultEnv, userId: t.users.coowner, role: 'ENVIRONMENT_ADMIN' } },
+        t.tokens.admin,
+      ),
+    );
     const flows = [];
     for (let i = 0; i < 6; i++) {
       flows.push(await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: `Flow ${i}`, solutionAware: i % 2 === 0 }));
     }
     const start = await lastPosition(app);
     const input = { environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.guest, removeFromUser: true };
-    const results = await Promise.all([reassign(input, t.tokens.admin), reassign(input, t.tokens.coowner), reassign(input, t.tokens.admin)]);
+    const results = await Promise.all([
+      reassign(input, t.tokens.admin),
+      reassign(input, t.tokens.coowner),
+      reassign(input, t.tokens.admin),
+    ]);
     for (const r of results) expect(['ReassignFlowsSuccess', 'OperationError']).toContain(r.__typename);
     for (const r of results) if (r.__typename === 'OperationError') expect(r.code).toBe('CONFLICT');
     expect(results.some((r) => r.__typename === 'ReassignFlowsSuccess')).toBe(true);
@@ -337,7 +419,15 @@ describe('reassignFlows', () => {
     const guestGrants = await db
       .select({ flowId: ownerGrants.flowId })
       .from(ownerGrants)
-      .where(and(inArray(ownerGrants.flowId, flows.map((f) => uuid(f.id))), eq(ownerGrants.userId, t.rows.users.get('guest')!)));
+      .where(
+        and(
+          inArray(
+            ownerGrants.flowId,
+            flows.map((f) => uuid(f.id)),
+          ),
+          eq(ownerGrants.userId, t.rows.users.get('guest')!),
+        ),
+      );
     expect(guestGrants.map((g) => globalId('Flow', g.flowId)).sort()).toEqual(flows.map((f) => f.id).sort());
     const names = new Map(flows.map((f, i) => [f.id, String(i)]));
     const events = await eventsByFlow(app, t, start, names);
@@ -353,7 +443,7 @@ describe('reassignFlows', () => {
 // ------------------------------------------------------------------ removePrincipalFromFlows
 
 describe('removePrincipalFromFlows', () => {
-  it('removes a user\'s owner and run-only grants from every flow of the environment, skips the flows they are primary owner of, as one flow at a time would', async () => {
+  it("removes a user's owner and run-only grants from every flow of the environment, skips the flows they are primary owner of, as one flow at a time would", async () => {
     const t = await makeTenant(app);
     const guestSp = await connectionOf(app, t.tokens.guest, { environmentId: t.defaultEnv, connectorId: t.sharepoint });
     const owned = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Co-owned' });
@@ -397,10 +487,22 @@ describe('removePrincipalFromFlows', () => {
     const events = await eventsByFlow(app, t, start, names);
     expect(Object.keys(events).sort()).toEqual(['Co-owned', 'Run-only']);
     expect(events['Co-owned']).toEqual([
-      expect.objectContaining({ kind: 'OWNER_REMOVED', actor: 'admin', actorRole: 'ADMIN', principal: 'guest', recipients: ['guest', 'maker'] }),
+      expect.objectContaining({
+        kind: 'OWNER_REMOVED',
+        actor: 'admin',
+        actorRole: 'ADMIN',
+        principal: 'guest',
+        recipients: ['guest', 'maker'],
+      }),
     ]);
     expect(events['Run-only']).toEqual([
-      expect.objectContaining({ kind: 'RUN_ONLY_REMOVED', actor: 'admin', actorRole: 'ADMIN', principal: 'guest', recipients: ['guest', 'maker'] }),
+      expect.objectContaining({
+        kind: 'RUN_ONLY_REMOVED',
+        actor: 'admin',
+        actorRole: 'ADMIN',
+        principal: 'guest',
+        recipients: ['guest', 'maker'],
+      }),
     ]);
   });
 
@@ -410,10 +512,17 @@ describe('removePrincipalFromFlows', () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Team flow' });
     ok(await app.gql(TryModifyFlowOwners, { input: { flowId: flow.id, add: [t.team, t.list] } }, t.tokens.maker));
     ok(await app.gql(TryModifyRunOnlyUsers, { input: { flowId: flow.id, add: [t.team] } }, t.tokens.maker));
-    const refused = async (input: Record<string, unknown>, token = t.tokens.admin) => failure(await removePrincipal({ environmentId: t.defaultEnv, ...input }, token));
-    expect(await refused({ principalId: t.team }, t.tokens.maker)).toMatchObject({ code: 'NOT_AUTHORIZED', field: ['input', 'environmentId'] });
+    const refused = async (input: Record<string, unknown>, token = t.tokens.admin) =>
+      failure(await removePrincipal({ environmentId: t.defaultEnv, ...input }, token));
+    expect(await refused({ principalId: t.team }, t.tokens.maker)).toMatchObject({
+      code: 'NOT_AUTHORIZED',
+      field: ['input', 'environmentId'],
+    });
     expect(await refused({ principalId: other.team })).toMatchObject({ code: 'CROSS_TENANT', field: ['input', 'principalId'] });
-    expect(await refused({ principalId: globalId('Group', '00000000-0000-4000-8000-000000000000') })).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'principalId'] });
+    expect(await refused({ principalId: globalId('Group', '00000000-0000-4000-8000-000000000000') })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'principalId'],
+    });
     expect(await refused({ principalId: t.defaultEnv })).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'principalId'] });
 
     const group = success(await removePrincipal({ environmentId: t.defaultEnv, principalId: t.team }, t.tokens.admin));
@@ -421,7 +530,10 @@ describe('removePrincipalFromFlows', () => {
     expect(success(await removePrincipal({ environmentId: t.defaultEnv, principalId: t.list }, t.tokens.admin)).flows).toHaveLength(1);
     expect(await flowNow(flow.id, t.tokens.admin)).toMatchObject({ owners: [t.users.maker], runOnly: [] });
     // Nothing left to remove: a success that changed nothing.
-    expect(success(await removePrincipal({ environmentId: t.defaultEnv, principalId: t.team }, t.tokens.admin))).toMatchObject({ flows: [], eventCursor: null });
+    expect(success(await removePrincipal({ environmentId: t.defaultEnv, principalId: t.team }, t.tokens.admin))).toMatchObject({
+      flows: [],
+      eventCursor: null,
+    });
   });
 
   it('is refused whole over the bound; the skipped flows do not count', async () => {
@@ -433,7 +545,9 @@ describe('removePrincipalFromFlows', () => {
     expect(refused).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'principalId'] });
     expect(refused.message).toMatch(/3 flows/);
     // The maker is primary owner of all three: each is skipped, none counts.
-    expect(success(await removePrincipal({ environmentId: t.defaultEnv, principalId: t.users.maker }, t.tokens.admin, small))).toMatchObject({ flows: [] });
+    expect(
+      success(await removePrincipal({ environmentId: t.defaultEnv, principalId: t.users.maker }, t.tokens.admin, small)),
+    ).toMatchObject({ flows: [] });
   });
 });
 
@@ -443,15 +557,31 @@ describe('replaceConnectionEverywhere', () => {
   async function connectionFixture(on = app) {
     const t = await makeTenant(on);
     const old = await connectionOf(on, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'Old' });
-    const mine = await flowOf(on, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Mine', actions: [{ name: 'a', connectionId: old }] });
-    const shared = await flowOf(on, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Shared', actions: [{ name: 'a', connectionId: old }] });
+    const mine = await flowOf(on, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      displayName: 'Mine',
+      actions: [{ name: 'a', connectionId: old }],
+    });
+    const shared = await flowOf(on, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      displayName: 'Shared',
+      actions: [{ name: 'a', connectionId: old }],
+    });
     ok(await on.gql(TryModifyFlowOwners, { input: { flowId: shared.id, add: [t.users.coowner] } }, t.tokens.maker));
-    const notTheirs = await flowOf(on, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Not theirs', actions: [{ name: 'a', connectionId: old }] });
-    const fresh = await connectionOf(on, t.tokens.coowner, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'Fresh' });
+    const notTheirs = await flowOf(on, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      displayName: 'Not theirs',
+      actions: [{ name: 'a', connectionId: old }],
+    });
+    const fresh = await connectionOf(on, t.tokens.coowner, {
+      environmentId: t.defaultEnv,
+      connectorId: t.sharepoint,
+      displayName: 'Fresh',
+    });
     return { t, old, mine, shared, notTheirs, fresh };
   }
 
-  it("an owner replaces a connection in the flows they own (only those); a dry run first answers the same and writes nothing", async () => {
+  it('an owner replaces a connection in the flows they own (only those); a dry run first answers the same and writes nothing', async () => {
     const { t, old, mine, shared, notTheirs, fresh } = await connectionFixture();
     const ownNew = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'New' });
     // The co-owner owns Shared only: with their own connection, only Shared changes.
@@ -473,7 +603,11 @@ describe('replaceConnectionEverywhere', () => {
 
   it("an environment admin replaces it in every flow of the environment, with a connection of the admin's", async () => {
     const { t, old, mine, shared, notTheirs } = await connectionFixture();
-    const admins = await connectionOf(app, t.tokens.admin, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'Admin SP' });
+    const admins = await connectionOf(app, t.tokens.admin, {
+      environmentId: t.defaultEnv,
+      connectorId: t.sharepoint,
+      displayName: 'Admin SP',
+    });
     const result = success(await replaceEverywhere({ connectionId: old, newConnectionId: admins }, t.tokens.admin));
     expect(result.flows.map((f) => f.id).sort()).toEqual([mine.id, shared.id, notTheirs.id].sort());
     for (const f of [mine, shared, notTheirs]) expect((await flowNow(f.id, t.tokens.admin)).connections).toEqual([admins]);
@@ -488,14 +622,28 @@ describe('replaceConnectionEverywhere', () => {
     const scoped = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, flowId: mine.id });
     const ids = [mine.id, shared.id, notTheirs.id];
     const before = await writtenFor(app, t, ids);
-    const refused = async (input: Record<string, unknown>, token = t.tokens.coowner) => failure(await replaceEverywhere({ connectionId: old, newConnectionId: fresh, ...input }, token));
-    expect(await refused({ newConnectionId: makersNew })).toMatchObject({ code: 'CONNECTION_NOT_OWNED', field: ['input', 'newConnectionId'] });
+    const refused = async (input: Record<string, unknown>, token = t.tokens.coowner) =>
+      failure(await replaceEverywhere({ connectionId: old, newConnectionId: fresh, ...input }, token));
+    expect(await refused({ newConnectionId: makersNew })).toMatchObject({
+      code: 'CONNECTION_NOT_OWNED',
+      field: ['input', 'newConnectionId'],
+    });
     expect(await refused({ newConnectionId: outlook })).toMatchObject({ code: 'CONNECTOR_MISMATCH', field: ['input', 'newConnectionId'] });
-    expect(await refused({ newConnectionId: secured }, t.tokens.maker)).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'newConnectionId'] });
+    expect(await refused({ newConnectionId: secured }, t.tokens.maker)).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: ['input', 'newConnectionId'],
+    });
     expect(await refused({ newConnectionId: old })).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'newConnectionId'] });
-    expect(await refused({ newConnectionId: globalId('Connection', '00000000-0000-4000-8000-000000000000') })).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'newConnectionId'] });
+    expect(await refused({ newConnectionId: globalId('Connection', '00000000-0000-4000-8000-000000000000') })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'newConnectionId'],
+    });
     // S24: a connection used in no flow of theirs, not theirs, in an environment they don't administer.
-    expect(await refused({}, t.tokens.guest)).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'connectionId'], message: 'No such connection.' });
+    expect(await refused({}, t.tokens.guest)).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'connectionId'],
+      message: 'No such connection.',
+    });
     expect(await refused({}, other.tokens.admin)).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'connectionId'] });
     // S6: made inside Mine, it can't go into the others: the first other flow is named.
     const outside = await refused({ newConnectionId: scoped }, t.tokens.maker);
@@ -517,7 +665,11 @@ describe('replaceConnectionEverywhere', () => {
     expect(refused).toMatchObject({ code: 'CONNECTION_NOT_OWNED', field: ['input', 'newConnectionId'] });
     const admins = await connectionOf(small, t.tokens.admin, { environmentId: t.defaultEnv, connectorId: t.sharepoint });
     const over = failure(await replaceEverywhere({ connectionId: old, newConnectionId: admins }, t.tokens.admin, small));
-    expect(over).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'connectionId'], message: expect.stringMatching(/3 flows, more than the 2/) });
+    expect(over).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: ['input', 'connectionId'],
+      message: expect.stringMatching(/3 flows, more than the 2/),
+    });
     // The co-owner owns one of the three: within the bound.
     expect(success(await replaceEverywhere({ connectionId: old, newConnectionId: fresh }, t.tokens.coowner, small)).flows).toHaveLength(1);
   });
@@ -526,11 +678,18 @@ describe('replaceConnectionEverywhere', () => {
 // ------------------------------------------------------------------ the departed-user story
 
 describe('when a user leaves: the audit, one reassignFlows, one replaceConnectionEverywhere per connection', () => {
-  it('leaves the audit clean of flows with no active owner and of the departed user\'s connections', async () => {
+  it("leaves the audit clean of flows with no active owner and of the departed user's connections", async () => {
     const t = await makeTenant(app);
     const sp = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'Maker SP' });
-    const mail = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook, displayName: 'Maker Outlook' });
-    const both = [{ name: 'Get item', connectionId: sp }, { name: 'Send', connectionId: mail }];
+    const mail = await connectionOf(app, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      connectorId: t.outlook,
+      displayName: 'Maker Outlook',
+    });
+    const both = [
+      { name: 'Get item', connectionId: sp },
+      { name: 'Send', connectionId: mail },
+    ];
     await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Approvals', solutionAware: true, actions: both });
     await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Reminders', actions: [both[1]!] });
     await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Inventory', actions: [both[0]!] });
@@ -550,13 +709,23 @@ describe('when a user leaves: the audit, one reassignFlows, one replaceConnectio
     // 1. The audit: flows to hand over, connections to replace.
     const audit = async () => ok(await app.gql(BulkAudit, { environmentId: t.defaultEnv }, t.tokens.admin)).sharingAudit.findings;
     const findings = await audit();
-    const toHandOver = findings.filter((f) => f.kind === 'NO_ACTIVE_OWNER').map((f) => f.flow.displayName).sort();
+    const toHandOver = findings
+      .filter((f) => f.kind === 'NO_ACTIVE_OWNER')
+      .map((f) => f.flow.displayName)
+      .sort();
     expect(toHandOver).toEqual(['Approvals', 'Inventory', 'Reminders']);
-    const toReplace = new Map(findings.filter((f) => f.kind === 'DEPARTED_CONNECTION_OWNER').map((f) => [f.connection!.id, f.connection!.connector.id]));
+    const toReplace = new Map(
+      findings.filter((f) => f.kind === 'DEPARTED_CONNECTION_OWNER').map((f) => [f.connection!.id, f.connection!.connector.id]),
+    );
     expect([...toReplace.keys()].sort()).toEqual([sp, mail].sort());
 
     // 2. One reassignFlows, to the co-owner.
-    const handed = success(await reassign({ environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.coowner, removeFromUser: true }, t.tokens.admin));
+    const handed = success(
+      await reassign(
+        { environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.coowner, removeFromUser: true },
+        t.tokens.admin,
+      ),
+    );
     expect(handed.flows.map((f) => f.displayName).sort()).toEqual(['Approvals', 'Inventory', 'Reminders', 'Team']);
     expect(handed.resumedFlows).toHaveLength(3);
     expect(handed.connectionsNeedingAttention.map((c) => c.id).sort()).toEqual([sp, mail].sort());

@@ -105,7 +105,7 @@ afterAll(async () => {
 });
 
 describe('Apollo Client', () => {
-  it('pages a flow list with fetchMore into one cached list, and a mutation\'s answer updates it by id', async () => {
+  it("pages a flow list with fetchMore into one cached list, and a mutation's answer updates it by id", async () => {
     const { client, requests } = open(scene.t.tokens.maker);
     const list = client.watchQuery({ query: ApolloMyFlows, variables: { first: 2 } });
     // What the list shows, as the UI would see it: every result the query emits.
@@ -129,7 +129,10 @@ describe('Apollo Client', () => {
     const renamed = `Renamed by Apollo ${scene.t.tag}`;
     const before = requests.count;
     const { data } = await client.mutate({ mutation: ApolloRenameFlow, variables: { input: { flowId: target.id, displayName: renamed } } });
-    expect(data!.updateFlow).toEqual({ __typename: 'UpdateFlowSuccess', flow: { __typename: 'Flow', id: target.id, displayName: renamed } });
+    expect(data!.updateFlow).toEqual({
+      __typename: 'UpdateFlowSuccess',
+      flow: { __typename: 'Flow', id: target.id, displayName: renamed },
+    });
     expect(requests.count).toBe(before + 1); // the mutation only: no refetch of the list
     await vi.waitFor(() => expect(shown!.myFlows.edges.find((e) => e.node.id === target.id)!.node.displayName).toBe(renamed));
     expect(shown!.myFlows.edges).toHaveLength(3);
@@ -155,7 +158,10 @@ describe('Apollo Client', () => {
     const event = await heard;
     expect(event).toMatchObject({ kind: 'OWNER_ADDED', flowId: shared.id, actor: { id: scene.t.users.maker }, flow: { id: shared.id } });
     // The event's flow is normalised into the listener's cache like any other.
-    expect((listener.client.cache.extract() as Record<string, unknown>)[`Flow:${shared.id}`]).toMatchObject({ id: shared.id, displayName: shared.displayName });
+    expect((listener.client.cache.extract() as Record<string, unknown>)[`Flow:${shared.id}`]).toMatchObject({
+      id: shared.id,
+      displayName: shared.displayName,
+    });
   });
 
   it('gets HTTP 406 for a subscription over plain HttpLink: Yoga offers no multipart subscriptions', async () => {

@@ -69,8 +69,7 @@ function typedClient(url: string, token: string) {
           if (done) return;
           buffered += value;
           // Messages end with a blank line: "event: next\ndata: {...}\n\n"; ":\n\n" is a ping.
-          let end: number;
-          while ((end = buffered.indexOf('\n\n')) >= 0) {
+          for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
             const message = buffered.slice(0, end);
             buffered = buffered.slice(end + 2);
             const event = /^event: (.*)$/m.exec(message)?.[1];

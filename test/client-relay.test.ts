@@ -32,7 +32,12 @@ const FlowsPage = relayRequest(`
 `);
 type FlowsPage = {
   variables: { first: number; after: string | null };
-  response: { myFlows: { edges: { cursor: string; node: { id: string; displayName: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+  response: {
+    myFlows: {
+      edges: { cursor: string; node: { id: string; displayName: string } }[];
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    };
+  };
 };
 const Viewer = relayRequest(`query RelayViewer { viewer { id displayName } }`);
 type Viewer = { variables: Record<string, never>; response: { viewer: { id: string; displayName: string } | null } };
@@ -64,7 +69,13 @@ type SharedWithMe = {
 /** The README's set-up: one Environment per signed-in user. */
 function relayEnvironment(url: string, token: string) {
   const authorization = `Bearer ${token}`;
-  const ws = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization }, lazy: true, retryAttempts: 0 });
+  const ws = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization },
+    lazy: true,
+    retryAttempts: 0,
+  });
   const fetchFn = async (request: RequestParameters, variables: Variables): Promise<GraphQLResponse> => {
     const response = await fetch(url, {
       method: 'POST',
@@ -111,7 +122,7 @@ afterAll(async () => {
 });
 
 describe('relay-runtime', () => {
-  it('pages a flow list into one @connection, and a mutation\'s answer updates the store by id', async () => {
+  it("pages a flow list into one @connection, and a mutation's answer updates the store by id", async () => {
     const environment = open(scene.t.tokens.maker);
     const viewer = await fetchQuery<Viewer>(environment, Viewer, {}).toPromise();
     expect(viewer!.viewer).toEqual({ id: scene.t.users.maker, displayName: `Maker ${scene.t.tag}` });

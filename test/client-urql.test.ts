@@ -47,7 +47,13 @@ function urqlClient(url: string, token: string, transport: Transport = 'ws') {
   // Both clients have the same subscribe(request, sink) → unsubscribe shape.
   const live =
     transport === 'ws'
-      ? createWsClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization }, lazy: true, retryAttempts: 0 })
+      ? createWsClient({
+          url: url.replace(/^http/, 'ws'),
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization },
+          lazy: true,
+          retryAttempts: 0,
+        })
       : createSseClient({ url, headers: { authorization }, retryAttempts: 0 });
   const client = new Client({
     url,
@@ -105,7 +111,9 @@ describe('urql', () => {
 
     const target = scene.flows.find((f) => f.id === ids[0])!; // on the first page
     const renamed = `Renamed by urql ${scene.t.tag}`;
-    const { updateFlow } = dataOf(await client.mutation(UrqlRenameFlow, { input: { flowId: target.id, displayName: renamed } }).toPromise());
+    const { updateFlow } = dataOf(
+      await client.mutation(UrqlRenameFlow, { input: { flowId: target.id, displayName: renamed } }).toPromise(),
+    );
     expect(updateFlow).toEqual({ __typename: 'UpdateFlowSuccess', flow: { __typename: 'Flow', id: target.id, displayName: renamed } });
     // urql's document cache drops results that hold a Flow once a mutation answers with one:
     // the first page, asked for again, is fetched anew.

@@ -42,7 +42,12 @@ afterAll(() => app?.close());
 
 const merge = async (input: ReplaceFlowConnectionInput, token: string) => ok(await app.gql(Merge, { input }, token)).replaceFlowConnection;
 const eventsOf = async (flowId: string) =>
-  (await app.database.db.select({ n: count() }).from(sharingEvents).where(eq(sharingEvents.flowId, parseGlobalId(flowId)!.id)))[0]!.n;
+  (
+    await app.database.db
+      .select({ n: count() })
+      .from(sharingEvents)
+      .where(eq(sharingEvents.flowId, parseGlobalId(flowId)!.id))
+  )[0]!.n;
 
 async function twoSharePointReferences(tenant: Tenant) {
   const sp = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
@@ -50,7 +55,11 @@ async function twoSharePointReferences(tenant: Tenant) {
   const mail = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.outlook });
   const flow = await flowOf(app, tenant.tokens.maker, {
     environmentId: tenant.defaultEnv,
-    actions: [{ name: 'Get', connectionId: sp }, { name: 'Mail', connectionId: mail }, { name: 'List', connectionId: spToo }],
+    actions: [
+      { name: 'Get', connectionId: sp },
+      { name: 'Mail', connectionId: mail },
+      { name: 'List', connectionId: spToo },
+    ],
   });
   const refOf = (connection: string) => flow.connectionReferences.find((r) => r.connection?.id === connection)!.id;
   return { flow, sp, spToo, mail, refOf };
@@ -76,7 +85,7 @@ describe('replaceFlowConnection with a connection another reference holds', () =
     expect(failure(await merge({ connectionReferenceId: refOf(sp), connectionId: spToo }, t.tokens.maker)).code).toBe('NOT_FOUND');
   });
 
-  it('merges into an OTHER reference, which becomes EMBEDDED, and keeps the chosen reference\'s run-only source', async () => {
+  it("merges into an OTHER reference, which becomes EMBEDDED, and keeps the chosen reference's run-only source", async () => {
     const tenant = await makeTenant(app);
     const sp = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
     const spToo = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
@@ -86,9 +95,17 @@ describe('replaceFlowConnection with a connection another reference holds', () =
       otherConnectionIds: [spToo],
     });
     const refOf = (connection: string) => flow.connectionReferences.find((r) => r.connection?.id === connection)!.id;
-    expect(ok(await app.gql(Sources, {
-      input: { flowId: flow.id, connectionSources: [{ connectionReferenceId: refOf(spToo), source: 'INVOKER' }] },
-    }, tenant.tokens.maker)).modifyRunOnlyUsers.__typename).toBe('ModifyRunOnlyUsersSuccess');
+    expect(
+      ok(
+        await app.gql(
+          Sources,
+          {
+            input: { flowId: flow.id, connectionSources: [{ connectionReferenceId: refOf(spToo), source: 'INVOKER' }] },
+          },
+          tenant.tokens.maker,
+        ),
+      ).modifyRunOnlyUsers.__typename,
+    ).toBe('ModifyRunOnlyUsersSuccess');
     const result = await merge({ connectionReferenceId: refOf(sp), connectionId: spToo }, tenant.tokens.maker);
     expect(result).toMatchObject({
       __typename: 'ReplaceFlowConnectionSuccess',

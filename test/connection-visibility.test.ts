@@ -42,20 +42,40 @@ let mail: string;
 beforeAll(async () => {
   app = await startTestApp();
   t = await makeTenant(app);
-  sp = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'maker@example.com (SharePoint)' });
-  mail = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook, displayName: 'maker@example.com (Outlook)' });
+  sp = await connectionOf(app, t.tokens.maker, {
+    environmentId: t.defaultEnv,
+    connectorId: t.sharepoint,
+    displayName: 'maker@example.com (SharePoint)',
+  });
+  mail = await connectionOf(app, t.tokens.maker, {
+    environmentId: t.defaultEnv,
+    connectorId: t.outlook,
+    displayName: 'maker@example.com (Outlook)',
+  });
   const flow = await flowOf(app, t.tokens.maker, {
     environmentId: t.defaultEnv,
     trigger: 'INSTANT',
-    actions: [{ name: 'Get', connectionId: sp }, { name: 'Mail', connectionId: mail }],
+    actions: [
+      { name: 'Get', connectionId: sp },
+      { name: 'Mail', connectionId: mail },
+    ],
   });
   flowId = flow.id;
   const mailRef = flow.connectionReferences.find((r) => r.connection?.id === mail)!.id;
-  expect(ok(await app.gql(AddRunners, {
-    input: { flowId, add: [t.users.basic], connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }] },
-  }, t.tokens.maker)).modifyRunOnlyUsers.__typename).toBe('ModifyRunOnlyUsersSuccess');
-  expect(ok(await app.gql(AddOwners, { input: { flowId, add: [t.users.coowner] } }, t.tokens.maker)).modifyFlowOwners.__typename)
-    .toBe('ModifyFlowOwnersSuccess');
+  expect(
+    ok(
+      await app.gql(
+        AddRunners,
+        {
+          input: { flowId, add: [t.users.basic], connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }] },
+        },
+        t.tokens.maker,
+      ),
+    ).modifyRunOnlyUsers.__typename,
+  ).toBe('ModifyRunOnlyUsersSuccess');
+  expect(ok(await app.gql(AddOwners, { input: { flowId, add: [t.users.coowner] } }, t.tokens.maker)).modifyFlowOwners.__typename).toBe(
+    'ModifyFlowOwnersSuccess',
+  );
 });
 afterAll(() => app?.close());
 
@@ -82,11 +102,17 @@ describe('ConnectionReference.connection and .connector (S23)', () => {
   it('a run-only user through a group sees no connection either', async () => {
     const tenant = await makeTenant(app);
     const conn = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
-    const flow = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, actions: [{ name: 'Get', connectionId: conn }] });
+    const flow = await flowOf(app, tenant.tokens.maker, {
+      environmentId: tenant.defaultEnv,
+      actions: [{ name: 'Get', connectionId: conn }],
+    });
     ok(await app.gql(AddRunners, { input: { flowId: flow.id, add: [tenant.team] } }, tenant.tokens.maker));
     // basic is in the team and holds no other path to the flow.
     const { node } = ok(await app.gql(References, { id: flow.id }, tenant.tokens.basic));
-    expect(node).toMatchObject({ viewerAccess: { level: 'RUN_ONLY' }, connectionReferences: [{ connector: { id: tenant.sharepoint }, connection: null }] });
+    expect(node).toMatchObject({
+      viewerAccess: { level: 'RUN_ONLY' },
+      connectionReferences: [{ connector: { id: tenant.sharepoint }, connection: null }],
+    });
   });
 
   it('owners and environment admins see the connections', async () => {
@@ -97,7 +123,10 @@ describe('ConnectionReference.connection and .connector (S23)', () => {
     ] as const) {
       const flow = await referencesAs(token);
       expect(flow.viewerAccess.level, who).toBe(level);
-      expect(flow.connectionReferences.map((r) => [r.connector.id, r.connection?.id, r.connection?.owner.email]), who).toEqual([
+      expect(
+        flow.connectionReferences.map((r) => [r.connector.id, r.connection?.id, r.connection?.owner.email]),
+        who,
+      ).toEqual([
         [t.sharepoint, sp, t.directory.users.find((u) => u.id === t.ext('maker'))!.email],
         [t.outlook, mail, t.directory.users.find((u) => u.id === t.ext('maker'))!.email],
       ]);
@@ -107,7 +136,10 @@ describe('ConnectionReference.connection and .connector (S23)', () => {
   it('an owner whose grant expired sees the flow no more, and no connection', async () => {
     const tenant = await makeTenant(app);
     const conn = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
-    const flow = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, actions: [{ name: 'Get', connectionId: conn }] });
+    const flow = await flowOf(app, tenant.tokens.maker, {
+      environmentId: tenant.defaultEnv,
+      actions: [{ name: 'Get', connectionId: conn }],
+    });
     ok(await app.gql(AddOwners, { input: { flowId: flow.id, add: [tenant.users.coowner] } }, tenant.tokens.maker));
     await app.database.db.execute(
       sql`update owner_grants set expires_at = now() - interval '1 hour' where flow_id = ${parseGlobalId(flow.id)!.id}`,
@@ -120,9 +152,15 @@ describe('an owner without a maker role (S3, S23)', () => {
   it('sees the connections and the grants: an owner, though not allowed to edit (S15)', async () => {
     const tenant = await makeTenant(app);
     const conn = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
-    const flow = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, actions: [{ name: 'Get', connectionId: conn }] });
+    const flow = await flowOf(app, tenant.tokens.maker, {
+      environmentId: tenant.defaultEnv,
+      actions: [{ name: 'Get', connectionId: conn }],
+    });
     ok(await app.gql(AddOwners, { input: { flowId: flow.id, add: [tenant.users.basic] } }, tenant.tokens.maker));
     const { node } = ok(await app.gql(References, { id: flow.id }, tenant.tokens.basic));
-    expect(node).toMatchObject({ viewerAccess: { level: 'OWNER' }, connectionReferences: [{ connector: { id: tenant.sharepoint }, connection: { id: conn } }] });
+    expect(node).toMatchObject({
+      viewerAccess: { level: 'OWNER' },
+      connectionReferences: [{ connector: { id: tenant.sharepoint }, connection: { id: conn } }],
+    });
   });
 });

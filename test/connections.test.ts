@@ -40,7 +40,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const replace = async (input: ReplaceFlowConnectionInput, token: string) => ok(await app.gql(Replace, { input }, token)).replaceFlowConnection;
+const replace = async (input: ReplaceFlowConnectionInput, token: string) =>
+  ok(await app.gql(Replace, { input }, token)).replaceFlowConnection;
 
 describe('replaceFlowConnection', () => {
   it("lets a co-owner swap the creator's connection for their own, same connector", async () => {
@@ -63,25 +64,70 @@ describe('replaceFlowConnection', () => {
     const spToo = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
     const flow = await flowOf(app, tenant.tokens.maker, {
       environmentId: tenant.defaultEnv,
-      actions: [{ name: 'Get', connectionId: sp }, { name: 'Mail', connectionId: mail }],
+      actions: [
+        { name: 'Get', connectionId: sp },
+        { name: 'Mail', connectionId: mail },
+      ],
       otherConnectionIds: [spToo],
     });
     const ref = flow.connectionReferences.find((r) => r.connection?.id === sp)!.id;
     ok(await app.gql(Share, { input: { flowId: flow.id, add: [tenant.users.basic] } }, tenant.tokens.maker));
-    await app.database.db.execute(sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${parseGlobalId(flow.id)!.id}, 'USER', ${tenant.rows.users.get('guest')!})`);
+    await app.database.db.execute(
+      sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${parseGlobalId(flow.id)!.id}, 'USER', ${tenant.rows.users.get('guest')!})`,
+    );
     const host = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv });
-    const scoped = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint, flowId: host.id });
+    const scoped = await connectionOf(app, tenant.tokens.maker, {
+      environmentId: tenant.defaultEnv,
+      connectorId: tenant.sharepoint,
+      flowId: host.id,
+    });
     const secured = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.securedEnv, connectorId: tenant.sharepoint });
     const coownersSp = await connectionOf(app, tenant.tokens.coowner, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
     const cases: [string, string, ReplaceFlowConnectionInput, string, string[]][] = [
-      ['another connector', tenant.tokens.maker, { connectionReferenceId: ref, connectionId: mail }, 'CONNECTOR_MISMATCH', ['input', 'connectionId']],
-      ["someone else's connection", tenant.tokens.maker, { connectionReferenceId: ref, connectionId: coownersSp }, 'CONNECTION_NOT_OWNED', ['input', 'connectionId']],
-      ['one made inside another flow', tenant.tokens.maker, { connectionReferenceId: ref, connectionId: scoped }, 'CONNECTION_SCOPED_TO_OTHER_FLOW', ['input', 'connectionId']],
-      ['one of another environment', tenant.tokens.maker, { connectionReferenceId: ref, connectionId: secured }, 'INVALID_INPUT', ['input', 'connectionId']],
-      ['a run-only user', tenant.tokens.guest, { connectionReferenceId: ref, connectionId: sp }, 'NOT_AUTHORIZED', ['input', 'connectionReferenceId']],
+      [
+        'another connector',
+        tenant.tokens.maker,
+        { connectionReferenceId: ref, connectionId: mail },
+        'CONNECTOR_MISMATCH',
+        ['input', 'connectionId'],
+      ],
+      [
+        "someone else's connection",
+        tenant.tokens.maker,
+        { connectionReferenceId: ref, connectionId: coownersSp },
+        'CONNECTION_NOT_OWNED',
+        ['input', 'connectionId'],
+      ],
+      [
+        'one made inside another flow',
+        tenant.tokens.maker,
+        { connectionReferenceId: ref, connectionId: scoped },
+        'CONNECTION_SCOPED_TO_OTHER_FLOW',
+        ['input', 'connectionId'],
+      ],
+      [
+        'one of another environment',
+        tenant.tokens.maker,
+        { connectionReferenceId: ref, connectionId: secured },
+        'INVALID_INPUT',
+        ['input', 'connectionId'],
+      ],
+      [
+        'a run-only user',
+        tenant.tokens.guest,
+        { connectionReferenceId: ref, connectionId: sp },
+        'NOT_AUTHORIZED',
+        ['input', 'connectionReferenceId'],
+      ],
       ['a co-owner without the maker role', tenant.tokens.basic, { connectionReferenceId: ref, connectionId: sp }, 'ROLE_REQUIRED', []],
       ['a stranger', other.tokens.admin, { connectionReferenceId: ref, connectionId: sp }, 'NOT_FOUND', ['input', 'connectionReferenceId']],
-      ['a malformed reference', tenant.tokens.maker, { connectionReferenceId: flow.id, connectionId: sp }, 'INVALID_INPUT', ['input', 'connectionReferenceId']],
+      [
+        'a malformed reference',
+        tenant.tokens.maker,
+        { connectionReferenceId: flow.id, connectionId: sp },
+        'INVALID_INPUT',
+        ['input', 'connectionReferenceId'],
+      ],
     ];
     for (const [what, token, input, code, field] of cases) {
       const error = failure(await replace(input, token));
@@ -94,7 +140,10 @@ describe('replaceFlowConnection', () => {
 describe('updateConnectionCredentials', () => {
   it('lets the owner only bring a connection back to CONNECTED (S5)', async () => {
     const mine = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook });
-    await app.database.db.update(connections).set({ status: 'ERROR' }).where(eq(connections.id, parseGlobalId(mine)!.id));
+    await app.database.db
+      .update(connections)
+      .set({ status: 'ERROR' })
+      .where(eq(connections.id, parseGlobalId(mine)!.id));
     const refused = ok(await app.gql(Reauthenticate, { input: { connectionId: mine } }, t.tokens.coowner)).updateConnectionCredentials;
     expect(failure(refused)).toMatchObject({ code: 'CONNECTION_NOT_OWNED', field: ['input', 'connectionId'] });
     const hidden = ok(await app.gql(Reauthenticate, { input: { connectionId: mine } }, other.tokens.maker)).updateConnectionCredentials;

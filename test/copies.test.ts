@@ -88,13 +88,19 @@ const sent = async (input: SendFlowCopyInput, token = t.tokens.maker) => {
   if (r.__typename !== 'SendFlowCopySuccess') throw new Error(JSON.stringify(r));
   return r;
 };
-const fromCopy = async (input: CreateFlowFromCopyInput, token: string) => ok(await app.gql(CreateFlowFromCopy, { input }, token)).createFlowFromCopy;
-const change = async (input: ChangePrimaryOwnerInput, token = t.tokens.maker) => ok(await app.gql(ChangePrimaryOwner, { input }, token)).changePrimaryOwner;
+const fromCopy = async (input: CreateFlowFromCopyInput, token: string) =>
+  ok(await app.gql(CreateFlowFromCopy, { input }, token)).createFlowFromCopy;
+const change = async (input: ChangePrimaryOwnerInput, token = t.tokens.maker) =>
+  ok(await app.gql(ChangePrimaryOwner, { input }, token)).changePrimaryOwner;
 const events = async (token: string) => ok(await app.gql(MyEvents, {}, token)).sharingEvents.edges.map((e) => e.node);
 
 describe('sendFlowCopy', () => {
   it('gives each recipient an independent copy, told by COPY_RECEIVED (S12)', async () => {
-    const result = await sent({ flowId: source.id, recipientIds: [t.users.coowner, t.users.guest, t.users.coowner], displayName: 'Approvals template' });
+    const result = await sent({
+      flowId: source.id,
+      recipientIds: [t.users.coowner, t.users.guest, t.users.coowner],
+      displayName: 'Approvals template',
+    });
     expect(result.copies).toHaveLength(2); // the same user twice gets one copy
     expect(result.copies[0]).toMatchObject({
       displayName: 'Approvals template',
@@ -123,31 +129,63 @@ describe('sendFlowCopy', () => {
     const { copies } = await sent({ flowId: flow.id, recipientIds: [t.users.guest] });
     const copyId = copies[0]!.id;
     ok(await app.gql(UpdateFlow, { input: { flowId: flow.id, displayName: 'Changed', actions: [{ name: 'Two' }] } }, t.tokens.maker));
-    expect(ok(await app.gql(CopyNode, { id: copyId }, t.tokens.guest)).node).toMatchObject({ displayName: 'Ephemeral', actionNames: ['One'] });
+    expect(ok(await app.gql(CopyNode, { id: copyId }, t.tokens.guest)).node).toMatchObject({
+      displayName: 'Ephemeral',
+      actionNames: ['One'],
+    });
     ok(await app.gql(DeleteFlow, { input: { flowId: flow.id } }, t.tokens.maker));
     // Mutations that take a flow don't take a copy.
     expect(failure(ok(await app.gql(DeleteFlow, { input: { flowId: copyId } }, t.tokens.maker)).deleteFlow).code).toBe('INVALID_INPUT');
     expect(ok(await app.gql(CopyNode, { id: copyId }, t.tokens.guest)).node).toMatchObject({ displayName: 'Ephemeral' });
     const made = await fromCopy({ copyId, environmentId: t.defaultEnv }, t.tokens.guest);
-    expect(made).toMatchObject({ __typename: 'CreateFlowFromCopySuccess', flow: { displayName: 'Ephemeral', creator: { id: t.users.guest } } });
+    expect(made).toMatchObject({
+      __typename: 'CreateFlowFromCopySuccess',
+      flow: { displayName: 'Ephemeral', creator: { id: t.users.guest } },
+    });
   });
 
   it('refuses what it must, with its code', async () => {
     const tenant = await makeTenant(app);
     const flow = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv });
     ok(await app.gql(ShareOwners, { input: { flowId: flow.id, add: [tenant.users.free] } }, tenant.tokens.maker));
-    await app.database.db.execute(sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${uuid(flow.id)}, 'USER', ${tenant.rows.users.get('guest')!})`);
+    await app.database.db.execute(
+      sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${uuid(flow.id)}, 'USER', ${tenant.rows.users.get('guest')!})`,
+    );
     const gone = tenant.directory.users.find((u) => u.id === tenant.ext('outsider'))!;
     await importDirectory(app.database.db, { users: [{ ...gone, status: 'DEPARTED' }] });
     const cases: [string, string, SendFlowCopyInput, string, string[] | null][] = [
       ['a FREE co-owner (S1)', tenant.tokens.free, { flowId: flow.id, recipientIds: [tenant.users.basic] }, 'LICENSE_REQUIRED', null],
-      ['a run-only user', tenant.tokens.guest, { flowId: flow.id, recipientIds: [tenant.users.basic] }, 'NOT_AUTHORIZED', ['input', 'flowId']],
+      [
+        'a run-only user',
+        tenant.tokens.guest,
+        { flowId: flow.id, recipientIds: [tenant.users.basic] },
+        'NOT_AUTHORIZED',
+        ['input', 'flowId'],
+      ],
       ['a stranger', other.tokens.maker, { flowId: flow.id, recipientIds: [other.users.basic] }, 'NOT_FOUND', ['input', 'flowId']],
-      ['another tenant\'s user', tenant.tokens.maker, { flowId: flow.id, recipientIds: [other.users.basic] }, 'CROSS_TENANT', ['input', 'recipientIds', '0']],
+      [
+        "another tenant's user",
+        tenant.tokens.maker,
+        { flowId: flow.id, recipientIds: [other.users.basic] },
+        'CROSS_TENANT',
+        ['input', 'recipientIds', '0'],
+      ],
       ['a group', tenant.tokens.maker, { flowId: flow.id, recipientIds: [tenant.team] }, 'INVALID_INPUT', ['input', 'recipientIds', '0']],
-      ['a departed user', tenant.tokens.maker, { flowId: flow.id, recipientIds: [tenant.users.outsider] }, 'INVALID_INPUT', ['input', 'recipientIds', '0']],
+      [
+        'a departed user',
+        tenant.tokens.maker,
+        { flowId: flow.id, recipientIds: [tenant.users.outsider] },
+        'INVALID_INPUT',
+        ['input', 'recipientIds', '0'],
+      ],
       ['nobody', tenant.tokens.maker, { flowId: flow.id, recipientIds: [] }, 'INVALID_INPUT', ['input', 'recipientIds']],
-      ['an empty name', tenant.tokens.maker, { flowId: flow.id, recipientIds: [tenant.users.basic], displayName: ' ' }, 'INVALID_INPUT', ['input', 'displayName']],
+      [
+        'an empty name',
+        tenant.tokens.maker,
+        { flowId: flow.id, recipientIds: [tenant.users.basic], displayName: ' ' },
+        'INVALID_INPUT',
+        ['input', 'displayName'],
+      ],
     ];
     for (const [what, token, input, code, field] of cases) {
       expect(failure(await send(input, token)), what).toMatchObject({ code, field });
@@ -174,7 +212,9 @@ describe('createFlowFromCopy', () => {
     ]);
     const listed = ok(await app.gql(ReceivedCopies, {}, t.tokens.coowner)).receivedCopies.edges.find((e) => e.node.id === copyId);
     expect(listed!.node.createdFlow).toEqual({ id: made.flow.id });
-    expect(failure(await fromCopy({ copyId, environmentId: t.defaultEnv, connectionIds: [mail, sp] }, t.tokens.coowner)).code).toBe('CONFLICT');
+    expect(failure(await fromCopy({ copyId, environmentId: t.defaultEnv, connectionIds: [mail, sp] }, t.tokens.coowner)).code).toBe(
+      'CONFLICT',
+    );
   });
 
   it('refuses missing, foreign and unneeded connections, naming the connector', async () => {
@@ -192,24 +232,35 @@ describe('createFlowFromCopy', () => {
       [[otherTenant], 'NOT_FOUND', ['input', 'connectionIds', '0']],
     ];
     for (const [connectionIds, code, field] of cases) {
-      expect(failure(await fromCopy({ copyId, environmentId: t.defaultEnv, connectionIds }, t.tokens.guest))).toMatchObject({ code, field });
+      expect(failure(await fromCopy({ copyId, environmentId: t.defaultEnv, connectionIds }, t.tokens.guest))).toMatchObject({
+        code,
+        field,
+      });
     }
     // A connection whose connector the copy does not need.
     const tenant = await makeTenant(app);
     const lone = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, actions: [{ name: 'Plain' }] });
     const loneCopy = (await sent({ flowId: lone.id, recipientIds: [tenant.users.coowner] }, tenant.tokens.maker)).copies[0]!.id;
     const theirs = await connectionOf(app, tenant.tokens.coowner, { environmentId: tenant.defaultEnv, connectorId: tenant.outlook });
-    expect(failure(await fromCopy({ copyId: loneCopy, environmentId: tenant.defaultEnv, connectionIds: [theirs] }, tenant.tokens.coowner))).toMatchObject({
+    expect(
+      failure(await fromCopy({ copyId: loneCopy, environmentId: tenant.defaultEnv, connectionIds: [theirs] }, tenant.tokens.coowner)),
+    ).toMatchObject({
       code: 'CONNECTOR_MISMATCH',
       field: ['input', 'connectionIds', '0'],
     });
   });
 
-  it('refuses someone else\'s copy (NOT_FOUND), a foreign environment (NOT_FOUND) and a recipient without a maker role (ROLE_REQUIRED)', async () => {
+  it("refuses someone else's copy (NOT_FOUND), a foreign environment (NOT_FOUND) and a recipient without a maker role (ROLE_REQUIRED)", async () => {
     const { copies } = await sent({ flowId: source.id, recipientIds: [t.users.basic] });
     const copyId = copies[0]!.id;
-    expect(failure(await fromCopy({ copyId, environmentId: t.defaultEnv }, t.tokens.maker))).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'copyId'] });
-    expect(failure(await fromCopy({ copyId, environmentId: other.defaultEnv }, t.tokens.basic))).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'environmentId'] });
+    expect(failure(await fromCopy({ copyId, environmentId: t.defaultEnv }, t.tokens.maker))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'copyId'],
+    });
+    expect(failure(await fromCopy({ copyId, environmentId: other.defaultEnv }, t.tokens.basic))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'environmentId'],
+    });
     expect(failure(await fromCopy({ copyId, environmentId: t.defaultEnv }, t.tokens.basic))).toMatchObject({ code: 'ROLE_REQUIRED' });
   });
 });
@@ -219,10 +270,29 @@ describe('saveFlowAs', () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, actions: [{ name: 'Get', connectionId: makersSp }] });
     ok(await app.gql(ShareOwners, { input: { flowId: flow.id, add: [t.users.coowner] } }, t.tokens.maker));
     const theirs = await connectionOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, connectorId: t.outlook });
-    ok(await app.gql(UpdateFlow, { input: { flowId: flow.id, actions: [{ name: 'Get', connectionId: makersSp }, { name: 'Mail', connectionId: theirs }] } }, t.tokens.coowner));
+    ok(
+      await app.gql(
+        UpdateFlow,
+        {
+          input: {
+            flowId: flow.id,
+            actions: [
+              { name: 'Get', connectionId: makersSp },
+              { name: 'Mail', connectionId: theirs },
+            ],
+          },
+        },
+        t.tokens.coowner,
+      ),
+    );
     const result = ok(await app.gql(SaveFlowAs, { input: { flowId: flow.id, displayName: 'Mine now' } }, t.tokens.coowner)).saveFlowAs;
     if (result.__typename !== 'SaveFlowAsSuccess') throw new Error(JSON.stringify(result));
-    expect(result.flow).toMatchObject({ displayName: 'Mine now', environment: { id: t.defaultEnv }, creator: { id: t.users.coowner }, primaryOwner: { id: t.users.coowner } });
+    expect(result.flow).toMatchObject({
+      displayName: 'Mine now',
+      environment: { id: t.defaultEnv },
+      creator: { id: t.users.coowner },
+      primaryOwner: { id: t.users.coowner },
+    });
     expect(result.flow.actions!.map((a) => [a.name, a.connectionReference?.connection?.id ?? null])).toEqual([
       ['Get', null],
       ['Mail', theirs],
@@ -233,7 +303,9 @@ describe('saveFlowAs', () => {
     const tenant = await makeTenant(app);
     const flow = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv });
     ok(await app.gql(ShareOwners, { input: { flowId: flow.id, add: [tenant.users.basic] } }, tenant.tokens.maker));
-    await app.database.db.execute(sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${uuid(flow.id)}, 'USER', ${tenant.rows.users.get('guest')!})`);
+    await app.database.db.execute(
+      sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${uuid(flow.id)}, 'USER', ${tenant.rows.users.get('guest')!})`,
+    );
     const cases = [
       [tenant.tokens.coowner, 'Copy', 'NOT_FOUND'],
       [tenant.tokens.guest, 'Copy', 'NOT_AUTHORIZED'],
@@ -261,7 +333,9 @@ describe('changePrimaryOwner', () => {
     ]);
     for (const person of ['maker', 'coowner', 'guest'] as const) {
       const changed = (await events(tenant.tokens[person])).filter((e) => e.kind === 'PRIMARY_OWNER_CHANGED');
-      expect(changed, person).toEqual([{ kind: 'PRIMARY_OWNER_CHANGED', flowId: flow.id, actorRole: 'OWNER', principal: { id: tenant.users.coowner }, copy: null }]);
+      expect(changed, person).toEqual([
+        { kind: 'PRIMARY_OWNER_CHANGED', flowId: flow.id, actorRole: 'OWNER', principal: { id: tenant.users.coowner }, copy: null },
+      ]);
     }
     expect(ok(await app.gql(MyFlows, {}, tenant.tokens.coowner)).myFlows.edges.map((e) => e.node.id)).toContain(flow.id);
     // Already the primary owner: nothing to do.
@@ -276,7 +350,9 @@ describe('changePrimaryOwner', () => {
     const [row] = await app.database.db
       .select()
       .from(environmentUsers)
-      .where(and(eq(environmentUsers.environmentId, uuid(tenant.defaultEnv)), eq(environmentUsers.userId, tenant.rows.users.get('outsider')!)));
+      .where(
+        and(eq(environmentUsers.environmentId, uuid(tenant.defaultEnv)), eq(environmentUsers.userId, tenant.rows.users.get('outsider')!)),
+      );
     expect(row?.role).toBe('ENVIRONMENT_MAKER');
   });
 
@@ -285,16 +361,36 @@ describe('changePrimaryOwner', () => {
     const aware = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, solutionAware: true });
     const plain = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv });
     const secured = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.securedEnv, solutionAware: true });
-    await app.database.db.execute(sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${uuid(aware.id)}, 'USER', ${tenant.rows.users.get('guest')!})`);
+    await app.database.db.execute(
+      sql`insert into run_only_grants (flow_id, principal_kind, user_id) values (${uuid(aware.id)}, 'USER', ${tenant.rows.users.get('guest')!})`,
+    );
     const notAware = failure(await change({ flowId: plain.id, newOwnerId: tenant.users.coowner }, tenant.tokens.maker));
     expect(notAware).toMatchObject({ code: 'NOT_SOLUTION_AWARE', field: ['input', 'flowId'] });
     expect(notAware.message).toMatch(/saveFlowAs.*sendFlowCopy/);
     const cases: [string, string, ChangePrimaryOwnerInput, string, string[]][] = [
       ['a group', tenant.tokens.maker, { flowId: aware.id, newOwnerId: tenant.team }, 'INVALID_INPUT', ['input', 'newOwnerId']],
-      ['another tenant\'s user', tenant.tokens.maker, { flowId: aware.id, newOwnerId: other.users.maker }, 'CROSS_TENANT', ['input', 'newOwnerId']],
+      [
+        "another tenant's user",
+        tenant.tokens.maker,
+        { flowId: aware.id, newOwnerId: other.users.maker },
+        'CROSS_TENANT',
+        ['input', 'newOwnerId'],
+      ],
       ['a basic user', tenant.tokens.maker, { flowId: aware.id, newOwnerId: tenant.users.basic }, 'ROLE_REQUIRED', ['input', 'newOwnerId']],
-      ['outside a non-default environment', tenant.tokens.maker, { flowId: secured.id, newOwnerId: tenant.users.coowner }, 'ROLE_REQUIRED', ['input', 'newOwnerId']],
-      ['a run-only user asking', tenant.tokens.guest, { flowId: aware.id, newOwnerId: tenant.users.guest }, 'NOT_AUTHORIZED', ['input', 'flowId']],
+      [
+        'outside a non-default environment',
+        tenant.tokens.maker,
+        { flowId: secured.id, newOwnerId: tenant.users.coowner },
+        'ROLE_REQUIRED',
+        ['input', 'newOwnerId'],
+      ],
+      [
+        'a run-only user asking',
+        tenant.tokens.guest,
+        { flowId: aware.id, newOwnerId: tenant.users.guest },
+        'NOT_AUTHORIZED',
+        ['input', 'flowId'],
+      ],
       ['a stranger asking', other.tokens.admin, { flowId: aware.id, newOwnerId: other.users.admin }, 'NOT_FOUND', ['input', 'flowId']],
     ];
     for (const [what, token, input, code, field] of cases) {
@@ -304,7 +400,9 @@ describe('changePrimaryOwner', () => {
     const joined = await app.database.db
       .select()
       .from(environmentUsers)
-      .where(and(eq(environmentUsers.environmentId, uuid(tenant.securedEnv)), eq(environmentUsers.userId, tenant.rows.users.get('coowner')!)));
+      .where(
+        and(eq(environmentUsers.environmentId, uuid(tenant.securedEnv)), eq(environmentUsers.userId, tenant.rows.users.get('coowner')!)),
+      );
     expect(joined).toEqual([]);
   });
 });

@@ -44,7 +44,9 @@ describe('S21: a removed owner has no access, creator or not', () => {
     expect(handed.changePrimaryOwner.__typename).toBe('ChangePrimaryOwnerSuccess');
     // Still a co-owner: CREATOR is listed beside the grant that gives her access.
     const asCoOwner = ok(await app.gql(CreatorAccessFor, { id: flow.id, userId: t.users.maker }, bob)).node;
-    expect(asCoOwner).toMatchObject({ accessFor: { level: 'OWNER', canDelete: true, paths: [{ kind: 'CREATOR' }, { kind: 'DIRECT_OWNER' }] } });
+    expect(asCoOwner).toMatchObject({
+      accessFor: { level: 'OWNER', canDelete: true, paths: [{ kind: 'CREATOR' }, { kind: 'DIRECT_OWNER' }] },
+    });
 
     const removed = ok(await app.gql(TryModifyFlowOwners, { input: { flowId: flow.id, remove: [t.users.maker] } }, bob));
     expect(removed.modifyFlowOwners.__typename).toBe('ModifyFlowOwnersSuccess');
@@ -52,21 +54,35 @@ describe('S21: a removed owner has no access, creator or not', () => {
     // Her view: no such flow, and no mutation finds it.
     expect(ok(await app.gql(FlowById, { id: flow.id }, alice)).node).toBeNull();
     expect(failure(ok(await app.gql(DeleteFlow, { input: { flowId: flow.id } }, alice)).deleteFlow)).toMatchObject({ code: 'NOT_FOUND' });
-    expect(failure(ok(await app.gql(UpdateFlow, { input: { flowId: flow.id, displayName: 'Mine again' } }, alice)).updateFlow)).toMatchObject({
+    expect(
+      failure(ok(await app.gql(UpdateFlow, { input: { flowId: flow.id, displayName: 'Mine again' } }, alice)).updateFlow),
+    ).toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(failure(ok(await app.gql(TryModifyFlowOwners, { input: { flowId: flow.id, add: [t.users.maker] } }, alice)).modifyFlowOwners)).toMatchObject({
+    expect(
+      failure(ok(await app.gql(TryModifyFlowOwners, { input: { flowId: flow.id, add: [t.users.maker] } }, alice)).modifyFlowOwners),
+    ).toMatchObject({
       code: 'NOT_FOUND',
     });
 
     // accessFor agrees: nothing, and nothing blocked (there is no grant to block).
     const explained = ok(await app.gql(CreatorAccessFor, { id: flow.id, userId: t.users.maker }, bob)).node;
     expect(explained).toEqual({
-      accessFor: { level: 'NONE', canView: false, canEdit: false, canDelete: false, canManageOwners: false, blockedReason: null, paths: [] },
+      accessFor: {
+        level: 'NONE',
+        canView: false,
+        canEdit: false,
+        canDelete: false,
+        canManageOwners: false,
+        blockedReason: null,
+        paths: [],
+      },
     });
     // The audit reports no access of hers to this flow: there is none to miss.
     const { findings } = ok(await app.gql(CreatorAudit, { environmentId: t.defaultEnv }, t.tokens.admin)).sharingAudit;
-    expect(findings.filter((f) => f.flow.id === flow.id && f.principal?.__typename === 'User' && f.principal.id === t.users.maker)).toEqual([]);
+    expect(findings.filter((f) => f.flow.id === flow.id && f.principal?.__typename === 'User' && f.principal.id === t.users.maker)).toEqual(
+      [],
+    );
 
     // The flow is bob's, untouched.
     const asBob = ok(await app.gql(FlowById, { id: flow.id }, bob)).node;

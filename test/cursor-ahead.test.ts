@@ -54,7 +54,9 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 async function addOwner(who: string) {
-  expect(ok(await app.gql(AddOwner, { input: { flowId, add: [who] } }, t.tokens.maker)).modifyFlowOwners.__typename).toBe('ModifyFlowOwnersSuccess');
+  expect(ok(await app.gql(AddOwner, { input: { flowId, add: [who] } }, t.tokens.maker)).modifyFlowOwners.__typename).toBe(
+    'ModifyFlowOwnersSuccess',
+  );
 }
 async function head(): Promise<number> {
   const [row] = await app.database.db.select({ head: max(sharingEvents.position) }).from(sharingEvents);
@@ -67,7 +69,10 @@ describe('the log queries', () => {
     for (const args of [{ after: await ahead() }, { before: await ahead(), last: 10 }]) {
       const result = await app.gql(LogPage, args, t.tokens.coowner);
       expect(result.data?.sharingEvents ?? null).toBeNull();
-      expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'CURSOR_AHEAD' }, message: expect.stringContaining('past the end of the sharing log') });
+      expect(result.errors?.[0]).toMatchObject({
+        extensions: { code: 'CURSOR_AHEAD' },
+        message: expect.stringContaining('past the end of the sharing log'),
+      });
     }
     const result = await app.gql(EnvironmentLogPage, { environmentId: t.defaultEnv, after: await ahead() }, t.tokens.admin);
     expect(result.errors?.[0]?.extensions?.code).toBe('CURSOR_AHEAD');

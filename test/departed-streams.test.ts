@@ -48,13 +48,19 @@ async function departedStreamsEnd(world: World, thenAnEvent: boolean) {
   const environmentId = await people.defaultEnv();
   const { createFlow } = await people.gql(world.urls[0]!, NewFlow, { environmentId }, 'maker');
   const flowId = createFlow.flow!.id;
-  expect((await people.gql(world.urls[0]!, Owners, { flowId, add: [await people.user('coowner')] }, 'maker')).modifyFlowOwners.__typename).toBe(
-    'ModifyFlowOwnersSuccess',
-  );
+  expect(
+    (await people.gql(world.urls[0]!, Owners, { flowId, add: [await people.user('coowner')] }, 'maker')).modifyFlowOwners.__typename,
+  ).toBe('ModifyFlowOwnersSuccess');
 
   const streams: Stream[] = [];
   for (const [i, url] of world.urls.entries()) {
-    const open = async <R, V>(person: Person, name: string, document: Parameters<typeof sseSubscribe<R, V>>[2], variables: V, replayed: number) => {
+    const open = async <R, V>(
+      person: Person,
+      name: string,
+      document: Parameters<typeof sseSubscribe<R, V>>[2],
+      variables: V,
+      replayed: number,
+    ) => {
       const token = await people.token(person);
       const ws = world.track(wsClient(url, token)).subscribe(document, variables);
       const sse = sseSubscribe(url, token, document, variables);
@@ -83,7 +89,11 @@ async function departedStreamsEnd(world: World, thenAnEvent: boolean) {
   const outcomes = await Promise.all(
     streams.map(async (s) => {
       await s.received.ended(5000).catch(() => {});
-      return { name: s.name, events: s.received.events.length, code: s.received.errors[0]?.extensions?.code ?? (s.received.completed ? 'COMPLETED' : 'STILL OPEN') };
+      return {
+        name: s.name,
+        events: s.received.events.length,
+        code: s.received.errors[0]?.extensions?.code ?? (s.received.completed ? 'COMPLETED' : 'STILL OPEN'),
+      };
     }),
   );
   expect(Date.now() - departed).toBeLessThan(5000);
@@ -91,7 +101,7 @@ async function departedStreamsEnd(world: World, thenAnEvent: boolean) {
   expect(streams[0]!.received.errors[0]!.message).toMatch(/left the organization/);
 }
 
-describe('a departed user\'s open streams (S26), one server', () => {
+describe("a departed user's open streams (S26), one server", () => {
   let world: World;
   beforeAll(async () => {
     world = await oneServer();
@@ -102,7 +112,7 @@ describe('a departed user\'s open streams (S26), one server', () => {
   it('end with UNAUTHENTICATED within 5 s, without the event committed after the departure', () => departedStreamsEnd(world, true));
 });
 
-describe.runIf(process.env.DATABASE_URL)('a departed user\'s open streams (S26), two server processes on one PostgreSQL', () => {
+describe.runIf(process.env.DATABASE_URL)("a departed user's open streams (S26), two server processes on one PostgreSQL", () => {
   let world: World;
   beforeAll(async () => {
     world = await twoProcesses();

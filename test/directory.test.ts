@@ -32,7 +32,17 @@ const ListEditors = graphql(`
 /** Row counts of every directory table, to show that nothing was written. */
 async function snapshot() {
   const { db } = app.database;
-  const tablesToCount = [tables.tenants, tables.users, tables.groups, tables.groupMembers, tables.sharePointLists, tables.listEditors, tables.environments, tables.environmentUsers, tables.connectors];
+  const tablesToCount = [
+    tables.tenants,
+    tables.users,
+    tables.groups,
+    tables.groupMembers,
+    tables.sharePointLists,
+    tables.listEditors,
+    tables.environments,
+    tables.environmentUsers,
+    tables.connectors,
+  ];
   return Promise.all(tablesToCount.map(async (t) => (await db.select({ n: count() }).from(t))[0]!.n));
 }
 
@@ -48,7 +58,9 @@ describe('directory import', () => {
   it('makes group members and list editors exactly what the file says', async () => {
     const t = await makeTenant(app);
     const members = async () =>
-      ok(await app.gql(GroupMembers, { id: t.team }, t.tokens.maker)).node as { members: { totalCount: number; edges: { node: { externalId: string } }[] } };
+      ok(await app.gql(GroupMembers, { id: t.team }, t.tokens.maker)).node as {
+        members: { totalCount: number; edges: { node: { externalId: string } }[] };
+      };
     expect((await members()).members.totalCount).toBe(3);
     // Basic leaves the team and the list gains the team as an editor group.
     const dir = t.directory;
@@ -58,7 +70,9 @@ describe('directory import', () => {
     });
     const after = await members();
     expect(after.members.edges.map((e) => e.node.externalId).sort()).toEqual([t.ext('coowner'), t.ext('maker')].sort());
-    const list = ok(await app.gql(ListEditors, { id: t.list }, t.tokens.maker)).node as { editors: { totalCount: number; edges: { node: { externalId: string } }[] } };
+    const list = ok(await app.gql(ListEditors, { id: t.list }, t.tokens.maker)).node as {
+      editors: { totalCount: number; edges: { node: { externalId: string } }[] };
+    };
     // Guest directly, maker and coowner through the team; no one twice.
     expect(list.editors.edges.map((e) => e.node.externalId).sort()).toEqual([t.ext('coowner'), t.ext('guest'), t.ext('maker')].sort());
     expect(list.editors.totalCount).toBe(3);
@@ -74,14 +88,46 @@ describe('directory import', () => {
   });
 
   const bad: [string, (dir: ReturnType<typeof tenantDirectory>, tag: string) => unknown, RegExp][] = [
-    ['an unknown tenant', (d, tag) => ({ ...d, users: [...d.users, { ...d.users[0]!, id: `x-${tag}`, tenant: 'no-such-tenant' }] }), /\$\.users\[7\]\.tenant: unknown tenant "no-such-tenant"/],
-    ['a missing field', (d) => ({ ...d, users: d.users.map(({ email: _email, ...u }, i) => (i === 2 ? u : { ...u, email: _email })) }), /\$\.users\[2\]\.email: /],
-    ['an unknown member', (d) => ({ ...d, groups: [{ ...d.groups[0]!, members: ['ghost'] }] }), /\$\.groups\[0\]\.members\[0\]: unknown user "ghost"/],
-    ['a duplicate id', (d) => ({ ...d, users: [...d.users, d.users[1]!] }), /\$\.users\[7\]\.id: duplicate id ".*" \(first at \$\.users\[1\]\.id\)/],
-    ['a user and a group with one id', (d) => ({ ...d, groups: [{ ...d.groups[0]!, id: d.users[0]!.id }] }), /\$\.groups\[0\]\.id: duplicate id/],
-    ['an unknown security group', (d) => ({ ...d, environments: [{ ...d.environments[1]!, securityGroup: 'nope' }] }), /\$\.environments\[0\]\.securityGroup: unknown group "nope"/],
-    ['a second default environment', (d) => ({ ...d, environments: [d.environments[0]!, { ...d.environments[1]!, isDefault: true }] }), /\$\.environments\[1\]\.isDefault: tenant ".*" already has a default environment/],
-    ['an unknown field', (d) => ({ ...d, tenants: [{ ...d.tenants[0]!, colour: 'blue' }] }), /\$\.tenants\[0\]: Unrecognized key: "colour"/],
+    [
+      'an unknown tenant',
+      (d, tag) => ({ ...d, users: [...d.users, { ...d.users[0]!, id: `x-${tag}`, tenant: 'no-such-tenant' }] }),
+      /\$\.users\[7\]\.tenant: unknown tenant "no-such-tenant"/,
+    ],
+    [
+      'a missing field',
+      (d) => ({ ...d, users: d.users.map(({ email: _email, ...u }, i) => (i === 2 ? u : { ...u, email: _email })) }),
+      /\$\.users\[2\]\.email: /,
+    ],
+    [
+      'an unknown member',
+      (d) => ({ ...d, groups: [{ ...d.groups[0]!, members: ['ghost'] }] }),
+      /\$\.groups\[0\]\.members\[0\]: unknown user "ghost"/,
+    ],
+    [
+      'a duplicate id',
+      (d) => ({ ...d, users: [...d.users, d.users[1]!] }),
+      /\$\.users\[7\]\.id: duplicate id ".*" \(first at \$\.users\[1\]\.id\)/,
+    ],
+    [
+      'a user and a group with one id',
+      (d) => ({ ...d, groups: [{ ...d.groups[0]!, id: d.users[0]!.id }] }),
+      /\$\.groups\[0\]\.id: duplicate id/,
+    ],
+    [
+      'an unknown security group',
+      (d) => ({ ...d, environments: [{ ...d.environments[1]!, securityGroup: 'nope' }] }),
+      /\$\.environments\[0\]\.securityGroup: unknown group "nope"/,
+    ],
+    [
+      'a second default environment',
+      (d) => ({ ...d, environments: [d.environments[0]!, { ...d.environments[1]!, isDefault: true }] }),
+      /\$\.environments\[1\]\.isDefault: tenant ".*" already has a default environment/,
+    ],
+    [
+      'an unknown field',
+      (d) => ({ ...d, tenants: [{ ...d.tenants[0]!, colour: 'blue' }] }),
+      /\$\.tenants\[0\]: Unrecognized key: "colour"/,
+    ],
     ['a wrong enum value', (d) => ({ ...d, users: [{ ...d.users[0]!, license: 'GOLD' }] }), /\$\.users\[0\]\.license: /],
     ['not an object', () => [1, 2], /\$: /],
   ];
@@ -99,14 +145,19 @@ describe('directory import', () => {
   it('refuses moving a user to another tenant', async () => {
     const [a, b] = await Promise.all([makeTenant(app), makeTenant(app)]);
     const moved = { ...a.directory.users[0]!, tenant: b.directory.tenants[0]!.id };
-    await expect(importDirectory(app.database.db, { users: [moved] })).rejects.toThrow(/\$\.users\[0\]\.tenant: ".*" belongs to tenant ".*"; it cannot move/);
+    await expect(importDirectory(app.database.db, { users: [moved] })).rejects.toThrow(
+      /\$\.users\[0\]\.tenant: ".*" belongs to tenant ".*"; it cannot move/,
+    );
   });
 
   it('refuses a group member of another tenant', async () => {
     const [a, b] = await Promise.all([makeTenant(app), makeTenant(app)]);
     const group = { ...a.directory.groups[0]!, members: [b.ext('maker')] };
     await expect(importDirectory(app.database.db, { groups: [group] })).rejects.toThrow(/is in tenant .*, not/);
-    const rows = await app.database.db.select().from(tables.groupMembers).where(inArray(tables.groupMembers.groupId, [a.rows.groups.get('team')!]));
+    const rows = await app.database.db
+      .select()
+      .from(tables.groupMembers)
+      .where(inArray(tables.groupMembers.groupId, [a.rows.groups.get('team')!]));
     expect(rows).toHaveLength(3);
   });
 });
@@ -128,7 +179,9 @@ describe('npm run directory', () => {
 
     const badFile = join(dir, 'bad.json');
     writeFileSync(badFile, JSON.stringify({ users: [{ id: 'x' }] }));
-    const failed = await run(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', badFile], { env }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', badFile], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toMatch(/directory refused, nothing was written:\n\s+\$\.users\[0\]\.tenant/);
   }, 60_000);
@@ -142,7 +195,9 @@ describe('npm run directory', () => {
     const made = (await cli('scim-token', 'tenant-tok')).stdout;
     const [, id, token] = /^SCIM token (\S+) for tenant tenant-tok .*\n(fsscim_\S+)\n$/.exec(made)!;
     expect((await cli('scim-tokens', 'tenant-tok')).stdout).toMatch(new RegExp(`^${id}  made `));
-    expect((await cli('changes', 'tenant-tok')).stdout).toMatch(/^#\d+  \S+  IMPORT  -  IMPORTED  DIRECTORY  -  7 users, 1 groups, 1 lists, 2 environments written\n$/);
+    expect((await cli('changes', 'tenant-tok')).stdout).toMatch(
+      /^#\d+ {2}\S+ {2}IMPORT {2}- {2}IMPORTED {2}DIRECTORY {2}- {2}7 users, 1 groups, 1 lists, 2 environments written\n$/,
+    );
     expect((await cli('revoke-scim-token', id!)).stdout).toBe(`revoked SCIM token ${id}\n`);
     expect(token).toMatch(/^fsscim_[A-Za-z0-9_-]{43}$/);
 

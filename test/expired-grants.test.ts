@@ -48,8 +48,12 @@ beforeAll(async () => {
   expect(ok(await runners({ add: [t.team], expiresAt: soon() })).modifyRunOnlyUsers.__typename).toBe('ModifyRunOnlyUsersSuccess');
   // Time passes: the guest's owner grant and the team's run-only grant expire (S19).
   const flow = parseGlobalId(flowId)!.id;
-  await app.database.db.execute(sql`update owner_grants set expires_at = now() - interval '1 hour' where flow_id = ${flow} and user_id = ${t.rows.users.get('guest')!}`);
-  await app.database.db.execute(sql`update run_only_grants set expires_at = now() - interval '1 hour' where flow_id = ${flow} and group_id = ${t.rows.groups.get('team')!}`);
+  await app.database.db.execute(
+    sql`update owner_grants set expires_at = now() - interval '1 hour' where flow_id = ${flow} and user_id = ${t.rows.users.get('guest')!}`,
+  );
+  await app.database.db.execute(
+    sql`update run_only_grants set expires_at = now() - interval '1 hour' where flow_id = ${flow} and group_id = ${t.rows.groups.get('team')!}`,
+  );
 });
 afterAll(() => app?.close());
 

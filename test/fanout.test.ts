@@ -52,7 +52,8 @@ async function statementsToDeliver(owners: Person[], subscribers: number) {
   ok(await app.gql(RunOnly, { input: { flowId: flow.id, add: [t.users.basic] } }, t.tokens.maker));
   await Promise.all(streams.map((s) => s.waitFor(1, 5000)));
   const statements = app.database.statementCount() - before;
-  for (const s of streams) expect(s.events[0]!.sharingEvents).toMatchObject({ kind: 'RUN_ONLY_ADDED', flow: { owners: { totalCount: 5 } } });
+  for (const s of streams)
+    expect(s.events[0]!.sharingEvents).toMatchObject({ kind: 'RUN_ONLY_ADDED', flow: { owners: { totalCount: 5 } } });
   return statements;
 }
 
@@ -73,6 +74,11 @@ describe('one event to many subscribers', () => {
     ok(await app.gql(Owners, { input: { flowId: flow.id, remove: [t.users.coowner] } }, t.tokens.maker));
     const [[toMaker], [toCoowner]] = await Promise.all([maker!.waitFor(1, 5000), coowner!.waitFor(1, 5000)]);
     expect(toMaker!.sharingEvents).toMatchObject({ kind: 'OWNER_REMOVED', flow: { id: flow.id, viewerAccess: { level: 'OWNER' } } });
-    expect(toCoowner!.sharingEvents).toMatchObject({ kind: 'OWNER_REMOVED', flowId: flow.id, flow: null, principal: { id: t.users.coowner } });
+    expect(toCoowner!.sharingEvents).toMatchObject({
+      kind: 'OWNER_REMOVED',
+      flowId: flow.id,
+      flow: null,
+      principal: { id: t.users.coowner },
+    });
   });
 });

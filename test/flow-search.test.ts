@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flows, ownerGrants, runOnlyGrants } from '../src/db/tables.js';
 import { globalId, parseGlobalId } from '../src/graphql/ids.js';
 import { graphql } from './gql/index.js';
-import type { FlowFilter, FlowOrder, InventoryQuery } from './gql/graphql.js';
+import type { FlowFilter, FlowOrder } from './gql/graphql.js';
 import { ok, startTestApp, type GqlResult, type TestApp } from './support/app.js';
 import { SetFlowState } from './support/documents.js';
 import { flowOf } from './support/fixtures.js';
@@ -84,14 +84,23 @@ function refusal(result: GqlResult<unknown>) {
 }
 
 async function setTimes(flowId: string, createdAt: Date, modifiedAt: Date) {
-  await app.database.db.update(flows).set({ createdAt, modifiedAt }).where(eq(flows.id, uuid(flowId)));
+  await app.database.db
+    .update(flows)
+    .set({ createdAt, modifiedAt })
+    .where(eq(flows.id, uuid(flowId)));
 }
 
 describe('filter', () => {
   // The maker's flows in the default environment of tenant t, by name.
   const made: Record<string, { id: string }> = {};
   const myFlows = async (filter: FlowFilter, first = 50) =>
-    ok(await app.gql(SearchMyFlows, { environmentId: t.defaultEnv, filter, first, orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' } }, t.tokens.maker)).myFlows;
+    ok(
+      await app.gql(
+        SearchMyFlows,
+        { environmentId: t.defaultEnv, filter, first, orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' } },
+        t.tokens.maker,
+      ),
+    ).myFlows;
 
   beforeAll(async () => {
     const specs = [
@@ -108,16 +117,27 @@ describe('filter', () => {
     }
     // A flow elsewhere: environmentId still narrows.
     await flowOf(app, t.tokens.maker, { environmentId: t.securedEnv, displayName: 'Approve elsewhere' });
-    const off = ok(await app.gql(SetFlowState, { input: { flowId: made['Weekly report']!.id, state: 'OFF' } }, t.tokens.maker)).setFlowState;
+    const off = ok(
+      await app.gql(SetFlowState, { input: { flowId: made['Weekly report']!.id, state: 'OFF' } }, t.tokens.maker),
+    ).setFlowState;
     expect(off.__typename).toBe('SetFlowStateSuccess');
     const { db } = app.database;
-    await db.insert(ownerGrants).values({ flowId: uuid(made['Approve expenses']!.id), principalKind: 'GROUP', groupId: t.rows.groups.get('team')! });
-    await db.insert(runOnlyGrants).values({ flowId: uuid(made['Expense Approvals (EU)']!.id), principalKind: 'USER', userId: t.rows.users.get('free')! });
-    await db.insert(ownerGrants).values({ flowId: uuid(made['Weekly report']!.id), principalKind: 'LIST', listId: t.rows.lists.get('list')! });
-    // An expired grant is not held any more (S19).
     await db
       .insert(ownerGrants)
-      .values({ flowId: uuid(made['1000 rows']!.id), principalKind: 'GROUP', groupId: t.rows.groups.get('team')!, expiresAt: new Date(Date.now() - 60_000) });
+      .values({ flowId: uuid(made['Approve expenses']!.id), principalKind: 'GROUP', groupId: t.rows.groups.get('team')! });
+    await db
+      .insert(runOnlyGrants)
+      .values({ flowId: uuid(made['Expense Approvals (EU)']!.id), principalKind: 'USER', userId: t.rows.users.get('free')! });
+    await db
+      .insert(ownerGrants)
+      .values({ flowId: uuid(made['Weekly report']!.id), principalKind: 'LIST', listId: t.rows.lists.get('list')! });
+    // An expired grant is not held any more (S19).
+    await db.insert(ownerGrants).values({
+      flowId: uuid(made['1000 rows']!.id),
+      principalKind: 'GROUP',
+      groupId: t.rows.groups.get('team')!,
+      expiresAt: new Date(Date.now() - 60_000),
+    });
   });
 
   it('search: every word, case-insensitively, in the name or the description', async () => {
@@ -151,7 +171,9 @@ describe('filter', () => {
     const long = await app.gql(SearchMyFlows, { filter: { search: 'x'.repeat(201) } }, t.tokens.maker);
     expect(refusal(long)).toEqual({ code: 'INVALID_INPUT', field: ['filter', 'search'] });
     // A word said twice counts once.
-    expect(ok(await app.gql(SearchMyFlows, { filter: { search: 'a a a a a a a a a a' } }, t.tokens.maker)).myFlows.totalCount).toBeGreaterThanOrEqual(0);
+    expect(
+      ok(await app.gql(SearchMyFlows, { filter: { search: 'a a a a a a a a a a' } }, t.tokens.maker)).myFlows.totalCount,
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('state, trigger and solutionAware', async () => {
@@ -212,7 +234,8 @@ describe('order and keyset pages', () => {
   });
 
   const expected = (order: FlowOrder) => {
-    const value = (r: Row) => (order.field === 'CREATED_AT' ? r.created : order.field === 'MODIFIED_AT' ? r.modified : r.name.toLowerCase());
+    const value = (r: Row) =>
+      order.field === 'CREATED_AT' ? r.created : order.field === 'MODIFIED_AT' ? r.modified : r.name.toLowerCase();
     const sorted = [...rows].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       if (x !== y) return x < y ? -1 : 1;
@@ -251,21 +274,29 @@ describe('order and keyset pages', () => {
   });
 
   it('a cursor from one order given with another is INVALID_INPUT', async () => {
-    const { myFlows } = ok(await app.gql(SearchMyFlows, { orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' }, first: 2 }, o.tokens.maker));
+    const { myFlows } = ok(
+      await app.gql(SearchMyFlows, { orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' }, first: 2 }, o.tokens.maker),
+    );
     const after = myFlows.pageInfo.endCursor!;
     for (const orderBy of [{ field: 'DISPLAY_NAME', direction: 'DESC' }, { field: 'CREATED_AT', direction: 'ASC' }, undefined] as const) {
       const result = await app.gql(SearchMyFlows, { orderBy, first: 2, after }, o.tokens.maker);
       expect(refusal(result).code).toBe('INVALID_INPUT');
       expect(result.errors![0]!.message).toContain('DISPLAY_NAME ASC');
     }
-    const garbage = await app.gql(SearchMyFlows, { first: 2, after: Buffer.from('F:CREATED_AT:DESC:x:y').toString('base64') }, o.tokens.maker);
+    const garbage = await app.gql(
+      SearchMyFlows,
+      { first: 2, after: Buffer.from('F:CREATED_AT:DESC:x:y').toString('base64') },
+      o.tokens.maker,
+    );
     expect(refusal(garbage).code).toBe('INVALID_INPUT');
   });
 
   it('search and order together, paged: the filter holds on every page', async () => {
     const orderBy: FlowOrder = { field: 'MODIFIED_AT', direction: 'ASC' };
     const first = ok(await app.gql(SearchMyFlows, { orderBy, filter: { search: 'TA' }, first: 2 }, o.tokens.maker)).myFlows;
-    const second = ok(await app.gql(SearchMyFlows, { orderBy, filter: { search: 'TA' }, first: 2, after: first.pageInfo.endCursor }, o.tokens.maker)).myFlows;
+    const second = ok(
+      await app.gql(SearchMyFlows, { orderBy, filter: { search: 'TA' }, first: 2, after: first.pageInfo.endCursor }, o.tokens.maker),
+    ).myFlows;
     expect(first.totalCount).toBe(3);
     const matching = new Set(rows.filter((r) => r.name.toLowerCase().includes('ta')).map((r) => r.id));
     expect([...first.edges, ...second.edges].map((e) => e.node.id)).toEqual(expected(orderBy).filter((id) => matching.has(id)));
@@ -276,12 +307,46 @@ describe('order and keyset pages', () => {
 describe('DISPLAY_NAME order, written out', () => {
   it('folds case (accents included), then orders by code point: digits, ASCII letters, then other letters', async () => {
     const d = await makeTenant(app);
-    const shuffled = ['Über', 'cherry 10', 'Zebra', 'éclair', '10 items', 'Banana', 'Éclair au café', 'eclair', 'apple', 'Cherry 9', 'ubuntu', '2 items'];
+    const shuffled = [
+      'Über',
+      'cherry 10',
+      'Zebra',
+      'éclair',
+      '10 items',
+      'Banana',
+      'Éclair au café',
+      'eclair',
+      'apple',
+      'Cherry 9',
+      'ubuntu',
+      '2 items',
+    ];
     for (const displayName of shuffled) await flowOf(app, d.tokens.maker, { environmentId: d.defaultEnv, displayName });
-    const ascending = ['10 items', '2 items', 'apple', 'Banana', 'cherry 10', 'Cherry 9', 'eclair', 'ubuntu', 'Zebra', 'éclair', 'Éclair au café', 'Über'];
-    const asc = ok(await app.gql(Inventory, { environmentId: d.defaultEnv, orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' } }, d.tokens.admin));
+    const ascending = [
+      '10 items',
+      '2 items',
+      'apple',
+      'Banana',
+      'cherry 10',
+      'Cherry 9',
+      'eclair',
+      'ubuntu',
+      'Zebra',
+      'éclair',
+      'Éclair au café',
+      'Über',
+    ];
+    const asc = ok(
+      await app.gql(Inventory, { environmentId: d.defaultEnv, orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' } }, d.tokens.admin),
+    );
     expect(names(asc.environmentFlows)).toEqual(ascending);
-    const desc = ok(await app.gql(Inventory, { environmentId: d.defaultEnv, orderBy: { field: 'DISPLAY_NAME', direction: 'DESC' }, first: 5 }, d.tokens.admin));
+    const desc = ok(
+      await app.gql(
+        Inventory,
+        { environmentId: d.defaultEnv, orderBy: { field: 'DISPLAY_NAME', direction: 'DESC' }, first: 5 },
+        d.tokens.admin,
+      ),
+    );
     expect(names(desc.environmentFlows)).toEqual([...ascending].reverse().slice(0, 5));
   });
 });
@@ -294,16 +359,30 @@ describe('teamFlows and runOnlyFlows', () => {
       const flow = await flowOf(app, r.tokens.maker, { environmentId: r.defaultEnv, displayName, trigger: 'INSTANT' });
       made.push(flow.id);
       await app.database.db.insert(ownerGrants).values({ flowId: uuid(flow.id), principalKind: 'LIST', listId: r.rows.lists.get('list')! });
-      await app.database.db.insert(runOnlyGrants).values({ flowId: uuid(flow.id), principalKind: 'USER', userId: r.rows.users.get('free')! });
+      await app.database.db
+        .insert(runOnlyGrants)
+        .values({ flowId: uuid(flow.id), principalKind: 'USER', userId: r.rows.users.get('free')! });
     }
     const orderBy: FlowOrder = { field: 'DISPLAY_NAME', direction: 'DESC' };
     const team = ok(await app.gql(SearchTeamFlows, { filter: { search: 'INVOICE' }, orderBy, first: 1 }, r.tokens.coowner)).teamFlows;
     expect([team.totalCount, names(team)]).toEqual([2, ['Invoice intake']]);
-    const next = ok(await app.gql(SearchTeamFlows, { filter: { search: 'INVOICE' }, orderBy, first: 1, after: team.pageInfo.endCursor }, r.tokens.coowner)).teamFlows;
+    const next = ok(
+      await app.gql(
+        SearchTeamFlows,
+        { filter: { search: 'INVOICE' }, orderBy, first: 1, after: team.pageInfo.endCursor },
+        r.tokens.coowner,
+      ),
+    ).teamFlows;
     expect([names(next), next.pageInfo.hasNextPage]).toEqual([['invoice approval'], false]);
     const runOnly = ok(await app.gql(SearchRunOnlyFlows, { filter: { search: 'sheet' }, orderBy }, r.tokens.free)).runOnlyFlows;
     expect([runOnly.totalCount, names(runOnly)]).toEqual([1, ['Timesheets']]);
-    const shared = ok(await app.gql(SearchRunOnlyFlows, { filter: { sharedWith: r.users.free }, orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' } }, r.tokens.free)).runOnlyFlows;
+    const shared = ok(
+      await app.gql(
+        SearchRunOnlyFlows,
+        { filter: { sharedWith: r.users.free }, orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' } },
+        r.tokens.free,
+      ),
+    ).runOnlyFlows;
     expect(names(shared)).toEqual(['invoice approval', 'Invoice intake', 'Timesheets']);
   });
 });
@@ -315,13 +394,17 @@ describe('environmentFlows', () => {
     for (let i = 0; i < 10; i++) {
       const owner = i % 2 === 0 ? e.tokens.maker : e.tokens.coowner;
       const flow = await flowOf(app, owner, { environmentId: e.defaultEnv, displayName: `Inventory ${i}`, trigger: 'INSTANT' });
-      await app.database.db.insert(ownerGrants).values({ flowId: uuid(flow.id), principalKind: 'GROUP', groupId: e.rows.groups.get('team')! });
-      await app.database.db.insert(runOnlyGrants).values({ flowId: uuid(flow.id), principalKind: 'USER', userId: e.rows.users.get('free')! });
+      await app.database.db
+        .insert(ownerGrants)
+        .values({ flowId: uuid(flow.id), principalKind: 'GROUP', groupId: e.rows.groups.get('team')! });
+      await app.database.db
+        .insert(runOnlyGrants)
+        .values({ flowId: uuid(flow.id), principalKind: 'USER', userId: e.rows.users.get('free')! });
     }
     await flowOf(app, e.tokens.maker, { environmentId: e.securedEnv, displayName: 'Inventory elsewhere' });
   });
 
-  it("lists every flow of the environment to its admin, with owners and run-only users", async () => {
+  it('lists every flow of the environment to its admin, with owners and run-only users', async () => {
     const { environmentFlows } = ok(await app.gql(Inventory, { environmentId: e.defaultEnv, first: 100 }, e.tokens.admin));
     expect(environmentFlows.totalCount).toBe(10);
     expect(names(environmentFlows)).toEqual(Array.from({ length: 10 }, (_, i) => `Inventory ${9 - i}`));
@@ -335,7 +418,11 @@ describe('environmentFlows', () => {
     ]);
     expect(first.runOnlyUsers.edges.map((r) => (r.node as { id: string }).id)).toEqual([e.users.free]);
     const filtered = ok(
-      await app.gql(Inventory, { environmentId: e.defaultEnv, filter: { search: 'inventory 3' }, orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' } }, e.tokens.admin),
+      await app.gql(
+        Inventory,
+        { environmentId: e.defaultEnv, filter: { search: 'inventory 3' }, orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' } },
+        e.tokens.admin,
+      ),
     ).environmentFlows;
     expect([filtered.totalCount, names(filtered)]).toEqual([1, ['Inventory 3']]);
   });
@@ -343,7 +430,13 @@ describe('environmentFlows', () => {
   it('pages in a constant number of statements: 2 flows cost what 10 cost', async () => {
     const statements = async (first: number) => {
       const before = app.database.statementCount();
-      const data = ok(await app.gql(Inventory, { environmentId: e.defaultEnv, first, orderBy: { field: 'DISPLAY_NAME', direction: 'DESC' } }, e.tokens.admin));
+      const data = ok(
+        await app.gql(
+          Inventory,
+          { environmentId: e.defaultEnv, first, orderBy: { field: 'DISPLAY_NAME', direction: 'DESC' } },
+          e.tokens.admin,
+        ),
+      );
       expect(data.environmentFlows.edges).toHaveLength(first);
       return app.database.statementCount() - before;
     };
@@ -375,6 +468,3 @@ describe('environmentFlows', () => {
     expect(refusal(result).code).toBe('INVALID_INPUT');
   });
 });
-
-// Keep the generated type referenced: the document's shape is what a client would get.
-export type { InventoryQuery };

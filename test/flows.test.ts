@@ -115,11 +115,7 @@ describe('createFlow', () => {
   it("refuses someone else's connection (S5): CONNECTION_NOT_OWNED, and writes nothing", async () => {
     const before = await countMyFlows(t.tokens.coowner);
     const { createFlow } = ok(
-      await app.gql(
-        CreateFlow,
-        { input: newFlow({ actions: [{ name: 'Mine?', connectionId: sp }] }) },
-        t.tokens.coowner,
-      ),
+      await app.gql(CreateFlow, { input: newFlow({ actions: [{ name: 'Mine?', connectionId: sp }] }) }, t.tokens.coowner),
     );
     expect(failure(createFlow)).toMatchObject({ code: 'CONNECTION_NOT_OWNED', field: ['input', 'actions', '0', 'connectionId'] });
     expect(await countMyFlows(t.tokens.coowner)).toBe(before);
@@ -128,18 +124,20 @@ describe('createFlow', () => {
   it('refuses a connection made inside another flow (S6): CONNECTION_SCOPED_TO_OTHER_FLOW', async () => {
     const host = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
     const scoped = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, flowId: host.id });
-    const { createFlow } = ok(
-      await app.gql(CreateFlow, { input: newFlow({ otherConnectionIds: [scoped] }) }, t.tokens.maker),
-    );
+    const { createFlow } = ok(await app.gql(CreateFlow, { input: newFlow({ otherConnectionIds: [scoped] }) }, t.tokens.maker));
     expect(failure(createFlow)).toMatchObject({ code: 'CONNECTION_SCOPED_TO_OTHER_FLOW', field: ['input', 'otherConnectionIds', '0'] });
   });
 
   it('refuses a connection of another environment (INVALID_INPUT) or tenant (NOT_FOUND)', async () => {
     const securedConnection = await connectionOf(app, t.tokens.maker, { environmentId: t.securedEnv, connectorId: t.sharepoint });
     const foreign = await connectionOf(app, other.tokens.maker, { environmentId: other.defaultEnv, connectorId: other.sharepoint });
-    const wrongEnv = ok(await app.gql(CreateFlow, { input: newFlow({ actions: [{ name: 'A', connectionId: securedConnection }] }) }, t.tokens.maker));
+    const wrongEnv = ok(
+      await app.gql(CreateFlow, { input: newFlow({ actions: [{ name: 'A', connectionId: securedConnection }] }) }, t.tokens.maker),
+    );
     expect(failure(wrongEnv.createFlow)).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'actions', '0', 'connectionId'] });
-    const wrongTenant = ok(await app.gql(CreateFlow, { input: newFlow({ actions: [{ name: 'A', connectionId: foreign }] }) }, t.tokens.maker));
+    const wrongTenant = ok(
+      await app.gql(CreateFlow, { input: newFlow({ actions: [{ name: 'A', connectionId: foreign }] }) }, t.tokens.maker),
+    );
     expect(failure(wrongTenant.createFlow)).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'actions', '0', 'connectionId'] });
   });
 
@@ -174,7 +172,10 @@ describe('updateFlow', () => {
   it('keeps a reference that no action uses as OTHER until one uses it again (S7)', async () => {
     const flow = await flowOf(app, t.tokens.maker, {
       environmentId: t.defaultEnv,
-      actions: [{ name: 'Get item', connectionId: sp }, { name: 'Mail', connectionId: outlook }],
+      actions: [
+        { name: 'Get item', connectionId: sp },
+        { name: 'Mail', connectionId: outlook },
+      ],
     });
     const refId = flow.connectionReferences.find((r) => r.connection?.id === outlook)!.id;
     const unused = await update({ flowId: flow.id, actions: [{ name: 'Get item', connectionId: sp }] });
@@ -214,7 +215,15 @@ describe('updateFlow', () => {
     const { updateFlow } = ok(
       await app.gql(
         UpdateFlow,
-        { input: { flowId: flow.id, actions: [{ name: 'Get', connectionId: sp }, { name: 'Mail', connectionId: own }] } },
+        {
+          input: {
+            flowId: flow.id,
+            actions: [
+              { name: 'Get', connectionId: sp },
+              { name: 'Mail', connectionId: own },
+            ],
+          },
+        },
         t.tokens.coowner,
       ),
     );
@@ -285,11 +294,19 @@ describe('deleteFlow', () => {
     const { deleteFlow } = ok(await app.gql(DeleteFlow, { input: { flowId: flow.id } }, t.tokens.coowner));
     expect(deleteFlow).toEqual({ __typename: 'DeleteFlowSuccess', deletedFlowId: flow.id });
     expect(ok(await app.gql(FlowById, { id: flow.id }, t.tokens.maker)).node).toBeNull();
-    const left = await app.database.db.select().from(connections).where(eq(connections.id, uuid(scoped)));
+    const left = await app.database.db
+      .select()
+      .from(connections)
+      .where(eq(connections.id, uuid(scoped)));
     expect(left).toEqual([]);
 
     const events = await app.database.db
-      .select({ kind: sharingEvents.kind, name: sharingEvents.flowDisplayName, actorRole: sharingEvents.actorRole, userId: sharingEventRecipients.userId })
+      .select({
+        kind: sharingEvents.kind,
+        name: sharingEvents.flowDisplayName,
+        actorRole: sharingEvents.actorRole,
+        userId: sharingEventRecipients.userId,
+      })
       .from(sharingEvents)
       .innerJoin(sharingEventRecipients, eq(sharingEventRecipients.position, sharingEvents.position))
       .where(and(eq(sharingEvents.flowId, uuid(flow.id))));

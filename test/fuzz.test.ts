@@ -92,9 +92,16 @@ beforeAll(async () => {
     description: 'Asks a manager',
     actions: [{ name: 'Get item', connectionId: sp }, { name: 'Send mail', connectionId: outlook }, { name: 'Compose' }],
   });
-  const automated = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, trigger: 'AUTOMATED', actions: [{ name: 'Get', connectionId: sp }] });
+  const automated = await flowOf(app, t.tokens.maker, {
+    environmentId: t.defaultEnv,
+    trigger: 'AUTOMATED',
+    actions: [{ name: 'Get', connectionId: sp }],
+  });
   const aware = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, solutionAware: true, actions: [] });
-  const otherFlow = await flowOf(app, other.tokens.maker, { environmentId: other.defaultEnv, actions: [{ name: 'Get', connectionId: otherSp }] });
+  const otherFlow = await flowOf(app, other.tokens.maker, {
+    environmentId: other.defaultEnv,
+    actions: [{ name: 'Get', connectionId: otherSp }],
+  });
   const scoped = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, flowId: instant.id });
   ok(await app.gql(TrySendFlowCopy, { input: { flowId: instant.id, recipientIds: [t.users.coowner] } }, t.tokens.maker));
   ok(await app.gql(TryModifyRunOnlyUsers, { input: { flowId: instant.id, add: [t.users.basic, t.team] } }, t.tokens.maker));
@@ -125,13 +132,21 @@ async function fingerprint(): Promise<Record<string, string>> {
   const query = TABLE_NAMES.map(
     (name) => `select '${name}' as name, md5(coalesce(string_agg(row_::text, ',' order by row_::text), '')) as digest from "${name}" row_`,
   ).join(' union all ');
-  const result = (await app.database.db.execute(sql.raw(query))) as unknown as { name: string; digest: string }[] | { rows: { name: string; digest: string }[] };
+  const result = (await app.database.db.execute(sql.raw(query))) as unknown as
+    | { name: string; digest: string }[]
+    | { rows: { name: string; digest: string }[] };
   const rows = Array.isArray(result) ? result : result.rows;
   return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
 }
 // ------------------------------------------------------------------ sending and judging a call
 
-type Answer = { status: number; body: { data?: Record<string, { __typename?: string; code?: string; field?: string[] } | null> | null; errors?: { message: string; extensions?: { code?: string } }[] } | null };
+type Answer = {
+  status: number;
+  body: {
+    data?: Record<string, { __typename?: string; code?: string; field?: string[] } | null> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } | null;
+};
 
 /** POSTs an operation; the body may be anything (a refusal before GraphQL need not be JSON). */
 async function send(doc: TypedDocumentNode<unknown, never>, input: unknown, token: string | null): Promise<Answer> {
@@ -179,7 +194,41 @@ const changedTables = (before: Record<string, string>, after: Record<string, str
 // ------------------------------------------------------------------ arbitraries
 
 /** Characters that have broken or faked names elsewhere, mixed with ordinary ones. */
-const NASTY = ['\u0000', '\u0007', '\u001b', '\t', '\n', '\r', '\u007f', '\u0085', '\u00ad', '\u200b', '\u200c', '\u200d', '\u200e', '\u202e', '\u2066', '\u2069', '\u2028', '\ufeff', '\u2060', '\u3164', '\ud800', '\udfff', '\u{E0041}', '\u{1F3F4}', ' ', 'a', 'é', '👩', '"', '\\', "'", '%', '_'];
+const NASTY = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\t',
+  '\n',
+  '\r',
+  '\u007f',
+  '\u0085',
+  '\u00ad',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+  '\u2028',
+  '\ufeff',
+  '\u2060',
+  '\u3164',
+  '\ud800',
+  '\udfff',
+  '\u{E0041}',
+  '\u{1F3F4}',
+  ' ',
+  'a',
+  'é',
+  '👩',
+  '"',
+  '\\',
+  "'",
+  '%',
+  '_',
+];
 /** Text: half of it plain, so that calls with one bad field reach deep; the rest anything. */
 const text = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,20}$/) },
@@ -195,7 +244,20 @@ const pick = (ids: () => string[]) =>
     const all = ids();
     return all[i % all.length]!;
   });
-const TYPES = ['Flow', 'User', 'Group', 'SharePointList', 'Connection', 'ConnectionReference', 'FlowCopy', 'Environment', 'Connector', 'FlowRun', 'Nope', ''];
+const TYPES = [
+  'Flow',
+  'User',
+  'Group',
+  'SharePointList',
+  'Connection',
+  'ConnectionReference',
+  'FlowCopy',
+  'Environment',
+  'Connector',
+  'FlowRun',
+  'Nope',
+  '',
+];
 /** An id: mostly (4 in 5) one of the right kind, else one of another kind, of no such thing, or not an id at all. */
 const id = (kind: keyof typeof pool) =>
   fc.oneof(
@@ -210,7 +272,10 @@ const id = (kind: keyof typeof pool) =>
 const list = <T>(item: fc.Arbitrary<T>) =>
   fc.oneof(
     { weight: 5, arbitrary: fc.array(item, { maxLength: 4 }) },
-    { weight: 1, arbitrary: fc.tuple(item, fc.constantFrom(101, 501, 601, 1_001, 2_000)).map(([x, n]) => Array.from({ length: n }, () => x)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(item, fc.constantFrom(101, 501, 601, 1_001, 2_000)).map(([x, n]) => Array.from({ length: n }, () => x)),
+    },
   );
 
 /** An enum value, or sometimes not one. */
@@ -220,7 +285,17 @@ const oneOf = (...values: string[]) => fc.oneof({ weight: 5, arbitrary: fc.const
 const dateTime = fc.oneof(
   fc.date({ min: new Date(-8_000_000_000_000_000), max: new Date(8_000_000_000_000_000), noInvalidDate: true }).map((d) => d.toISOString()),
   fc.date({ min: new Date(), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.constantFrom('2027-02-30T00:00:00Z', '2027-01-01T24:00:00Z', '2027-13-01T00:00:00Z', '2027-01-01', '1e13', '', 'tomorrow', '+275760-09-13T00:00:00.000Z', '0000-01-01T00:00:00Z'),
+  fc.constantFrom(
+    '2027-02-30T00:00:00Z',
+    '2027-01-01T24:00:00Z',
+    '2027-13-01T00:00:00Z',
+    '2027-01-01',
+    '1e13',
+    '',
+    'tomorrow',
+    '+275760-09-13T00:00:00.000Z',
+    '0000-01-01T00:00:00Z',
+  ),
   text,
 );
 
@@ -228,10 +303,25 @@ const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: 
 
 /** The caller: mostly the maker (who reaches deepest), else anyone in the tenant or outside it, or no one. */
 const caller = (usual: 'maker' | 'admin' | 'coowner' = 'maker') =>
-  fc.oneof(
-    { weight: 4, arbitrary: fc.constant(usual) },
-    { weight: 2, arbitrary: fc.constantFrom<keyof Tenant['tokens'] | 'stranger' | 'nobody'>('maker', 'coowner', 'admin', 'basic', 'free', 'guest', 'outsider', 'stranger', 'nobody') },
-  ).map((who) => (who === 'nobody' ? null : who === 'stranger' ? other.tokens.maker : t.tokens[who]));
+  fc
+    .oneof(
+      { weight: 4, arbitrary: fc.constant(usual) },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom<keyof Tenant['tokens'] | 'stranger' | 'nobody'>(
+          'maker',
+          'coowner',
+          'admin',
+          'basic',
+          'free',
+          'guest',
+          'outsider',
+          'stranger',
+          'nobody',
+        ),
+      },
+    )
+    .map((who) => (who === 'nobody' ? null : who === 'stranger' ? other.tokens.maker : t.tokens[who]));
 
 const action = fc.record({ name: text, connectionId: optional(id('connections')) }, { requiredKeys: ['name'] });
 
@@ -247,7 +337,10 @@ const flowPackage = fc.oneof(
       actions: list(fc.record({ name: text, connectionReference: fc.option(fc.integer({ min: -1, max: 3 }), { nil: null }) })),
       connectionReferences: list(
         fc.record({
-          connector: fc.oneof(pick(() => connectorDirectoryIds), text),
+          connector: fc.oneof(
+            pick(() => connectorDirectoryIds),
+            text,
+          ),
           usage: oneOf('EMBEDDED', 'OTHER'),
           runOnlySource: oneOf('EMBEDDED', 'INVOKER'),
         }),
@@ -263,53 +356,201 @@ type Fuzzed = [string, TypedDocumentNode<unknown, never>, fc.Arbitrary<Record<st
 // The ones that can take fixtures away (roles, policy, primary owner, deletion) run last, so
 // the others meet a tenant worth fuzzing.
 const MUTATIONS: Fuzzed[] = [
-  ['createFlow', CreateFlow, fc.record({
-    environmentId: id('environments'), displayName: text, description: optional(text), trigger: oneOf('INSTANT', 'AUTOMATED', 'SCHEDULED'),
-    solutionAware: optional(fc.boolean()), actions: list(action), otherConnectionIds: optional(list(id('connections'))),
-  }, { requiredKeys: ['environmentId', 'displayName', 'trigger', 'actions'] }), caller()],
-  ['updateFlow', UpdateFlow, fc.record({
-    flowId: id('flows'), displayName: optional(text), description: optional(text), actions: optional(list(action)), otherConnectionIds: optional(list(id('connections'))),
-  }, { requiredKeys: ['flowId'] }), caller()],
-  ['createConnection', CreateConnection, fc.record({
-    environmentId: id('environments'), connectorId: id('connectors'), displayName: text, flowId: optional(id('flows')),
-  }, { requiredKeys: ['environmentId', 'connectorId', 'displayName'] }), caller()],
-  ['replaceFlowConnection', TryReplaceFlowConnection, fc.record({ connectionReferenceId: id('refs'), connectionId: id('connections') }), caller()],
+  [
+    'createFlow',
+    CreateFlow,
+    fc.record(
+      {
+        environmentId: id('environments'),
+        displayName: text,
+        description: optional(text),
+        trigger: oneOf('INSTANT', 'AUTOMATED', 'SCHEDULED'),
+        solutionAware: optional(fc.boolean()),
+        actions: list(action),
+        otherConnectionIds: optional(list(id('connections'))),
+      },
+      { requiredKeys: ['environmentId', 'displayName', 'trigger', 'actions'] },
+    ),
+    caller(),
+  ],
+  [
+    'updateFlow',
+    UpdateFlow,
+    fc.record(
+      {
+        flowId: id('flows'),
+        displayName: optional(text),
+        description: optional(text),
+        actions: optional(list(action)),
+        otherConnectionIds: optional(list(id('connections'))),
+      },
+      { requiredKeys: ['flowId'] },
+    ),
+    caller(),
+  ],
+  [
+    'createConnection',
+    CreateConnection,
+    fc.record(
+      {
+        environmentId: id('environments'),
+        connectorId: id('connectors'),
+        displayName: text,
+        flowId: optional(id('flows')),
+      },
+      { requiredKeys: ['environmentId', 'connectorId', 'displayName'] },
+    ),
+    caller(),
+  ],
+  [
+    'replaceFlowConnection',
+    TryReplaceFlowConnection,
+    fc.record({ connectionReferenceId: id('refs'), connectionId: id('connections') }),
+    caller(),
+  ],
   ['updateConnectionCredentials', TryUpdateConnectionCredentials, fc.record({ connectionId: id('connections') }), caller()],
   ['setFlowState', SetFlowState, fc.record({ flowId: id('flows'), state: oneOf('ON', 'OFF', 'SUSPENDED') }), caller()],
-  ['modifyFlowOwners', TryModifyFlowOwners, fc.record({
-    flowId: id('flows'), add: optional(list(id('principals'))), remove: optional(list(id('principals'))), expiresAt: optional(dateTime),
-  }, { requiredKeys: ['flowId'] }), caller()],
-  ['modifyRunOnlyUsers', TryModifyRunOnlyUsers, fc.record({
-    flowId: id('flows'), add: optional(list(id('principals'))), remove: optional(list(id('principals'))), expiresAt: optional(dateTime),
-    connectionSources: optional(list(fc.record({ connectionReferenceId: id('refs'), source: oneOf('EMBEDDED', 'INVOKER') }))),
-  }, { requiredKeys: ['flowId'] }), caller()],
-  ['triggerFlow', TryTriggerFlow, fc.record({ flowId: id('flows'), invokerConnectionIds: optional(list(id('connections'))) }, { requiredKeys: ['flowId'] }), caller()],
-  ['sendFlowCopy', TrySendFlowCopy, fc.record({
-    flowId: id('flows'), recipientIds: list(id('principals')), displayName: optional(text), description: optional(text),
-  }, { requiredKeys: ['flowId', 'recipientIds'] }), caller()],
-  ['createFlowFromCopy', TryCreateFlowFromCopy, fc.record({
-    copyId: id('copies'), environmentId: id('environments'), connectionIds: optional(list(id('connections'))),
-  }, { requiredKeys: ['copyId', 'environmentId'] }), caller('coowner')],
-  ['importFlowPackage', TryImportFlowPackage, fc.record({
-    environmentId: id('environments'), package: flowPackage, connectionIds: optional(list(id('connections'))), displayName: optional(text),
-  }, { requiredKeys: ['environmentId', 'package'] }), caller()],
+  [
+    'modifyFlowOwners',
+    TryModifyFlowOwners,
+    fc.record(
+      {
+        flowId: id('flows'),
+        add: optional(list(id('principals'))),
+        remove: optional(list(id('principals'))),
+        expiresAt: optional(dateTime),
+      },
+      { requiredKeys: ['flowId'] },
+    ),
+    caller(),
+  ],
+  [
+    'modifyRunOnlyUsers',
+    TryModifyRunOnlyUsers,
+    fc.record(
+      {
+        flowId: id('flows'),
+        add: optional(list(id('principals'))),
+        remove: optional(list(id('principals'))),
+        expiresAt: optional(dateTime),
+        connectionSources: optional(list(fc.record({ connectionReferenceId: id('refs'), source: oneOf('EMBEDDED', 'INVOKER') }))),
+      },
+      { requiredKeys: ['flowId'] },
+    ),
+    caller(),
+  ],
+  [
+    'triggerFlow',
+    TryTriggerFlow,
+    fc.record({ flowId: id('flows'), invokerConnectionIds: optional(list(id('connections'))) }, { requiredKeys: ['flowId'] }),
+    caller(),
+  ],
+  [
+    'sendFlowCopy',
+    TrySendFlowCopy,
+    fc.record(
+      {
+        flowId: id('flows'),
+        recipientIds: list(id('principals')),
+        displayName: optional(text),
+        description: optional(text),
+      },
+      { requiredKeys: ['flowId', 'recipientIds'] },
+    ),
+    caller(),
+  ],
+  [
+    'createFlowFromCopy',
+    TryCreateFlowFromCopy,
+    fc.record(
+      {
+        copyId: id('copies'),
+        environmentId: id('environments'),
+        connectionIds: optional(list(id('connections'))),
+      },
+      { requiredKeys: ['copyId', 'environmentId'] },
+    ),
+    caller('coowner'),
+  ],
+  [
+    'importFlowPackage',
+    TryImportFlowPackage,
+    fc.record(
+      {
+        environmentId: id('environments'),
+        package: flowPackage,
+        connectionIds: optional(list(id('connections'))),
+        displayName: optional(text),
+      },
+      { requiredKeys: ['environmentId', 'package'] },
+    ),
+    caller(),
+  ],
   ['saveFlowAs', TrySaveFlowAs, fc.record({ flowId: id('flows'), displayName: text }), caller()],
-  ['setEnvironmentRole', TrySetEnvironmentRole, fc.record({
-    environmentId: id('environments'), userId: id('principals'), role: optional(oneOf('ENVIRONMENT_ADMIN', 'ENVIRONMENT_MAKER', 'BASIC_USER')),
-  }, { requiredKeys: ['environmentId', 'userId'] }), caller('admin')],
-  ['setDlpPolicy', TrySetDlpPolicy, fc.record({
-    environmentId: id('environments'), classifications: list(fc.record({ connectorId: id('connectors'), class: oneOf('BUSINESS', 'NON_BUSINESS', 'BLOCKED') })),
-  }), caller('admin')],
+  [
+    'setEnvironmentRole',
+    TrySetEnvironmentRole,
+    fc.record(
+      {
+        environmentId: id('environments'),
+        userId: id('principals'),
+        role: optional(oneOf('ENVIRONMENT_ADMIN', 'ENVIRONMENT_MAKER', 'BASIC_USER')),
+      },
+      { requiredKeys: ['environmentId', 'userId'] },
+    ),
+    caller('admin'),
+  ],
+  [
+    'setDlpPolicy',
+    TrySetDlpPolicy,
+    fc.record({
+      environmentId: id('environments'),
+      classifications: list(fc.record({ connectorId: id('connectors'), class: oneOf('BUSINESS', 'NON_BUSINESS', 'BLOCKED') })),
+    }),
+    caller('admin'),
+  ],
   // Bulk changes (S25): dry runs half the time (they must write nothing either way they end).
-  ['replaceConnectionEverywhere', TryReplaceConnectionEverywhere, fc.record({
-    connectionId: id('connections'), newConnectionId: id('connections'), dryRun: optional(fc.boolean()),
-  }, { requiredKeys: ['connectionId', 'newConnectionId'] }), caller()],
-  ['reassignFlows', TryReassignFlows, fc.record({
-    environmentId: id('environments'), fromUserId: id('principals'), toUserId: id('principals'), removeFromUser: optional(fc.boolean()), dryRun: optional(fc.boolean()),
-  }, { requiredKeys: ['environmentId', 'fromUserId', 'toUserId'] }), caller('admin')],
-  ['removePrincipalFromFlows', TryRemovePrincipalFromFlows, fc.record({
-    environmentId: id('environments'), principalId: id('principals'), dryRun: optional(fc.boolean()),
-  }, { requiredKeys: ['environmentId', 'principalId'] }), caller('admin')],
+  [
+    'replaceConnectionEverywhere',
+    TryReplaceConnectionEverywhere,
+    fc.record(
+      {
+        connectionId: id('connections'),
+        newConnectionId: id('connections'),
+        dryRun: optional(fc.boolean()),
+      },
+      { requiredKeys: ['connectionId', 'newConnectionId'] },
+    ),
+    caller(),
+  ],
+  [
+    'reassignFlows',
+    TryReassignFlows,
+    fc.record(
+      {
+        environmentId: id('environments'),
+        fromUserId: id('principals'),
+        toUserId: id('principals'),
+        removeFromUser: optional(fc.boolean()),
+        dryRun: optional(fc.boolean()),
+      },
+      { requiredKeys: ['environmentId', 'fromUserId', 'toUserId'] },
+    ),
+    caller('admin'),
+  ],
+  [
+    'removePrincipalFromFlows',
+    TryRemovePrincipalFromFlows,
+    fc.record(
+      {
+        environmentId: id('environments'),
+        principalId: id('principals'),
+        dryRun: optional(fc.boolean()),
+      },
+      { requiredKeys: ['environmentId', 'principalId'] },
+    ),
+    caller('admin'),
+  ],
   ['changePrimaryOwner', TryChangePrimaryOwner, fc.record({ flowId: id('flows'), newOwnerId: id('principals') }), caller()],
   ['deleteFlow', DeleteFlow, fc.record({ flowId: id('flows') }), caller()],
 ];
@@ -318,10 +559,18 @@ describe('fuzzing strings and lists where everything else is right', () => {
   it('a flow name, description or action name is stored as given (trimmed) or refused naming that field', async () => {
     await fc.assert(
       fc.asyncProperty(text, optional(text), text, async (displayName, description, actionName) => {
-        const result = await judge(CreateFlow, { environmentId: t.defaultEnv, displayName, description, trigger: 'INSTANT', actions: [{ name: actionName }] }, t.tokens.maker);
+        const result = await judge(
+          CreateFlow,
+          { environmentId: t.defaultEnv, displayName, description, trigger: 'INSTANT', actions: [{ name: actionName }] },
+          t.tokens.maker,
+        );
         if (result?.__typename === 'OperationError') {
           expect(result.code).toBe('INVALID_INPUT');
-          expect([['input', 'displayName'], ['input', 'description'], ['input', 'actions', '0', 'name']]).toContainEqual(result.field);
+          expect([
+            ['input', 'displayName'],
+            ['input', 'description'],
+            ['input', 'actions', '0', 'name'],
+          ]).toContainEqual(result.field);
         } else {
           const { flow } = result as unknown as { flow: { displayName: string; description: string | null; actions: { name: string }[] } };
           expect(flow.displayName).toBe(displayName.trim());
@@ -336,12 +585,19 @@ describe('fuzzing strings and lists where everything else is right', () => {
   it('a flow refused for its connections after its rows were written leaves nothing behind', async () => {
     // The maker's own connections, the co-owner's, another tenant's, one made inside another flow:
     // createFlow writes the flow and its owner before it checks them, updateFlow its actions.
-    const connections = fc.array(pick(() => pool.connections), { maxLength: 4 });
+    const connections = fc.array(
+      pick(() => pool.connections),
+      { maxLength: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(fc.boolean(), connections, connections, async (create, used, others) => {
         const actions = used.map((connectionId, i) => ({ name: `Step ${i}`, connectionId }));
         const result = create
-          ? await judge(CreateFlow, { environmentId: t.defaultEnv, displayName: 'Deep', trigger: 'INSTANT', actions, otherConnectionIds: others }, t.tokens.maker)
+          ? await judge(
+              CreateFlow,
+              { environmentId: t.defaultEnv, displayName: 'Deep', trigger: 'INSTANT', actions, otherConnectionIds: others },
+              t.tokens.maker,
+            )
           : await judge(UpdateFlow, { flowId: pool.flows[0], actions, otherConnectionIds: others }, t.tokens.maker);
         expect(['CreateFlowSuccess', 'UpdateFlowSuccess', 'OperationError']).toContain(result?.__typename);
       }),
@@ -352,10 +608,19 @@ describe('fuzzing strings and lists where everything else is right', () => {
   it('a list of principals over its cap is INVALID_INPUT naming the list', async () => {
     const docs = [TryModifyFlowOwners, TryModifyRunOnlyUsers] as TypedDocumentNode<unknown, never>[];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(101, 1_000, 5_000), fc.constantFrom('add', 'remove'), fc.constantFrom(...docs), async (n, which, doc) => {
-        const input = { flowId: pool.flows[0], [which]: Array.from({ length: n }, () => t.users.guest) };
-        expect(await judge(doc, input, t.tokens.maker)).toMatchObject({ __typename: 'OperationError', code: 'INVALID_INPUT', field: ['input', which] });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(101, 1_000, 5_000),
+        fc.constantFrom('add', 'remove'),
+        fc.constantFrom(...docs),
+        async (n, which, doc) => {
+          const input = { flowId: pool.flows[0], [which]: Array.from({ length: n }, () => t.users.guest) };
+          expect(await judge(doc, input, t.tokens.maker)).toMatchObject({
+            __typename: 'OperationError',
+            code: 'INVALID_INPUT',
+            field: ['input', which],
+          });
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -369,7 +634,10 @@ describe('fuzzing every mutation: no 5xx, no masked error, nothing written when 
 
   for (const [name, doc, input, token] of MUTATIONS) {
     it(name, async () => {
-      await fc.assert(fc.asyncProperty(input, token, async (value, bearer) => void (await judge(doc, value, bearer))), { numRuns: RUNS });
+      await fc.assert(
+        fc.asyncProperty(input, token, async (value, bearer) => void (await judge(doc, value, bearer))),
+        { numRuns: RUNS },
+      );
     });
   }
 });
@@ -385,9 +653,9 @@ describe('after all that', () => {
       ['flow_copies', 'description', 'description'],
     ];
     for (const [table, column, kind] of columns) {
-      const result = (await app.database.db.execute(sql.raw(`select "${column}" as value from "${table}" where "${column}" is not null`))) as unknown as
-        | { value: string }[]
-        | { rows: { value: string }[] };
+      const result = (await app.database.db.execute(
+        sql.raw(`select "${column}" as value from "${table}" where "${column}" is not null`),
+      )) as unknown as { value: string }[] | { rows: { value: string }[] };
       const rows = Array.isArray(result) ? result : result.rows;
       expect(rows.length, `${table}.${column}`).toBeGreaterThan(0);
       for (const { value } of rows) expect(textFault(value, kind), `${table}.${column}: ${JSON.stringify(value)}`).toBeNull();

@@ -23,7 +23,8 @@ function graphiqlOptions(html: string): Record<string, unknown> {
 }
 
 /** Any token in GraphiQL's options: its header editor or its WebSocket's connection params. */
-const tokenIn = (options: Record<string, unknown>) => /Bearer|eyJ/i.test(JSON.stringify({ headers: options.headers, connectionParams: options.connectionParams }));
+const tokenIn = (options: Record<string, unknown>) =>
+  /Bearer|eyJ/i.test(JSON.stringify({ headers: options.headers, connectionParams: options.connectionParams }));
 
 describe('the rule', () => {
   it.each([

@@ -56,17 +56,25 @@ describe('a server on a database behind this build', () => {
   afterAll(() => app?.close());
 
   const run = async (statement: ReturnType<typeof sql>) => {
-    const result = (await app.database.db.execute(statement)) as unknown as { rows?: Record<string, unknown>[] } | Record<string, unknown>[];
+    const result = (await app.database.db.execute(statement)) as unknown as
+      | { rows?: Record<string, unknown>[] }
+      | Record<string, unknown>[];
     return Array.isArray(result) ? result : (result.rows ?? []);
   };
 
   it('/ready answers 503 naming how many migrations are applied, then 200 once they all are', async () => {
-    const shipped = (JSON.parse(readFileSync(new URL('../drizzle/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries.length;
+    const shipped = (JSON.parse(readFileSync(new URL('../drizzle/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] })
+      .entries.length;
     const [last] = await run(sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`);
     await run(sql`delete from drizzle.__drizzle_migrations where id = ${last!.id}`);
     const behind = await timed(`${base(app)}/ready`);
-    expect(behind).toMatchObject({ status: 503, body: { status: 'unavailable', reason: `${shipped - 1} of ${shipped} migrations applied` } });
-    await run(sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last!.id}, ${last!.hash}, ${last!.created_at})`);
+    expect(behind).toMatchObject({
+      status: 503,
+      body: { status: 'unavailable', reason: `${shipped - 1} of ${shipped} migrations applied` },
+    });
+    await run(
+      sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last!.id}, ${last!.hash}, ${last!.created_at})`,
+    );
     expect(await timed(`${base(app)}/ready`)).toMatchObject({ status: 200, body: { status: 'ready' } });
   });
 

@@ -93,13 +93,21 @@ async function expectRefusedWritingNothing(cases: [string, () => Promise<Outcome
 
 // Mutations as the maker (or another person), answering their result union.
 const createFlow = async (input: Record<string, unknown>, token = t.tokens.maker) =>
-  ok(await app.gql(CreateFlow, { input: { environmentId: t.defaultEnv, displayName: 'New', trigger: 'INSTANT', actions: [], ...input } }, token)).createFlow;
+  ok(
+    await app.gql(
+      CreateFlow,
+      { input: { environmentId: t.defaultEnv, displayName: 'New', trigger: 'INSTANT', actions: [], ...input } },
+      token,
+    ),
+  ).createFlow;
 const updateFlow = async (input: Record<string, unknown>) =>
   ok(await app.gql(UpdateFlow, { input: { flowId: flow.id, ...input } }, t.tokens.maker)).updateFlow;
 const createConnection = async (displayName: string) =>
-  ok(await app.gql(CreateConnection, { input: { environmentId: t.defaultEnv, connectorId: t.outlook, displayName } }, t.tokens.maker)).createConnection;
+  ok(await app.gql(CreateConnection, { input: { environmentId: t.defaultEnv, connectorId: t.outlook, displayName } }, t.tokens.maker))
+    .createConnection;
 const sendFlowCopy = async (input: Record<string, unknown>) =>
-  ok(await app.gql(TrySendFlowCopy, { input: { flowId: flow.id, recipientIds: [t.users.coowner], ...input } }, t.tokens.maker)).sendFlowCopy;
+  ok(await app.gql(TrySendFlowCopy, { input: { flowId: flow.id, recipientIds: [t.users.coowner], ...input } }, t.tokens.maker))
+    .sendFlowCopy;
 const saveFlowAs = async (displayName: string) =>
   ok(await app.gql(TrySaveFlowAs, { input: { flowId: flow.id, displayName } }, t.tokens.maker)).saveFlowAs;
 
@@ -122,9 +130,19 @@ describe('stored strings (S27)', () => {
     it(`refuses ${what} in every stored name${inDescriptions ? ' and description' : ''}, naming the field, and writes nothing`, async () => {
       const names: [string, () => Promise<Outcome>, string[], RegExp][] = [
         ['createFlow displayName', () => createFlow({ displayName: bad }), ['input', 'displayName'], /^displayName: must not/],
-        ['createFlow action name', () => createFlow({ actions: [{ name: 'Fine' }, { name: bad }] }), ['input', 'actions', '1', 'name'], /^actions\.1\.name: must not/],
+        [
+          'createFlow action name',
+          () => createFlow({ actions: [{ name: 'Fine' }, { name: bad }] }),
+          ['input', 'actions', '1', 'name'],
+          /^actions\.1\.name: must not/,
+        ],
         ['updateFlow displayName', () => updateFlow({ displayName: bad }), ['input', 'displayName'], /must not/],
-        ['updateFlow action name', () => updateFlow({ actions: [{ name: bad, connectionId: sp }] }), ['input', 'actions', '0', 'name'], /must not/],
+        [
+          'updateFlow action name',
+          () => updateFlow({ actions: [{ name: bad, connectionId: sp }] }),
+          ['input', 'actions', '0', 'name'],
+          /must not/,
+        ],
         ['createConnection displayName', () => createConnection(bad), ['input', 'displayName'], /must not/],
         ['sendFlowCopy displayName', () => sendFlowCopy({ displayName: bad }), ['input', 'displayName'], /must not/],
         ['saveFlowAs displayName', () => saveFlowAs(bad), ['input', 'displayName'], /must not/],
@@ -170,14 +188,26 @@ describe('stored strings from the directory import (S27)', () => {
   const spoilers: [string, (d: Directory, bad: string) => unknown, string[]][] = [
     ['$.tenants[0].displayName', (d, bad) => ({ ...d, tenants: [{ ...d.tenants[0]!, displayName: bad }] }), BAD],
     ['$.users[2].displayName', (d, bad) => ({ ...d, users: d.users.map((u, i) => (i === 2 ? { ...u, displayName: bad } : u)) }), BAD],
-    ['$.users[1].email', (d, bad) => ({ ...d, users: d.users.map((u, i) => (i === 1 ? { ...u, email: `a${bad}@example.com` } : u)) }), INSIDE],
+    [
+      '$.users[1].email',
+      (d, bad) => ({ ...d, users: d.users.map((u, i) => (i === 1 ? { ...u, email: `a${bad}@example.com` } : u)) }),
+      INSIDE,
+    ],
     ['$.users[1].email', (d, bad) => ({ ...d, users: d.users.map((u, i) => (i === 1 ? { ...u, email: bad } : u)) }), BAD],
     ['$.users[0].id', (d, bad) => ({ ...d, users: d.users.map((u, i) => (i === 0 ? { ...u, id: bad } : u)) }), BAD],
     ['$.groups[0].displayName', (d, bad) => ({ ...d, groups: [{ ...d.groups[0]!, displayName: bad }] }), BAD],
     ['$.sharePointLists[0].title', (d, bad) => ({ ...d, sharePointLists: [{ ...d.sharePointLists[0]!, title: bad }] }), BAD],
-    ['$.sharePointLists[0].siteUrl', (d, bad) => ({ ...d, sharePointLists: [{ ...d.sharePointLists[0]!, siteUrl: `https://example.com/${bad}` }] }), INSIDE],
+    [
+      '$.sharePointLists[0].siteUrl',
+      (d, bad) => ({ ...d, sharePointLists: [{ ...d.sharePointLists[0]!, siteUrl: `https://example.com/${bad}` }] }),
+      INSIDE,
+    ],
     ['$.sharePointLists[0].siteUrl', (d, bad) => ({ ...d, sharePointLists: [{ ...d.sharePointLists[0]!, siteUrl: bad }] }), BAD],
-    ['$.environments[1].displayName', (d, bad) => ({ ...d, environments: [d.environments[0]!, { ...d.environments[1]!, displayName: bad }] }), BAD],
+    [
+      '$.environments[1].displayName',
+      (d, bad) => ({ ...d, environments: [d.environments[0]!, { ...d.environments[1]!, displayName: bad }] }),
+      BAD,
+    ],
     ['$.connectors[1].displayName', (d, bad) => ({ ...d, connectors: [d.connectors[0]!, { ...d.connectors[1]!, displayName: bad }] }), BAD],
   ];
   for (const [path, spoil, values] of spoilers) {
@@ -192,7 +222,17 @@ describe('stored strings from the directory import (S27)', () => {
         expect((error as Error).message, JSON.stringify(bad)).toMatch(new RegExp(`\\n  ${escaped}: `));
         const { db } = app.database;
         expect(await db.select().from(tenants).where(eq(tenants.externalId, directory.tenants[0]!.id))).toEqual([]);
-        expect(await db.select().from(users).where(inArray(users.externalId, directory.users.map((u) => u.id)))).toEqual([]);
+        expect(
+          await db
+            .select()
+            .from(users)
+            .where(
+              inArray(
+                users.externalId,
+                directory.users.map((u) => u.id),
+              ),
+            ),
+        ).toEqual([]);
       }
     });
   }
@@ -212,10 +252,30 @@ describe('list caps', () => {
 
   it(`refuses a flow with more than ${MAX_IDS} other connections or ${MAX_ACTIONS} actions, and takes one at the caps`, async () => {
     await expectRefusedWritingNothing([
-      ['createFlow otherConnectionIds', () => createFlow({ otherConnectionIds: many(MAX_IDS + 1, sp) }), ['input', 'otherConnectionIds'], /at most 100/],
-      ['createFlow actions', () => createFlow({ actions: many(MAX_ACTIONS + 1, 0).map((_, i) => ({ name: `A${i}` })) }), ['input', 'actions'], /at most 500/],
-      ['updateFlow otherConnectionIds', () => updateFlow({ otherConnectionIds: many(MAX_IDS + 1, sp) }), ['input', 'otherConnectionIds'], /at most 100/],
-      ['updateFlow actions', () => updateFlow({ actions: many(MAX_ACTIONS + 1, 0).map((_, i) => ({ name: `A${i}` })) }), ['input', 'actions'], /at most 500/],
+      [
+        'createFlow otherConnectionIds',
+        () => createFlow({ otherConnectionIds: many(MAX_IDS + 1, sp) }),
+        ['input', 'otherConnectionIds'],
+        /at most 100/,
+      ],
+      [
+        'createFlow actions',
+        () => createFlow({ actions: many(MAX_ACTIONS + 1, 0).map((_, i) => ({ name: `A${i}` })) }),
+        ['input', 'actions'],
+        /at most 500/,
+      ],
+      [
+        'updateFlow otherConnectionIds',
+        () => updateFlow({ otherConnectionIds: many(MAX_IDS + 1, sp) }),
+        ['input', 'otherConnectionIds'],
+        /at most 100/,
+      ],
+      [
+        'updateFlow actions',
+        () => updateFlow({ actions: many(MAX_ACTIONS + 1, 0).map((_, i) => ({ name: `A${i}` })) }),
+        ['input', 'actions'],
+        /at most 500/,
+      ],
     ]);
     const atCaps = await createFlow({
       otherConnectionIds: many(MAX_IDS, sp),
@@ -249,7 +309,12 @@ describe('list caps', () => {
           ok(
             await app.gql(
               TryModifyRunOnlyUsers,
-              { input: { flowId: flow.id, connectionSources: many(MAX_FLOW_CONNECTIONS + 1, { connectionReferenceId: ref, source: 'INVOKER' as const }) } },
+              {
+                input: {
+                  flowId: flow.id,
+                  connectionSources: many(MAX_FLOW_CONNECTIONS + 1, { connectionReferenceId: ref, source: 'INVOKER' as const }),
+                },
+              },
               t.tokens.maker,
             ),
           ).modifyRunOnlyUsers,
@@ -258,14 +323,26 @@ describe('list caps', () => {
       ],
       [
         'triggerFlow invokerConnectionIds',
-        async () => ok(await app.gql(TryTriggerFlow, { input: { flowId: flow.id, invokerConnectionIds: many(MAX_FLOW_CONNECTIONS + 1, sp) } }, t.tokens.basic)).triggerFlow,
+        async () =>
+          ok(
+            await app.gql(
+              TryTriggerFlow,
+              { input: { flowId: flow.id, invokerConnectionIds: many(MAX_FLOW_CONNECTIONS + 1, sp) } },
+              t.tokens.basic,
+            ),
+          ).triggerFlow,
         ['input', 'invokerConnectionIds'],
       ],
       [
         'createFlowFromCopy connectionIds',
         async () =>
-          ok(await app.gql(TryCreateFlowFromCopy, { input: { copyId, environmentId: t.defaultEnv, connectionIds: many(MAX_FLOW_CONNECTIONS + 1, sp) } }, t.tokens.coowner))
-            .createFlowFromCopy,
+          ok(
+            await app.gql(
+              TryCreateFlowFromCopy,
+              { input: { copyId, environmentId: t.defaultEnv, connectionIds: many(MAX_FLOW_CONNECTIONS + 1, sp) } },
+              t.tokens.coowner,
+            ),
+          ).createFlowFromCopy,
         ['input', 'connectionIds'],
       ],
     ]);
@@ -280,7 +357,12 @@ describe('list caps', () => {
           ok(
             await app.gql(
               TrySetDlpPolicy,
-              { input: { environmentId: t.defaultEnv, classifications: many(MAX_DLP_CONNECTORS + 1, { connectorId: t.sharepoint, class: 'BLOCKED' as const }) } },
+              {
+                input: {
+                  environmentId: t.defaultEnv,
+                  classifications: many(MAX_DLP_CONNECTORS + 1, { connectorId: t.sharepoint, class: 'BLOCKED' as const }),
+                },
+              },
               t.tokens.admin,
             ),
           ).setDlpPolicy,
@@ -320,11 +402,21 @@ describe('bulk mutations (S25)', () => {
 
   it('refuse an id of the wrong kind, or not an id, naming it, and write nothing', async () => {
     const reassign = async (input: Record<string, unknown>) =>
-      ok(await app.gql(HygieneReassign, { input: { environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.coowner, ...input } as never }, t.tokens.admin))
-        .reassignFlows;
+      ok(
+        await app.gql(
+          HygieneReassign,
+          { input: { environmentId: t.defaultEnv, fromUserId: t.users.maker, toUserId: t.users.coowner, ...input } as never },
+          t.tokens.admin,
+        ),
+      ).reassignFlows;
     const remove = async (input: Record<string, unknown>) =>
-      ok(await app.gql(HygieneRemovePrincipal, { input: { environmentId: t.defaultEnv, principalId: t.users.basic, ...input } as never }, t.tokens.admin))
-        .removePrincipalFromFlows;
+      ok(
+        await app.gql(
+          HygieneRemovePrincipal,
+          { input: { environmentId: t.defaultEnv, principalId: t.users.basic, ...input } as never },
+          t.tokens.admin,
+        ),
+      ).removePrincipalFromFlows;
     const replace = async (input: Record<string, unknown>) =>
       ok(await app.gql(HygieneReplaceEverywhere, { input: { connectionId: sp, newConnectionId: sp, ...input } as never }, t.tokens.maker))
         .replaceConnectionEverywhere;

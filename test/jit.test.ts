@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 async function post(query: string, operationName?: string) {
-  const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }) });
+  const response = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, operationName }),
+  });
   return response.json();
 }
 

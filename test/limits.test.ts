@@ -23,7 +23,11 @@ type Raw = { status: number; body: { data?: unknown; errors?: { message: string;
 async function post(query: string, token?: string, variables?: Record<string, unknown>): Promise<Raw> {
   const response = await fetch(app.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -176,7 +180,13 @@ describe('message size on every transport (item 9)', () => {
     const socket = new WebSocket(app.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const closed = new Promise<number>((resolve) => socket.once('close', resolve));
-    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${t.tokens.maker}` }, pad: 'x'.repeat(DEFAULT_LIMITS.bodyBytes) }));
+    socket.send(
+      JSON.stringify({
+        type: 'connection_init',
+        payload: { authorization: `Bearer ${t.tokens.maker}` },
+        pad: 'x'.repeat(DEFAULT_LIMITS.bodyBytes),
+      }),
+    );
     expect(await closed).toBe(1009);
     const Viewer = graphql(`query LimitsViewer { viewer { id } }`);
     expect(ok(await app.gql(Viewer, {}, t.tokens.maker)).viewer?.id).toBe(t.users.maker);

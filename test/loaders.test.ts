@@ -56,7 +56,10 @@ async function tenantWithFlows(n: number): Promise<Tenant> {
     const flow = await flowOf(app, t.tokens.maker, {
       environmentId: t.defaultEnv,
       displayName: `Flow ${i}`,
-      actions: [{ name: 'Get', connectionId: sp }, { name: 'Mail', connectionId: mail }],
+      actions: [
+        { name: 'Get', connectionId: sp },
+        { name: 'Mail', connectionId: mail },
+      ],
     });
     ok(await app.gql(ShareWithTeam, { input: { flowId: flow.id, add: [t.users.coowner, t.team, t.list] } }, t.tokens.maker));
   }

@@ -45,11 +45,16 @@ describe('a line per HTTP request', () => {
   it('names the operation, its user, status, duration and request id, and leaves out variables and the token', async () => {
     const secret = `secret-${randomUUID()}`;
     const response = await post(
-      { query: 'mutation LogsCreate($input: CreateFlowInput!) { createFlow(input: $input) { __typename } }', variables: { input: { environmentId: t.defaultEnv, displayName: secret, trigger: 'INSTANT', actions: [] } } },
+      {
+        query: 'mutation LogsCreate($input: CreateFlowInput!) { createFlow(input: $input) { __typename } }',
+        variables: { input: { environmentId: t.defaultEnv, displayName: secret, trigger: 'INSTANT', actions: [] } },
+      },
       { authorization: `Bearer ${t.tokens.maker}`, 'x-request-id': 'logs-test-1' },
     );
     expect(response.headers.get('x-request-id')).toBe('logs-test-1');
-    expect(((await response.json()) as { data: { createFlow: { __typename: string } } }).data.createFlow.__typename).toBe('CreateFlowSuccess');
+    expect(((await response.json()) as { data: { createFlow: { __typename: string } } }).data.createFlow.__typename).toBe(
+      'CreateFlowSuccess',
+    );
     await pause(50);
     const line = requestLine('logs-test-1');
     expect(line).toMatchObject({
@@ -73,19 +78,35 @@ describe('a line per HTTP request', () => {
 
   it('gives the error codes, and no variable value even where the error message quotes it (at trace level)', async () => {
     const secret = `not-an-id-${randomUUID()}`;
-    const badId = await post({ query: 'query LogsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }', variables: { after: secret } }, { authorization: `Bearer ${t.tokens.maker}`, 'x-request-id': 'logs-test-2' });
-    const badVariable = await post({ query: 'query LogsBad($n: Int!) { myFlows(first: $n) { totalCount } }', variables: { n: secret } }, { 'x-request-id': 'logs-test-3' });
+    const badId = await post(
+      { query: 'query LogsFlows($after: String) { myFlows(first: 1, after: $after) { totalCount } }', variables: { after: secret } },
+      { authorization: `Bearer ${t.tokens.maker}`, 'x-request-id': 'logs-test-2' },
+    );
+    const badVariable = await post(
+      { query: 'query LogsBad($n: Int!) { myFlows(first: $n) { totalCount } }', variables: { n: secret } },
+      { 'x-request-id': 'logs-test-3' },
+    );
     const invalid = await post({ query: 'query LogsInvalid { nothingHere }' }, { 'x-request-id': 'logs-test-5' });
     const badToken = await post({ query: '{ viewer { id } }' }, { authorization: `Bearer ${secret}`, 'x-request-id': 'logs-test-4' });
     expect(JSON.stringify(await badId.json())).toContain('INVALID_INPUT');
     expect(badVariable.status).toBe(200);
     expect(badToken.status).toBe(401);
     await pause(50);
-    expect(requestLine('logs-test-2')).toMatchObject({ operation: 'LogsFlows', type: 'query', errors: ['INVALID_INPUT'], userId: t.rows.users.get('maker') });
+    expect(requestLine('logs-test-2')).toMatchObject({
+      operation: 'LogsFlows',
+      type: 'query',
+      errors: ['INVALID_INPUT'],
+      userId: t.rows.users.get('maker'),
+    });
     expect(requestLine('logs-test-3')).toMatchObject({ operation: 'LogsBad', type: 'query', errors: ['GRAPHQL_ERROR'], userId: null });
     expect(requestLine('logs-test-4')).toMatchObject({ status: 401, errors: ['UNAUTHENTICATED'] });
     expect(invalid.status).toBe(200);
-    expect(requestLine('logs-test-5')).toMatchObject({ operation: 'LogsInvalid', type: 'query', status: 200, errors: ['GRAPHQL_VALIDATION_FAILED'] });
+    expect(requestLine('logs-test-5')).toMatchObject({
+      operation: 'LogsInvalid',
+      type: 'query',
+      status: 200,
+      errors: ['GRAPHQL_VALIDATION_FAILED'],
+    });
     expect(written.join('')).not.toContain(secret);
   });
 
@@ -139,7 +160,9 @@ describe('WebSocket operations and subscriptions', () => {
       await client.close();
     }
     await pause(50);
-    expect(lines().find((l) => l.msg === 'operation' && l.operation === 'LogsFlows' && l.userId === t.rows.users.get('admin'))).toMatchObject({
+    expect(
+      lines().find((l) => l.msg === 'operation' && l.operation === 'LogsFlows' && l.userId === t.rows.users.get('admin')),
+    ).toMatchObject({
       transport: 'ws',
       type: 'query',
       errors: ['INVALID_INPUT'],

@@ -29,7 +29,9 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     .map(([k, v]) => `${k}="${v}"`)
     .join(',');
   const series = printed ? `${name}{${printed}}` : name;
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `) || (printed && l.startsWith(`${name}{`) && sameLabels(l, name, labels)));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith(`${series} `) || (printed && l.startsWith(`${name}{`) && sameLabels(l, name, labels)));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
 function sameLabels(line: string, name: string, labels: Record<string, string>): boolean {
@@ -91,7 +93,9 @@ describe('/metrics', () => {
     expect(invalid(after) - invalid(before)).toBe(1);
     const graphqlOk = (text: string) => sample(text, 'flowshare_http_request_duration_seconds_count', { route: '/graphql', status: '200' });
     expect(graphqlOk(after) - graphqlOk(before)).toBeGreaterThanOrEqual(3);
-    expect(after).toContain('flowshare_graphql_operation_duration_seconds_bucket{le="0.005",operation="MetricsFlows",type="query",outcome="ok"}');
+    expect(after).toContain(
+      'flowshare_graphql_operation_duration_seconds_bucket{le="0.005",operation="MetricsFlows",type="query",outcome="ok"}',
+    );
     expect(sample(after, 'flowshare_db_pool_max')).toBeGreaterThanOrEqual(1);
     expect(after).toContain('flowshare_db_pool_in_use ');
   });
@@ -114,7 +118,8 @@ describe('/metrics', () => {
       expect(sample(live, 'flowshare_feed_lag_events')).toBe(0);
       expect(sample(live, 'flowshare_feed_head_position')).toBe(app.feed.head);
       expect(
-        sample(live, 'flowshare_subscriptions_started_total', { transport: 'ws' }) - sample(before, 'flowshare_subscriptions_started_total', { transport: 'ws' }),
+        sample(live, 'flowshare_subscriptions_started_total', { transport: 'ws' }) -
+          sample(before, 'flowshare_subscriptions_started_total', { transport: 'ws' }),
       ).toBe(1);
       events.stop();
     } finally {

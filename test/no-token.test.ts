@@ -49,14 +49,26 @@ describe('without a token, over HTTP', () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
     for (const [what, result] of [
       ['modifyFlowOwners', await app.gql(TryModifyFlowOwners, { input: { flowId: flow.id, add: [t.users.coowner] } }, null)],
-      ['createConnection', await app.gql(CreateConnection, { input: { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'x' } }, null)],
+      [
+        'createConnection',
+        await app.gql(CreateConnection, { input: { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'x' } }, null),
+      ],
     ] as const) {
       expect(result.status, what).toBe(401);
       expect(result.data ?? null, what).toBeNull();
-      expect(result.errors?.map((e) => e.extensions?.code), what).toEqual(['UNAUTHENTICATED']);
+      expect(
+        result.errors?.map((e) => e.extensions?.code),
+        what,
+      ).toEqual(['UNAUTHENTICATED']);
       expect(result.errors?.[0]?.message, what).toMatch(/Authorization: Bearer/);
     }
-    const { node } = ok(await app.gql(graphql(`query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }`), { id: flow.id }, t.tokens.maker));
+    const { node } = ok(
+      await app.gql(
+        graphql(`query NoTokenOwners($id: ID!) { node(id: $id) { ... on Flow { owners { totalCount } } } }`),
+        { id: flow.id },
+        t.tokens.maker,
+      ),
+    );
     expect(node).toEqual({ owners: { totalCount: 1 } });
   });
 

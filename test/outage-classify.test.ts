@@ -89,14 +89,25 @@ describe('isOutage', () => {
   it('postgres.js and drizzle against a closed port, and a client that was ended: real errors, all outages', async () => {
     const url = `postgres://nobody@127.0.0.1:${await closedPort()}/none`;
     const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 2 });
-    const refused = await client`select 1`.then(() => null, (error: unknown) => error);
+    const refused = await client`select 1`.then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(refused).toMatchObject({ code: 'ECONNREFUSED' });
     expect(isOutage(refused)).toBe(true);
-    const viaDrizzle = await drizzle(client).execute(sql`select 1`).then(() => null, (error: unknown) => error);
+    const viaDrizzle = await drizzle(client)
+      .execute(sql`select 1`)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(viaDrizzle).toBeInstanceOf(Error);
     expect(isOutage(viaDrizzle)).toBe(true);
     await client.end();
-    const ended = await client`select 1`.then(() => null, (error: unknown) => error);
+    const ended = await client`select 1`.then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(ended).toMatchObject({ code: 'CONNECTION_ENDED' });
     expect(isOutage(ended)).toBe(true);
   });
@@ -104,9 +115,15 @@ describe('isOutage', () => {
 
 describe('what the API makes of it', () => {
   it('maskError shows an outage as SERVICE_UNAVAILABLE with HTTP 503 and Retry-After; other errors stay masked', () => {
-    const shown = maskError(new GraphQLError('Failed query', { originalError: coded('ECONNRESET'), path: ['myFlows'] }), 'Unexpected error.');
+    const shown = maskError(
+      new GraphQLError('Failed query', { originalError: coded('ECONNRESET'), path: ['myFlows'] }),
+      'Unexpected error.',
+    );
     expect(shown).toBeInstanceOf(GraphQLError);
-    expect((shown as GraphQLError).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '5' } } });
+    expect((shown as GraphQLError).extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      http: { status: 503, headers: { 'retry-after': '5' } },
+    });
     expect((shown as GraphQLError).path).toEqual(['myFlows']);
     const masked = maskError(new GraphQLError('boom', { originalError: new Error('boom') }), 'Unexpected error.');
     expect(masked.message).toBe('Unexpected error.');
@@ -116,7 +133,10 @@ describe('what the API makes of it', () => {
     const database = await openDatabase({ databaseUrl: `postgres://nobody@127.0.0.1:${await closedPort()}/none`, poolSize: 1 });
     try {
       const started = Date.now();
-      const error = await checkReady(database.db, 1_000).then(() => null, (e: unknown) => e);
+      const error = await checkReady(database.db, 1_000).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(Date.now() - started).toBeLessThan(1_000);
       expect(isOutage(error)).toBe(true);
     } finally {

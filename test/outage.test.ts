@@ -7,7 +7,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { setTimeout as pause } from 'node:timers/promises';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Timeouts } from '../src/db/open.js';
+import type { Timeouts } from '../src/db/open.js';
 import { checkReady, DatabaseTimeoutError } from '../src/db/outage.js';
 import { isolatedDatabaseUrl, ok, startTestApp, type TestApp } from './support/app.js';
 import { MyFlows, TryModifyFlowOwners, ViewerQuery } from './support/documents.js';
@@ -15,7 +15,7 @@ import { flowOf } from './support/fixtures.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
 
 /** A TCP proxy to PostgreSQL that can refuse (closed port, connections cut) or hang (accepts, never answers). */
-class Proxy {
+class TcpProxy {
   readonly #server: Server;
   readonly #pairs = new Set<[Socket, Socket]>();
   #mode: 'forward' | 'hang' = 'forward';
@@ -84,7 +84,7 @@ class Proxy {
 const FAST: Timeouts = { connectMs: 500, statementMs: 500 };
 
 /** A server on the database behind `proxy`, with these timeouts. */
-function appBehind(proxy: Proxy, timeouts: Timeouts): Promise<TestApp> {
+function appBehind(proxy: TcpProxy, timeouts: Timeouts): Promise<TestApp> {
   return startTestApp({ databaseUrl: proxy.url, timeouts });
 }
 
@@ -101,19 +101,23 @@ async function timed(url: string, query: string, token: string) {
 }
 
 const VIEWER = '{ viewer { id } myFlows(first: 5) { totalCount } }';
-const MUTATION = (flowId: string, who: string) => `mutation { modifyFlowOwners(input: { flowId: "${flowId}", add: ["${who}"] }) { __typename } }`;
+const MUTATION = (flowId: string, who: string) =>
+  `mutation { modifyFlowOwners(input: { flowId: "${flowId}", add: ["${who}"] }) { __typename } }`;
 
 describe.runIf(process.env.DATABASE_URL)('during a PostgreSQL outage', () => {
   let databaseUrl: string;
   let t: Tenant;
   let flowId: string;
   const opened: { close(): unknown }[] = [];
-  const track = <T extends { close(): unknown }>(x: T) => (opened.push(x), x);
+  const track = <T extends { close(): unknown }>(x: T) => {
+    opened.push(x);
+    return x;
+  };
 
   beforeAll(async () => {
     // A database of its own: the test holds locks in it.
     databaseUrl = (await isolatedDatabaseUrl())!;
-    const proxy = track(new Proxy(new URL(databaseUrl)));
+    const proxy = track(new TcpProxy(new URL(databaseUrl)));
     await proxy.start();
     const app = await appBehind(proxy, FAST);
     try {
@@ -131,7 +135,7 @@ describe.runIf(process.env.DATABASE_URL)('during a PostgreSQL outage', () => {
   });
 
   async function setUp(timeouts = FAST) {
-    const proxy = new Proxy(new URL(databaseUrl));
+    const proxy = new TcpProxy(new URL(databaseUrl));
     await proxy.start();
     const app = await appBehind(proxy, timeouts);
     // Closed after the proxy is (the reverse order): the app's close must not wait on a dead database for long.
@@ -147,7 +151,10 @@ describe.runIf(process.env.DATABASE_URL)('during a PostgreSQL outage', () => {
     for (const query of [VIEWER, MUTATION(flowId, t.users.guest)]) {
       const answer = await timed(app.url, query, t.tokens.maker);
       expect(answer.status, JSON.stringify(answer)).toBe(503);
-      expect(answer.errors[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' }, message: expect.stringContaining('try again') });
+      expect(answer.errors[0]).toMatchObject({
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+        message: expect.stringContaining('try again'),
+      });
       expect(answer.retryAfter).toBe('5');
       expect(answer.ms).toBeLessThan(3_000);
     }

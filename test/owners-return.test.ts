@@ -28,12 +28,17 @@ let token: string;
 const scim = (method: string, path: string, body?: unknown) => scimClient(app.url)(token, method, path, body);
 const scimId = async (person: string) => (await scim('GET', byUserName(`${person}.${t.tag}@example.com`))).body.Resources[0].id as string;
 const setActive = async (scimUserId: string, active: boolean) => {
-  const answer = await scim('PATCH', `/Users/${scimUserId}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: active }] });
+  const answer = await scim('PATCH', `/Users/${scimUserId}`, {
+    schemas: [PATCH_OP],
+    Operations: [{ op: 'replace', path: 'active', value: active }],
+  });
   expect(answer.status).toBe(200);
 };
 const stateOf = async (flowId: string) => ok(await app.gql(StateOf, { id: flowId }, t.tokens.admin)).node;
 const eventsOf = async (viewer: string, flowId: string) =>
-  ok(await app.gql(Log, {}, viewer)).sharingEvents.edges.map((e) => e.node).filter((e) => e.flowId === flowId);
+  ok(await app.gql(Log, {}, viewer))
+    .sharingEvents.edges.map((e) => e.node)
+    .filter((e) => e.flowId === flowId);
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -69,7 +74,11 @@ describe('a flow suspended with no active owner', () => {
     expect(await stateOf(flow.id)).toMatchObject({ state: 'SUSPENDED' });
 
     const coowner = await scimId('coowner');
-    const filled = await scim('PUT', `/Groups/${group.body.id}`, { schemas: [CORE_GROUP], displayName: `Heirs ${t.tag}`, members: [{ value: coowner }] });
+    const filled = await scim('PUT', `/Groups/${group.body.id}`, {
+      schemas: [CORE_GROUP],
+      displayName: `Heirs ${t.tag}`,
+      members: [{ value: coowner }],
+    });
     expect(filled.status).toBe(200);
     expect(await stateOf(flow.id)).toEqual({ state: 'OFF', suspensionReason: null });
     expect((await eventsOf(t.tokens.coowner, flow.id)).map((e) => e.kind)).toContain('FLOW_RESUMED');
@@ -85,7 +94,9 @@ describe('a flow suspended with no active owner', () => {
     const summary = await importDirectory(app.database.db, { users: [{ ...guest, status: 'ACTIVE' }] });
     expect(summary.resumedFlows).toBeGreaterThanOrEqual(1);
     expect(await stateOf(flow.id)).toEqual({ state: 'OFF', suspensionReason: null });
-    expect((await eventsOf(t.tokens.admin, flow.id)).map((e) => e.kind)).toEqual(expect.arrayContaining(['FLOW_SUSPENDED', 'FLOW_RESUMED']));
+    expect((await eventsOf(t.tokens.admin, flow.id)).map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['FLOW_SUSPENDED', 'FLOW_RESUMED']),
+    );
   });
 
   it('stays suspended when the user who comes back owns nothing of it', async () => {

@@ -122,7 +122,13 @@ describe('adding owners', () => {
       ['OWNER_ADDED', 'Group'],
       ['OWNER_ADDED', 'SharePointList'],
     ]);
-    expect(guestEvents[0]).toMatchObject({ actorRole: 'OWNER', actor: { id: tenant.users.maker }, flowId: flow.id, flowDisplayName: 'Shared', flow: { id: flow.id } });
+    expect(guestEvents[0]).toMatchObject({
+      actorRole: 'OWNER',
+      actor: { id: tenant.users.maker },
+      flowId: flow.id,
+      flowDisplayName: 'Shared',
+      flow: { id: flow.id },
+    });
     expect(guestEvents.at(-1)!.cursor).toBe(result.eventCursor);
     // Someone the flow was not shared with hears nothing.
     expect(await eventsOf(tenant.tokens.outsider)).toEqual([]);
@@ -134,7 +140,10 @@ describe('adding owners', () => {
     const again = await modified({ flowId: flow.id, add: [t.users.coowner, t.users.maker] });
     expect(again.eventCursor).toBeNull();
     expect(again.flow.owners.totalCount).toBe(2);
-    const logged = await app.database.db.select().from(sharingEvents).where(eq(sharingEvents.flowId, uuid(flow.id)));
+    const logged = await app.database.db
+      .select()
+      .from(sharingEvents)
+      .where(eq(sharingEvents.flowId, uuid(flow.id)));
     expect(logged).toHaveLength(1);
   });
 
@@ -171,7 +180,12 @@ describe('adding owners', () => {
     const result = await modified({ flowId: flow.id, add: [tenant.users.outsider, tenant.users.coowner] }, tenant.tokens.maker);
     expect(result.usersAddedToEnvironment.map((u) => u.id)).toEqual([tenant.users.outsider]);
     const role = async (env: string, person: Person) =>
-      (await app.database.db.select().from(environmentUsers).where(and(eq(environmentUsers.environmentId, uuid(env)), eq(environmentUsers.userId, tenant.rows.users.get(person)!))))[0]?.role;
+      (
+        await app.database.db
+          .select()
+          .from(environmentUsers)
+          .where(and(eq(environmentUsers.environmentId, uuid(env)), eq(environmentUsers.userId, tenant.rows.users.get(person)!)))
+      )[0]?.role;
     expect(await role(tenant.defaultEnv, 'outsider')).toBe('ENVIRONMENT_MAKER');
     // Another environment: the team's members join with no role.
     const secured = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.securedEnv, solutionAware: true });
@@ -187,7 +201,11 @@ describe('adding owners', () => {
     const flow = await newFlow();
     await modified({ flowId: flow.id, add: [t.users.free] }, t.tokens.admin);
     const events = await eventsOf(t.tokens.free);
-    expect(events.find((e) => e.flowId === flow.id)).toMatchObject({ kind: 'OWNER_ADDED', actorRole: 'ADMIN', actor: { id: t.users.admin } });
+    expect(events.find((e) => e.flowId === flow.id)).toMatchObject({
+      kind: 'OWNER_ADDED',
+      actorRole: 'ADMIN',
+      actor: { id: t.users.admin },
+    });
   });
 });
 
@@ -202,7 +220,12 @@ describe('removing owners', () => {
     expect(result.flow.owners.totalCount).toBe(1);
     expect(ok(await app.gql(FlowOwners, { id: flow.id }, t.tokens.coowner)).node).toBeNull();
     const removedEvent = (await eventsOf(t.tokens.coowner)).filter((e) => e.flowId === flow.id).at(-1);
-    expect(removedEvent).toMatchObject({ kind: 'OWNER_REMOVED', flow: null, flowDisplayName: 'Handover', principal: { id: t.users.coowner } });
+    expect(removedEvent).toMatchObject({
+      kind: 'OWNER_REMOVED',
+      flow: null,
+      flowDisplayName: 'Handover',
+      principal: { id: t.users.coowner },
+    });
   });
 
   it('a removed group takes away only those who are not owners some other way', async () => {
@@ -249,14 +272,38 @@ describe('modifyFlowOwners refuses', () => {
       ['a FREE license (S1)', tenant.tokens.free, { flowId: flow.id, add: [tenant.users.guest] }, 'LICENSE_REQUIRED', null],
       ['a stranger (S20)', other.tokens.maker, { flowId: flow.id, add: [other.users.guest] }, 'NOT_FOUND', ['input', 'flowId']],
       ['no access (S2)', tenant.tokens.coowner, { flowId: flow.id, add: [tenant.users.guest] }, 'NOT_FOUND', ['input', 'flowId']],
-      ['another tenant\'s user (S20)', tenant.tokens.maker, { flowId: flow.id, add: [other.users.guest] }, 'CROSS_TENANT', ['input', 'add', '0']],
+      [
+        "another tenant's user (S20)",
+        tenant.tokens.maker,
+        { flowId: flow.id, add: [other.users.guest] },
+        'CROSS_TENANT',
+        ['input', 'add', '0'],
+      ],
       ['an unknown user', tenant.tokens.maker, { flowId: flow.id, add: [tenant.users.guest, ghost] }, 'NOT_FOUND', ['input', 'add', '1']],
       ['a departed user', tenant.tokens.maker, { flowId: flow.id, add: [tenant.users.outsider] }, 'INVALID_INPUT', ['input', 'add', '0']],
       ['a flow id as a principal', tenant.tokens.maker, { flowId: flow.id, add: [flow.id] }, 'INVALID_INPUT', ['input', 'add', '0']],
       ['a malformed id', tenant.tokens.maker, { flowId: flow.id, remove: ['nope'] }, 'INVALID_INPUT', ['input', 'remove', '0']],
-      ['add and remove the same', tenant.tokens.maker, { flowId: flow.id, add: [tenant.users.guest], remove: [tenant.users.guest] }, 'INVALID_INPUT', ['input', 'add', '0']],
-      ['an expiry in the past', tenant.tokens.maker, { flowId: flow.id, add: [tenant.users.guest], expiresAt: past }, 'INVALID_INPUT', ['input', 'expiresAt']],
-      ['a list in GCC High (S10)', gcc.tokens.maker, { flowId: gccFlow.id, add: [gcc.users.guest, gcc.list] }, 'LIST_OWNER_UNAVAILABLE_IN_CLOUD', ['input', 'add', '1']],
+      [
+        'add and remove the same',
+        tenant.tokens.maker,
+        { flowId: flow.id, add: [tenant.users.guest], remove: [tenant.users.guest] },
+        'INVALID_INPUT',
+        ['input', 'add', '0'],
+      ],
+      [
+        'an expiry in the past',
+        tenant.tokens.maker,
+        { flowId: flow.id, add: [tenant.users.guest], expiresAt: past },
+        'INVALID_INPUT',
+        ['input', 'expiresAt'],
+      ],
+      [
+        'a list in GCC High (S10)',
+        gcc.tokens.maker,
+        { flowId: gccFlow.id, add: [gcc.users.guest, gcc.list] },
+        'LIST_OWNER_UNAVAILABLE_IN_CLOUD',
+        ['input', 'add', '1'],
+      ],
     ];
     const grantsBefore = await grantCount();
     for (const [what, token, input, code, field] of cases) {
@@ -288,11 +335,18 @@ describe('accessFor', () => {
     await modified({ flowId: flow.id, add: [t.users.guest, t.team] }); // the guest is outside the security group
     const explain = async (userId: string, token = t.tokens.maker) => ok(await app.gql(AccessFor, { id: flow.id, userId }, token)).node;
     // The co-owner has no role in the secured environment: an owner, who may not edit (S15, S22: updateFlow answers ROLE_REQUIRED).
-    expect(await explain(t.users.coowner)).toEqual({ accessFor: { level: 'OWNER', canEdit: false, blockedReason: null, paths: [{ kind: 'GROUP_OWNER' }] } });
-    expect(await explain(t.users.guest)).toEqual({
-      accessFor: { level: 'NONE', canEdit: false, blockedReason: expect.stringMatching(/security group/), paths: [{ kind: 'DIRECT_OWNER' }] },
+    expect(await explain(t.users.coowner)).toEqual({
+      accessFor: { level: 'OWNER', canEdit: false, blockedReason: null, paths: [{ kind: 'GROUP_OWNER' }] },
     });
-    expect((await explain(t.users.free, t.tokens.admin))).toMatchObject({ accessFor: { level: 'NONE', paths: [] } });
+    expect(await explain(t.users.guest)).toEqual({
+      accessFor: {
+        level: 'NONE',
+        canEdit: false,
+        blockedReason: expect.stringMatching(/security group/),
+        paths: [{ kind: 'DIRECT_OWNER' }],
+      },
+    });
+    expect(await explain(t.users.free, t.tokens.admin)).toMatchObject({ accessFor: { level: 'NONE', paths: [] } });
   });
 
   it('refuses those who may not ask (NOT_AUTHORIZED) and users of another tenant (NOT_FOUND)', async () => {
@@ -340,7 +394,10 @@ describe('concurrent changes', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => modify({ flowId: flow.id, add: [t.users.guest] }, t.tokens.maker)));
     expect(results.every((r) => r.__typename === 'ModifyFlowOwnersSuccess')).toBe(true);
     expect((await owners(flow.id)).owners.totalCount).toBe(2);
-    const logged = await app.database.db.select().from(sharingEvents).where(eq(sharingEvents.flowId, uuid(flow.id)));
+    const logged = await app.database.db
+      .select()
+      .from(sharingEvents)
+      .where(eq(sharingEvents.flowId, uuid(flow.id)));
     expect(logged).toHaveLength(1);
   });
 

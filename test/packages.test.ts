@@ -73,7 +73,13 @@ beforeAll(async () => {
     otherConnectionIds: [spare],
   });
   const mailRef = source.connectionReferences.find((r) => r.connection?.id === mail)!.id;
-  ok(await app.gql(ShareRunOnly, { input: { flowId: source.id, add: [t.users.guest], connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }] } }, t.tokens.maker));
+  ok(
+    await app.gql(
+      ShareRunOnly,
+      { input: { flowId: source.id, add: [t.users.guest], connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }] } },
+      t.tokens.maker,
+    ),
+  );
   ok(await app.gql(ShareOwners, { input: { flowId: source.id, add: [t.users.coowner] } }, t.tokens.maker));
   [otherSp, otherMail] = await Promise.all([
     conn(other.tokens.maker, other.defaultEnv, t.sharepoint),
@@ -83,8 +89,10 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const exported = async (flowId: string, token: string) => ok(await app.gql(ExportFlow, { flowId }, token)).exportFlow;
-const errorCode = async (flowId: string, token: string | null) => (await app.gql(ExportFlow, { flowId }, token)).errors?.[0]?.extensions?.code;
-const tryImport = async (input: ImportFlowPackageInput, token: string) => ok(await app.gql(ImportFlowPackage, { input }, token)).importFlowPackage;
+const errorCode = async (flowId: string, token: string | null) =>
+  (await app.gql(ExportFlow, { flowId }, token)).errors?.[0]?.extensions?.code;
+const tryImport = async (input: ImportFlowPackageInput, token: string) =>
+  ok(await app.gql(ImportFlowPackage, { input }, token)).importFlowPackage;
 const imported = async (input: ImportFlowPackageInput, token: string) => {
   const r = await tryImport(input, token);
   if (r.__typename !== 'ImportFlowPackageSuccess') throw new Error(JSON.stringify(r));
@@ -136,7 +144,10 @@ describe('exportFlow', () => {
 describe('importFlowPackage', () => {
   it('round trip: export, import in another tenant, export again gives the same package (INVOKER and every reference kept)', async () => {
     const { content } = await exported(source.id, t.tokens.maker);
-    const flow = await imported({ environmentId: other.defaultEnv, package: content, connectionIds: [otherMail, otherSp] }, other.tokens.maker);
+    const flow = await imported(
+      { environmentId: other.defaultEnv, package: content, connectionIds: [otherMail, otherSp] },
+      other.tokens.maker,
+    );
     expect(flow).toMatchObject({
       displayName: 'Expense approval',
       description: 'Approve expenses\nand mail the result',
@@ -164,9 +175,19 @@ describe('importFlowPackage', () => {
   });
 
   it('takes a new name, and a package with no connection needs none', async () => {
-    const pkg = { ...expectedPackage(), actions: [{ name: 'Compose', connectionReference: null }], connectionReferences: [], trigger: 'SCHEDULED' };
+    const pkg = {
+      ...expectedPackage(),
+      actions: [{ name: 'Compose', connectionReference: null }],
+      connectionReferences: [],
+      trigger: 'SCHEDULED',
+    };
     const flow = await imported({ environmentId: t.securedEnv, package: pkg, displayName: '  Nightly  ' }, t.tokens.maker);
-    expect(flow).toMatchObject({ displayName: 'Nightly', trigger: 'SCHEDULED', environment: { id: t.securedEnv }, connectionReferences: [] });
+    expect(flow).toMatchObject({
+      displayName: 'Nightly',
+      trigger: 'SCHEDULED',
+      environment: { id: t.securedEnv },
+      connectionReferences: [],
+    });
     const node = ok(await app.gql(FlowById, { id: flow.id }, t.tokens.maker)).node;
     expect(node).toMatchObject({ viewerAccess: { level: 'OWNER', canEdit: true } });
   });
@@ -177,40 +198,185 @@ describe('importFlowPackage', () => {
     const connectionIds = [otherSp, otherMail];
     const mine = { environmentId: other.defaultEnv, connectionIds };
     const tMail = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook });
-    const [otherSp2] = await Promise.all([connectionOf(app, other.tokens.maker, { environmentId: other.defaultEnv, connectorId: t.sharepoint })]);
+    const [otherSp2] = await Promise.all([
+      connectionOf(app, other.tokens.maker, { environmentId: other.defaultEnv, connectorId: t.sharepoint }),
+    ]);
     const otherOwn = await connectionOf(app, other.tokens.maker, { environmentId: other.defaultEnv, connectorId: other.outlook });
     const coownersSp = await connectionOf(app, other.tokens.coowner, { environmentId: other.defaultEnv, connectorId: t.sharepoint });
     const { displayName: _, ...nameless } = pkg;
     const cases: [string, string, ImportFlowPackageInput, string, string[] | null][] = [
-      ['a package failing the schema (a required property)', other.tokens.maker, { ...mine, package: nameless }, 'INVALID_INPUT', ['input', 'package', 'displayName']],
-      ['a package failing the schema (a wrong type)', other.tokens.maker, { ...mine, package: { ...pkg, actions: [pkg.actions[0], { name: 'Mail', connectionReference: 'one' }] } }, 'INVALID_INPUT', ['input', 'package', 'actions', '1', 'connectionReference']],
-      ['a package failing the schema (an unknown property)', other.tokens.maker, { ...mine, package: { ...pkg, connectionReferences: [{ ...pkg.connectionReferences[0], connectionId: 'x' }] } }, 'INVALID_INPUT', ['input', 'package', 'connectionReferences', '0', 'connectionId']],
+      [
+        'a package failing the schema (a required property)',
+        other.tokens.maker,
+        { ...mine, package: nameless },
+        'INVALID_INPUT',
+        ['input', 'package', 'displayName'],
+      ],
+      [
+        'a package failing the schema (a wrong type)',
+        other.tokens.maker,
+        { ...mine, package: { ...pkg, actions: [pkg.actions[0], { name: 'Mail', connectionReference: 'one' }] } },
+        'INVALID_INPUT',
+        ['input', 'package', 'actions', '1', 'connectionReference'],
+      ],
+      [
+        'a package failing the schema (an unknown property)',
+        other.tokens.maker,
+        { ...mine, package: { ...pkg, connectionReferences: [{ ...pkg.connectionReferences[0], connectionId: 'x' }] } },
+        'INVALID_INPUT',
+        ['input', 'package', 'connectionReferences', '0', 'connectionId'],
+      ],
       ['a package that is not an object', other.tokens.maker, { ...mine, package: [pkg] }, 'INVALID_INPUT', ['input', 'package']],
-      ['an unknown version', other.tokens.maker, { ...mine, package: { ...pkg, formatVersion: 2 } }, 'INVALID_INPUT', ['input', 'package', 'formatVersion']],
-      ['over 1 MB', other.tokens.maker, { ...mine, package: { ...pkg, padding: 'x'.repeat(MAX_PACKAGE_BYTES) } }, 'INVALID_INPUT', ['input', 'package']],
-      ['a name with a control character (S27)', other.tokens.maker, { ...mine, package: { ...pkg, displayName: 'Bad\u0000name' } }, 'INVALID_INPUT', ['input', 'package', 'displayName']],
-      ['an action name twice', other.tokens.maker, { ...mine, package: { ...pkg, actions: [pkg.actions[0], { ...pkg.actions[2], name: 'Get item' }] } }, 'INVALID_INPUT', ['input', 'package', 'actions', '1', 'name']],
-      ['an action of a reference that is not there', other.tokens.maker, { ...mine, package: { ...pkg, actions: [{ name: 'Get item', connectionReference: 7 }] } }, 'INVALID_INPUT', ['input', 'package', 'actions', '0', 'connectionReference']],
-      ['a usage the actions contradict', other.tokens.maker, { ...mine, package: { ...pkg, connectionReferences: pkg.connectionReferences.map((r, i) => (i === 3 ? { ...r, usage: 'EMBEDDED' } : r)) } }, 'INVALID_INPUT', ['input', 'package', 'connectionReferences', '3', 'usage']],
-      ['INVOKER on a flow that is not instant (S8)', other.tokens.maker, { ...mine, package: { ...pkg, trigger: 'AUTOMATED' } }, 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER', ['input', 'package', 'connectionReferences', '1', 'runOnlySource']],
-      ['a connector this directory lacks', other.tokens.maker, { ...mine, package: { ...pkg, connectionReferences: pkg.connectionReferences.map((r, i) => (i === 2 ? { ...r, connector: 'no-such-connector' } : r)) } }, 'INVALID_INPUT', ['input', 'package', 'connectionReferences', '2', 'connector']],
-      ['a missing connector, named', other.tokens.maker, { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp] }, 'INVALID_INPUT', ['input', 'connectionIds']],
-      ["someone else's connection", other.tokens.maker, { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherMail, coownersSp] }, 'CONNECTION_NOT_OWNED', ['input', 'connectionIds', '1']],
-      ["another tenant's connection", other.tokens.maker, { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp, tMail] }, 'NOT_FOUND', ['input', 'connectionIds', '1']],
-      ['a connector the package does not need', other.tokens.maker, { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp, otherMail, otherOwn] }, 'CONNECTOR_MISMATCH', ['input', 'connectionIds', '2']],
-      ['two connections for one connector', other.tokens.maker, { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp, otherMail, otherSp2] }, 'INVALID_INPUT', ['input', 'connectionIds', '2']],
-      ['more connection ids than the cap', other.tokens.maker, { ...mine, package: pkg, connectionIds: Array.from({ length: 101 }, () => otherSp) }, 'INVALID_INPUT', ['input', 'connectionIds']],
-      ['an empty name for the flow', other.tokens.maker, { ...mine, package: pkg, displayName: ' ' }, 'INVALID_INPUT', ['input', 'displayName']],
-      ['a user who may not author flows there (S15)', other.tokens.basic, { environmentId: other.defaultEnv, package: { ...pkg, actions: [], connectionReferences: [] } }, 'ROLE_REQUIRED', null],
-      ["a user outside the environment's security group (S16)", other.tokens.guest, { environmentId: other.securedEnv, package: { ...pkg, actions: [], connectionReferences: [] } }, 'NOT_AUTHORIZED', ['input', 'environmentId']],
-      ["another tenant's environment", other.tokens.maker, { environmentId: t.defaultEnv, package: pkg, connectionIds }, 'NOT_FOUND', ['input', 'environmentId']],
-      ['an id of the wrong kind', other.tokens.maker, { environmentId: source.id, package: pkg, connectionIds }, 'INVALID_INPUT', ['input', 'environmentId']],
+      [
+        'an unknown version',
+        other.tokens.maker,
+        { ...mine, package: { ...pkg, formatVersion: 2 } },
+        'INVALID_INPUT',
+        ['input', 'package', 'formatVersion'],
+      ],
+      [
+        'over 1 MB',
+        other.tokens.maker,
+        { ...mine, package: { ...pkg, padding: 'x'.repeat(MAX_PACKAGE_BYTES) } },
+        'INVALID_INPUT',
+        ['input', 'package'],
+      ],
+      [
+        'a name with a control character (S27)',
+        other.tokens.maker,
+        { ...mine, package: { ...pkg, displayName: 'Bad\u0000name' } },
+        'INVALID_INPUT',
+        ['input', 'package', 'displayName'],
+      ],
+      [
+        'an action name twice',
+        other.tokens.maker,
+        { ...mine, package: { ...pkg, actions: [pkg.actions[0], { ...pkg.actions[2], name: 'Get item' }] } },
+        'INVALID_INPUT',
+        ['input', 'package', 'actions', '1', 'name'],
+      ],
+      [
+        'an action of a reference that is not there',
+        other.tokens.maker,
+        { ...mine, package: { ...pkg, actions: [{ name: 'Get item', connectionReference: 7 }] } },
+        'INVALID_INPUT',
+        ['input', 'package', 'actions', '0', 'connectionReference'],
+      ],
+      [
+        'a usage the actions contradict',
+        other.tokens.maker,
+        {
+          ...mine,
+          package: { ...pkg, connectionReferences: pkg.connectionReferences.map((r, i) => (i === 3 ? { ...r, usage: 'EMBEDDED' } : r)) },
+        },
+        'INVALID_INPUT',
+        ['input', 'package', 'connectionReferences', '3', 'usage'],
+      ],
+      [
+        'INVOKER on a flow that is not instant (S8)',
+        other.tokens.maker,
+        { ...mine, package: { ...pkg, trigger: 'AUTOMATED' } },
+        'RUN_ONLY_REQUIRES_INSTANT_TRIGGER',
+        ['input', 'package', 'connectionReferences', '1', 'runOnlySource'],
+      ],
+      [
+        'a connector this directory lacks',
+        other.tokens.maker,
+        {
+          ...mine,
+          package: {
+            ...pkg,
+            connectionReferences: pkg.connectionReferences.map((r, i) => (i === 2 ? { ...r, connector: 'no-such-connector' } : r)),
+          },
+        },
+        'INVALID_INPUT',
+        ['input', 'package', 'connectionReferences', '2', 'connector'],
+      ],
+      [
+        'a missing connector, named',
+        other.tokens.maker,
+        { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp] },
+        'INVALID_INPUT',
+        ['input', 'connectionIds'],
+      ],
+      [
+        "someone else's connection",
+        other.tokens.maker,
+        { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherMail, coownersSp] },
+        'CONNECTION_NOT_OWNED',
+        ['input', 'connectionIds', '1'],
+      ],
+      [
+        "another tenant's connection",
+        other.tokens.maker,
+        { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp, tMail] },
+        'NOT_FOUND',
+        ['input', 'connectionIds', '1'],
+      ],
+      [
+        'a connector the package does not need',
+        other.tokens.maker,
+        { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp, otherMail, otherOwn] },
+        'CONNECTOR_MISMATCH',
+        ['input', 'connectionIds', '2'],
+      ],
+      [
+        'two connections for one connector',
+        other.tokens.maker,
+        { environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp, otherMail, otherSp2] },
+        'INVALID_INPUT',
+        ['input', 'connectionIds', '2'],
+      ],
+      [
+        'more connection ids than the cap',
+        other.tokens.maker,
+        { ...mine, package: pkg, connectionIds: Array.from({ length: 101 }, () => otherSp) },
+        'INVALID_INPUT',
+        ['input', 'connectionIds'],
+      ],
+      [
+        'an empty name for the flow',
+        other.tokens.maker,
+        { ...mine, package: pkg, displayName: ' ' },
+        'INVALID_INPUT',
+        ['input', 'displayName'],
+      ],
+      [
+        'a user who may not author flows there (S15)',
+        other.tokens.basic,
+        { environmentId: other.defaultEnv, package: { ...pkg, actions: [], connectionReferences: [] } },
+        'ROLE_REQUIRED',
+        null,
+      ],
+      [
+        "a user outside the environment's security group (S16)",
+        other.tokens.guest,
+        { environmentId: other.securedEnv, package: { ...pkg, actions: [], connectionReferences: [] } },
+        'NOT_AUTHORIZED',
+        ['input', 'environmentId'],
+      ],
+      [
+        "another tenant's environment",
+        other.tokens.maker,
+        { environmentId: t.defaultEnv, package: pkg, connectionIds },
+        'NOT_FOUND',
+        ['input', 'environmentId'],
+      ],
+      [
+        'an id of the wrong kind',
+        other.tokens.maker,
+        { environmentId: source.id, package: pkg, connectionIds },
+        'INVALID_INPUT',
+        ['input', 'environmentId'],
+      ],
     ];
     for (const [story, token, input, code, field] of cases) {
       const refusal = failure(await tryImport(input, token));
       expect({ story, code: refusal.code, field: refusal.field }).toEqual({ story, code, field: field ?? refusal.field });
     }
-    const missing = failure(await tryImport({ environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp] }, other.tokens.maker));
+    const missing = failure(
+      await tryImport({ environmentId: other.defaultEnv, package: pkg, connectionIds: [otherSp] }, other.tokens.maker),
+    );
     expect(missing.message).toContain(`Outlook ${t.tag}`);
     expect(missing.message).not.toContain(`SharePoint ${t.tag}`);
     expect(await tenantFlows()).toEqual(flowsBefore);

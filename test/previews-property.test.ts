@@ -74,7 +74,9 @@ const WRONG = ['otherUser', 'otherGroup', 'ghostUser', 'ghostGroup', 'malformed'
 type Name = (typeof GOOD)[number] | (typeof WRONG)[number];
 /** Mostly principals of the tenant, now and then a wrong one, so both changes and refusals come up. */
 const principals = (maxLength: number) =>
-  fc.uniqueArray(fc.oneof({ arbitrary: fc.constantFrom(...GOOD), weight: 20 }, { arbitrary: fc.constantFrom(...WRONG), weight: 1 }), { maxLength });
+  fc.uniqueArray(fc.oneof({ arbitrary: fc.constantFrom(...GOOD), weight: 20 }, { arbitrary: fc.constantFrom(...WRONG), weight: 1 }), {
+    maxLength,
+  });
 
 const scenario = fc.record({
   mutation: fc.constantFrom('OWNERS', 'RUN_ONLY'),
@@ -105,7 +107,10 @@ async function world() {
   await importDirectory(app.database.db, {
     groups: [{ id: t.ext('mixed'), tenant, displayName: `Mixed ${t.tag}`, members: [t.ext('guest'), t.ext('outsider'), t.ext('free')] }],
   });
-  const [mixed] = await app.database.db.select({ id: groups.id }).from(groups).where(eq(groups.externalId, t.ext('mixed')));
+  const [mixed] = await app.database.db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(eq(groups.externalId, t.ext('mixed')));
   const mail = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook });
   const securedMail = await connectionOf(app, t.tokens.maker, { environmentId: t.securedEnv, connectorId: t.outlook });
   return { t, mixed: globalId('Group', mixed!.id), mail, securedMail };
@@ -121,21 +126,34 @@ async function runCase(s: Scenario) {
   });
   const id = (name: Name): string => {
     switch (name) {
-      case 'team': return t.team;
-      case 'mixed': return mixed;
-      case 'list': return t.list;
-      case 'otherUser': return other.users.maker;
-      case 'otherGroup': return other.team;
-      case 'ghostUser': return globalId('User', '00000000-0000-4000-8000-000000000001');
-      case 'ghostGroup': return globalId('Group', '00000000-0000-4000-8000-000000000002');
-      case 'malformed': return 'not-an-id';
-      case 'aFlow': return flow.id;
-      default: return t.users[name as Person];
+      case 'team':
+        return t.team;
+      case 'mixed':
+        return mixed;
+      case 'list':
+        return t.list;
+      case 'otherUser':
+        return other.users.maker;
+      case 'otherGroup':
+        return other.team;
+      case 'ghostUser':
+        return globalId('User', '00000000-0000-4000-8000-000000000001');
+      case 'ghostGroup':
+        return globalId('Group', '00000000-0000-4000-8000-000000000002');
+      case 'malformed':
+        return 'not-an-id';
+      case 'aFlow':
+        return flow.id;
+      default:
+        return t.users[name as Person];
     }
   };
-  if (s.owners.length) expectSuccess(ok(await app.gql(RealOwners, { input: { flowId: flow.id, add: s.owners.map(id) } }, t.tokens.maker)).modifyFlowOwners);
+  if (s.owners.length)
+    expectSuccess(ok(await app.gql(RealOwners, { input: { flowId: flow.id, add: s.owners.map(id) } }, t.tokens.maker)).modifyFlowOwners);
   if (s.runners.length && s.trigger === 'INSTANT') {
-    expectSuccess(ok(await app.gql(RealRunOnly, { input: { flowId: flow.id, add: s.runners.map(id) } }, t.tokens.maker)).modifyRunOnlyUsers);
+    expectSuccess(
+      ok(await app.gql(RealRunOnly, { input: { flowId: flow.id, add: s.runners.map(id) } }, t.tokens.maker)).modifyRunOnlyUsers,
+    );
   }
   const token = s.viewer === 'stranger' ? other.tokens.maker : t.tokens[s.viewer];
   const expiresAt = s.expiry === 'none' ? null : new Date(Date.now() + (s.expiry === 'past' ? -60_000 : 86_400_000)).toISOString();
@@ -156,7 +174,10 @@ async function runCase(s: Scenario) {
     real = ok(await app.gql(RealOwners, { input }, token)).modifyFlowOwners;
   } else {
     const reference = flow.connectionReferences[0]!.id;
-    const input: ModifyRunOnlyUsersInput = { ...base, connectionSources: s.source ? [{ connectionReferenceId: reference, source: s.source }] : [] };
+    const input: ModifyRunOnlyUsersInput = {
+      ...base,
+      connectionSources: s.source ? [{ connectionReferenceId: reference, source: s.source }] : [],
+    };
     preview = ok(await app.gql(PreviewRunOnlyOutcome, { input }, token)).previewRunOnlyUsers;
     expect(await levels(flow.id)).toEqual(levels0);
     expect(await eventCount()).toBe(events0);
@@ -176,7 +197,9 @@ async function runCase(s: Scenario) {
     .filter(([user, after]) => levels0.get(user) !== after)
     .map(([user, after]) => ({ user, before: levels0.get(user)!, after }))
     .sort((a, b) => a.user.localeCompare(b.user));
-  const previewed = preview.changes.edges.map((e) => ({ user: e.node.user.id, before: e.node.before, after: e.node.after })).sort((a, b) => a.user.localeCompare(b.user));
+  const previewed = preview.changes.edges
+    .map((e) => ({ user: e.node.user.id, before: e.node.before, after: e.node.after }))
+    .sort((a, b) => a.user.localeCompare(b.user));
   expect(previewed).toEqual(observed);
   expect(preview.changes.totalCount).toBe(observed.length);
   if ('usersAddedToEnvironment' in real) {

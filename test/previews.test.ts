@@ -16,7 +16,7 @@ import { connectionOf, flowOf } from './support/fixtures.js';
 import { wsClient } from './support/live.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
 
-export const PreviewFields = graphql(`
+graphql(`
   fragment PreviewFields on SharingPreview {
     error { code message field }
     changes(first: $first, after: $after) {
@@ -85,7 +85,10 @@ beforeAll(async () => {
     groups: [{ id: t.ext('crowd'), tenant, displayName: `Crowd ${t.tag}`, members: people.map((p) => p.id) }],
     connectors: [{ id: SHAREPOINT_CONNECTOR, displayName: 'SharePoint' }],
   });
-  const [group] = await app.database.db.select({ id: groups.id }).from(groups).where(eq(groups.externalId, t.ext('crowd')));
+  const [group] = await app.database.db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(eq(groups.externalId, t.ext('crowd')));
   crowd = globalId('Group', group!.id);
   const [sp] = await app.database.db.select({ id: connectors.id }).from(connectors).where(eq(connectors.externalId, SHAREPOINT_CONNECTOR));
   sharePointConnector = globalId('Connector', sp!.id);
@@ -104,7 +107,12 @@ const later = () => new Date(Date.now() + 86_400_000).toISOString();
 async function written() {
   const count = async (table: typeof ownerGrants | typeof runOnlyGrants | typeof environmentUsers | typeof sharingEvents) =>
     (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
-  return { owners: await count(ownerGrants), runOnly: await count(runOnlyGrants), environmentUsers: await count(environmentUsers), events: await count(sharingEvents) };
+  return {
+    owners: await count(ownerGrants),
+    runOnly: await count(runOnlyGrants),
+    environmentUsers: await count(environmentUsers),
+    events: await count(sharingEvents),
+  };
 }
 
 describe('the changes', () => {
@@ -116,7 +124,10 @@ describe('the changes', () => {
     expect(first.error).toBeNull();
     expect(first.changes.totalCount).toBe(3);
     expect(first.changes.pageInfo.hasNextPage).toBe(true);
-    const rest = await previewOwners({ flowId: flow.id, add: [t.team, t.users.free] }, t.tokens.maker, { first: 2, after: first.changes.pageInfo.endCursor! });
+    const rest = await previewOwners({ flowId: flow.id, add: [t.team, t.users.free] }, t.tokens.maker, {
+      first: 2,
+      after: first.changes.pageInfo.endCursor!,
+    });
     expect(rest.changes.pageInfo.hasNextPage).toBe(false);
     const all = [...first.changes.edges, ...rest.changes.edges].map((e) => e.node);
     // By display name: Basic, Coowner, Free.
@@ -190,11 +201,19 @@ describe('advice, each from its rule', () => {
 
   it('CONSIDER_LIST: a group made owner of a flow that uses SharePoint', async () => {
     const sp = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: sharePointConnector });
-    const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, trigger: 'AUTOMATED', actions: [{ name: 'Get items', connectionId: sp }] });
+    const flow = await flowOf(app, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      trigger: 'AUTOMATED',
+      actions: [{ name: 'Get items', connectionId: sp }],
+    });
     expect(adviceOf(await previewOwners({ flowId: flow.id, add: [t.team] }))).toEqual([['CONSIDER_LIST', t.team]]);
     // Another connector: no such advice.
     const mail = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook });
-    const plain = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, trigger: 'AUTOMATED', actions: [{ name: 'Mail', connectionId: mail }] });
+    const plain = await flowOf(app, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      trigger: 'AUTOMATED',
+      actions: [{ name: 'Mail', connectionId: mail }],
+    });
     expect(adviceOf(await previewOwners({ flowId: plain.id, add: [t.team] }))).toEqual([]);
   });
 
@@ -238,7 +257,11 @@ describe('advice, each from its rule', () => {
 
   it("EMBEDDED_CREDENTIALS: run-only users would run on the owner's connection; not with INVOKER", async () => {
     const mail = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook });
-    const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, trigger: 'INSTANT', actions: [{ name: 'Mail', connectionId: mail }] });
+    const flow = await flowOf(app, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      trigger: 'INSTANT',
+      actions: [{ name: 'Mail', connectionId: mail }],
+    });
     const reference = flow.connectionReferences[0]!.id;
     const preview = await previewRunOnly({ flowId: flow.id, add: [t.users.basic], expiresAt: later() });
     expect(adviceOf(preview)).toEqual([['EMBEDDED_CREDENTIALS', mail]]);
@@ -253,7 +276,7 @@ describe('advice, each from its rule', () => {
   });
 });
 
-describe('the error is the mutation\'s, and nothing is written', () => {
+describe("the error is the mutation's, and nothing is written", () => {
   it('for every error code of modifyFlowOwners', async () => {
     const tenant = await makeTenant(app);
     const gcc = await makeTenant(app, 'GCC_HIGH');
@@ -279,10 +302,20 @@ describe('the error is the mutation\'s, and nothing is written', () => {
       ['a flow id as a principal', tenant.tokens.maker, { flowId: flow.id, add: [flow.id] }, 'INVALID_INPUT'],
       ['a malformed flow id', tenant.tokens.maker, { flowId: 'nope', add: [tenant.users.guest] }, 'INVALID_INPUT'],
       ['too many principals', tenant.tokens.maker, { flowId: flow.id, add: tooMany }, 'INVALID_INPUT'],
-      ['add and remove the same', tenant.tokens.maker, { flowId: flow.id, add: [tenant.users.guest], remove: [tenant.users.guest] }, 'INVALID_INPUT'],
+      [
+        'add and remove the same',
+        tenant.tokens.maker,
+        { flowId: flow.id, add: [tenant.users.guest], remove: [tenant.users.guest] },
+        'INVALID_INPUT',
+      ],
       ['an expiry in the past', tenant.tokens.maker, { flowId: flow.id, add: [tenant.users.guest], expiresAt: past }, 'INVALID_INPUT'],
       ['the primary owner (S4)', tenant.tokens.maker, { flowId: flow.id, remove: [tenant.users.maker] }, 'CANNOT_REMOVE_PRIMARY_OWNER'],
-      ['a list in GCC High (S10)', gcc.tokens.maker, { flowId: gccFlow.id, add: [gcc.users.guest, gcc.list] }, 'LIST_OWNER_UNAVAILABLE_IN_CLOUD'],
+      [
+        'a list in GCC High (S10)',
+        gcc.tokens.maker,
+        { flowId: gccFlow.id, add: [gcc.users.guest, gcc.list] },
+        'LIST_OWNER_UNAVAILABLE_IN_CLOUD',
+      ],
     ];
     // The run-only user of the NOT_AUTHORIZED case.
     await app.database.db.execute(
@@ -294,7 +327,11 @@ describe('the error is the mutation\'s, and nothing is written', () => {
       expect(await written(), what).toEqual(before);
       const real = ok(await app.gql(Owners, { input }, token)).modifyFlowOwners;
       expect(real, what).toMatchObject({ __typename: 'OperationError', code });
-      expect(preview.error, what).toEqual({ code, message: (real as { message: string }).message, field: (real as { field: string[] | null }).field });
+      expect(preview.error, what).toEqual({
+        code,
+        message: (real as { message: string }).message,
+        field: (real as { field: string[] | null }).field,
+      });
       expect(preview.changes.totalCount, what).toBe(0);
       expect(preview.advice, what).toEqual([]);
     }
@@ -306,20 +343,48 @@ describe('the error is the mutation\'s, and nothing is written', () => {
     const tenant = await makeTenant(app);
     const flow = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, trigger: 'INSTANT' });
     const mail = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.outlook });
-    const automated = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, trigger: 'AUTOMATED', actions: [{ name: 'Mail', connectionId: mail }] });
-    const elsewhere = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, trigger: 'INSTANT', actions: [{ name: 'Mail', connectionId: mail }] });
+    const automated = await flowOf(app, tenant.tokens.maker, {
+      environmentId: tenant.defaultEnv,
+      trigger: 'AUTOMATED',
+      actions: [{ name: 'Mail', connectionId: mail }],
+    });
+    const elsewhere = await flowOf(app, tenant.tokens.maker, {
+      environmentId: tenant.defaultEnv,
+      trigger: 'INSTANT',
+      actions: [{ name: 'Mail', connectionId: mail }],
+    });
     ok(await app.gql(Owners, { input: { flowId: flow.id, add: [tenant.users.free] } }, tenant.tokens.maker));
     ok(await app.gql(RunOnly, { input: { flowId: flow.id, add: [tenant.users.guest] } }, tenant.tokens.maker));
     const cases: [string, string, ModifyRunOnlyUsersInput, string][] = [
-      ['an automated flow (S8)', tenant.tokens.maker, { flowId: automated.id, add: [tenant.users.basic] }, 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER'],
+      [
+        'an automated flow (S8)',
+        tenant.tokens.maker,
+        { flowId: automated.id, add: [tenant.users.basic] },
+        'RUN_ONLY_REQUIRES_INSTANT_TRIGGER',
+      ],
       ['a FREE co-owner (S1)', tenant.tokens.free, { flowId: flow.id, add: [tenant.users.basic] }, 'LICENSE_REQUIRED'],
       ['a run-only user', tenant.tokens.guest, { flowId: flow.id, add: [tenant.users.basic] }, 'NOT_AUTHORIZED'],
       ['a stranger', other.tokens.admin, { flowId: flow.id, add: [other.users.basic] }, 'NOT_FOUND'],
       ['a SharePoint list', tenant.tokens.maker, { flowId: flow.id, add: [tenant.list] }, 'INVALID_INPUT'],
       ["another tenant's user", tenant.tokens.maker, { flowId: flow.id, add: [other.users.basic] }, 'CROSS_TENANT'],
-      ['a reference of another flow', tenant.tokens.maker, { flowId: flow.id, connectionSources: [{ connectionReferenceId: elsewhere.connectionReferences[0]!.id, source: 'INVOKER' }] }, 'NOT_FOUND'],
-      ['a malformed reference id', tenant.tokens.maker, { flowId: flow.id, connectionSources: [{ connectionReferenceId: flow.id, source: 'INVOKER' }] }, 'INVALID_INPUT'],
-      ['INVOKER on an automated flow (S9)', tenant.tokens.maker, { flowId: automated.id, connectionSources: [{ connectionReferenceId: automated.connectionReferences[0]!.id, source: 'INVOKER' }] }, 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER'],
+      [
+        'a reference of another flow',
+        tenant.tokens.maker,
+        { flowId: flow.id, connectionSources: [{ connectionReferenceId: elsewhere.connectionReferences[0]!.id, source: 'INVOKER' }] },
+        'NOT_FOUND',
+      ],
+      [
+        'a malformed reference id',
+        tenant.tokens.maker,
+        { flowId: flow.id, connectionSources: [{ connectionReferenceId: flow.id, source: 'INVOKER' }] },
+        'INVALID_INPUT',
+      ],
+      [
+        'INVOKER on an automated flow (S9)',
+        tenant.tokens.maker,
+        { flowId: automated.id, connectionSources: [{ connectionReferenceId: automated.connectionReferences[0]!.id, source: 'INVOKER' }] },
+        'RUN_ONLY_REQUIRES_INSTANT_TRIGGER',
+      ],
     ];
     for (const [what, token, input, code] of cases) {
       const before = await written();
@@ -327,7 +392,11 @@ describe('the error is the mutation\'s, and nothing is written', () => {
       expect(await written(), what).toEqual(before);
       const real = ok(await app.gql(RunOnly, { input }, token)).modifyRunOnlyUsers;
       expect(real, what).toMatchObject({ __typename: 'OperationError', code });
-      expect(preview.error, what).toEqual({ code, message: (real as { message: string }).message, field: (real as { field: string[] | null }).field });
+      expect(preview.error, what).toEqual({
+        code,
+        message: (real as { message: string }).message,
+        field: (real as { field: string[] | null }).field,
+      });
     }
   });
 

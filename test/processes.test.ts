@@ -68,7 +68,12 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
   const ids = async (as: string) => gql(a, Whoami, {}, as);
   const newFlow = async (url: string) => {
     const defaultEnv = (await ids('maker')).environments.find((e) => e.isDefault)!.id;
-    const { createFlow } = await gql(url, NewFlow, { input: { environmentId: defaultEnv, displayName: 'Across', trigger: 'INSTANT', actions: [] } }, 'maker');
+    const { createFlow } = await gql(
+      url,
+      NewFlow,
+      { input: { environmentId: defaultEnv, displayName: 'Across', trigger: 'INSTANT', actions: [] } },
+      'maker',
+    );
     return (createFlow as { flow: { id: string } }).flow.id;
   };
 
@@ -112,10 +117,21 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
     const flowId = await newFlow(a);
     const events = await subscribe(b, 'basic');
     // Written straight to the database by this test process: no feed, no NOTIFY.
-    const [maker] = await database.db.select().from(users).where(eq(users.externalId, ext('maker')));
-    const [basic] = await database.db.select().from(users).where(eq(users.externalId, ext('basic')));
+    const [maker] = await database.db
+      .select()
+      .from(users)
+      .where(eq(users.externalId, ext('maker')));
+    const [basic] = await database.db
+      .select()
+      .from(users)
+      .where(eq(users.externalId, ext('basic')));
     const rawFlowId = parseGlobalId(flowId)!.id;
-    await modifyFlowOwners(database.db, maker!, { flowId: rawFlowId, add: [{ kind: 'USER', id: basic!.id, field: [] }], remove: [], expiresAt: null });
+    await modifyFlowOwners(database.db, maker!, {
+      flowId: rawFlowId,
+      add: [{ kind: 'USER', id: basic!.id, field: [] }],
+      remove: [],
+      expiresAt: null,
+    });
     const [event] = await events.waitFor(1, 2000);
     expect(event!.sharingEvents).toMatchObject({ kind: 'OWNER_ADDED', flowId });
     events.stop();
@@ -139,12 +155,20 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
 
   it('the directory CLI tells running servers of the flows a departure suspends (NOTIFY, not polling)', async () => {
     const defaultEnv = (await ids('coowner')).environments.find((e) => e.isDefault)!.id;
-    const { createFlow } = await gql(a, NewFlow, { input: { environmentId: defaultEnv, displayName: 'Only mine', trigger: 'INSTANT', actions: [] } }, 'coowner');
+    const { createFlow } = await gql(
+      a,
+      NewFlow,
+      { input: { environmentId: defaultEnv, displayName: 'Only mine', trigger: 'INSTANT', actions: [] } },
+      'coowner',
+    );
     const flowId = (createFlow as { flow: { id: string } }).flow.id;
     const events = await subscribe(a, 'admin');
     const leaving = join(dir, 'leaving.json');
     writeFileSync(leaving, JSON.stringify({ users: [{ ...directory.users.find((u) => u.id === ext('coowner'))!, status: 'DEPARTED' }] }));
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', leaving], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', leaving], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     expect(cli.stdout).toMatch(/1 flows suspended/);
     const done = Date.now();
     const [event] = await events.waitFor(1, 1000);
@@ -159,7 +183,10 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
     await pause(300);
     const [user] = (await scim(SCIM_TOKEN, 'GET', byUserName(`free.${tag}@example.com`))).body.Resources;
     const done = Date.now();
-    const reply = await scim(SCIM_TOKEN, 'PATCH', `/Users/${user.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    const reply = await scim(SCIM_TOKEN, 'PATCH', `/Users/${user.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    });
     expect(reply.status).toBe(200);
     await events.ended(5000);
     expect(Date.now() - done).toBeLessThan(5000);

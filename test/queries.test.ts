@@ -55,7 +55,11 @@ const Environments = graphql(`
 describe('node and nodes', () => {
   it('finds every kind of node of the viewer’s tenant', async () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Findable' });
-    const connection = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'Mine' });
+    const connection = await connectionOf(app, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      connectorId: t.sharepoint,
+      displayName: 'Mine',
+    });
     const viewer = ok(await app.gql(NodeQuery, { id: t.users.maker }, t.tokens.maker)).node;
     expect(viewer).toMatchObject({ __typename: 'User', id: t.users.maker });
     const expectations: [string, string, object][] = [
@@ -70,7 +74,10 @@ describe('node and nodes', () => {
       expect(ok(await app.gql(NodeQuery, { id }, t.tokens.maker)).node).toMatchObject({ __typename: typename, id, ...fields });
     }
     const env = ok(await app.gql(NodeQuery, { id: t.defaultEnv }, t.tokens.maker)).node as { tenant: { id: string } };
-    expect(ok(await app.gql(NodeQuery, { id: env.tenant.id }, t.tokens.maker)).node).toMatchObject({ __typename: 'Tenant', cloud: 'COMMERCIAL' });
+    expect(ok(await app.gql(NodeQuery, { id: env.tenant.id }, t.tokens.maker)).node).toMatchObject({
+      __typename: 'Tenant',
+      cloud: 'COMMERCIAL',
+    });
   });
 
   it('answers null for another tenant’s nodes, unseen flows, malformed and unknown ids (S20)', async () => {
@@ -138,7 +145,11 @@ describe('searchPrincipals', () => {
   });
 
   it('refuses a malformed cursor with INVALID_INPUT', async () => {
-    for (const after of ['garbage', Buffer.from('OffsetConnection:x').toString('base64'), Buffer.from('K:2026-01-01T00:00:00.000Z:x').toString('base64')]) {
+    for (const after of [
+      'garbage',
+      Buffer.from('OffsetConnection:x').toString('base64'),
+      Buffer.from('K:2026-01-01T00:00:00.000Z:x').toString('base64'),
+    ]) {
       const result = await app.gql(Search, { query: t.tag, after }, t.tokens.maker);
       expect(result.errors?.[0]?.extensions?.code, after).toBe('INVALID_INPUT');
     }
@@ -161,11 +172,22 @@ describe('createConnection and myConnections', () => {
   it('creates a connection owned by the viewer, optionally inside a flow (S6)', async () => {
     const flow = await flowOf(app, t.tokens.coowner, { environmentId: t.defaultEnv });
     const { createConnection } = ok(
-      await app.gql(CreateConnection, { input: { environmentId: t.defaultEnv, connectorId: t.outlook, displayName: 'In flow', flowId: flow.id } }, t.tokens.coowner),
+      await app.gql(
+        CreateConnection,
+        { input: { environmentId: t.defaultEnv, connectorId: t.outlook, displayName: 'In flow', flowId: flow.id } },
+        t.tokens.coowner,
+      ),
     );
     expect(createConnection).toMatchObject({
       __typename: 'CreateConnectionSuccess',
-      connection: { displayName: 'In flow', status: 'CONNECTED', owner: { id: t.users.coowner }, connector: { id: t.outlook }, environment: { id: t.defaultEnv }, scopedToFlow: { id: flow.id } },
+      connection: {
+        displayName: 'In flow',
+        status: 'CONNECTED',
+        owner: { id: t.users.coowner },
+        connector: { id: t.outlook },
+        environment: { id: t.defaultEnv },
+        scopedToFlow: { id: flow.id },
+      },
     });
   });
 
@@ -174,7 +196,12 @@ describe('createConnection and myConnections', () => {
     const input = { environmentId: t.defaultEnv, connectorId: t.outlook, displayName: 'c' };
     const cases = [
       [t.tokens.maker, { ...input, environmentId: other.defaultEnv }, 'NOT_FOUND', ['input', 'environmentId']],
-      [t.tokens.maker, { ...input, connectorId: globalId('Connector', '00000000-0000-4000-8000-000000000000') }, 'NOT_FOUND', ['input', 'connectorId']],
+      [
+        t.tokens.maker,
+        { ...input, connectorId: globalId('Connector', '00000000-0000-4000-8000-000000000000') },
+        'NOT_FOUND',
+        ['input', 'connectorId'],
+      ],
       [t.tokens.maker, { ...input, connectorId: t.defaultEnv }, 'INVALID_INPUT', ['input', 'connectorId']],
       [t.tokens.maker, { ...input, displayName: '' }, 'INVALID_INPUT', ['input', 'displayName']],
       [t.tokens.coowner, { ...input, flowId: makersFlow.id }, 'NOT_FOUND', ['input', 'flowId']],
@@ -193,7 +220,13 @@ describe('createConnection and myConnections', () => {
     const tenant = await makeTenant(app);
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
-      made.push(await connectionOf(app, tenant.tokens.guest, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint, displayName: `c${i}` }));
+      made.push(
+        await connectionOf(app, tenant.tokens.guest, {
+          environmentId: tenant.defaultEnv,
+          connectorId: tenant.sharepoint,
+          displayName: `c${i}`,
+        }),
+      );
     }
     const page1 = ok(await app.gql(MyConnections, { first: 3 }, tenant.tokens.guest)).myConnections;
     const page2 = ok(await app.gql(MyConnections, { first: 3, after: page1.pageInfo.endCursor }, tenant.tokens.guest)).myConnections;
@@ -211,7 +244,8 @@ describe('Relay pagination of myFlows', () => {
   beforeAll(async () => {
     tenant = await makeTenant(app);
     ids = [];
-    for (let i = 0; i < 7; i++) ids.push((await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, displayName: `F${i}` })).id);
+    for (let i = 0; i < 7; i++)
+      ids.push((await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, displayName: `F${i}` })).id);
     ids.reverse(); // newest first
   });
 
@@ -232,7 +266,12 @@ describe('Relay pagination of myFlows', () => {
     expect(ok(await app.gql(MyFlows, {}, tenant.tokens.maker)).myFlows.edges).toHaveLength(7);
     const none = ok(await app.gql(MyFlows, { first: 0 }, tenant.tokens.maker)).myFlows;
     expect(none).toMatchObject({ edges: [], totalCount: 7, pageInfo: { hasNextPage: true } });
-    for (const variables of [{ first: 101 }, { first: -1 }, { after: 'garbage' }, { after: Buffer.from('K:yesterday:x').toString('base64') }]) {
+    for (const variables of [
+      { first: 101 },
+      { first: -1 },
+      { after: 'garbage' },
+      { after: Buffer.from('K:yesterday:x').toString('base64') },
+    ]) {
       const result = await app.gql(MyFlows, variables, tenant.tokens.maker);
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('INVALID_INPUT');
     }

@@ -50,12 +50,18 @@ afterAll(async () => {
 async function deadlocks(): Promise<number> {
   if (!admin) return 0;
   for (let i = 0; i < 100; i++) {
-    const [{ n }] = (await admin`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`) as unknown as [{ n: number }];
+    const [{ n }] =
+      (await admin`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`) as unknown as [
+        { n: number },
+      ];
     if (n === 0) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   await admin`select pg_stat_clear_snapshot()`;
-  const [{ deadlocks: count }] = (await admin`select deadlocks::int as deadlocks from pg_stat_database where datname = current_database()`) as unknown as [{ deadlocks: number }];
+  const [{ deadlocks: count }] =
+    (await admin`select deadlocks::int as deadlocks from pg_stat_database where datname = current_database()`) as unknown as [
+      { deadlocks: number },
+    ];
   return count;
 }
 
@@ -81,7 +87,8 @@ async function burst(apps: TestApp[], requests: Request[]): Promise<Tally> {
       const field = result.data ? (Object.values(result.data)[0] as { __typename?: string; code?: string } | null) : null;
       if (result.status !== 200 || result.errors?.length || !field) {
         tally.untyped++;
-        if (tally.untypedSamples.length < 5) tally.untypedSamples.push(`${request.name}: ${result.status} ${JSON.stringify(result.errors)}`);
+        if (tally.untypedSamples.length < 5)
+          tally.untypedSamples.push(`${request.name}: ${result.status} ${JSON.stringify(result.errors)}`);
       } else if (field.__typename === 'OperationError') {
         tally.typed[`${request.name}:${field.code}`] = (tally.typed[`${request.name}:${field.code}`] ?? 0) + 1;
       } else {
@@ -177,7 +184,10 @@ describe('races between mutations end in success or a typed error (S29)', () => 
       }),
     );
     const tally = await burst(apps, requests);
-    const [{ n: runsLeft }] = (await rows<{ n: number }>(apps[0]!, sql`select count(*)::int as n from flow_runs where invoker_id = ${t.rows.users.get('maker')!}`)) as [{ n: number }];
+    const [{ n: runsLeft }] = (await rows<{ n: number }>(
+      apps[0]!,
+      sql`select count(*)::int as n from flow_runs where invoker_id = ${t.rows.users.get('maker')!}`,
+    )) as [{ n: number }];
     const afterDeletion = await eventsAfterDeletion(apps[0]!, t);
     for (const app of apps) await app.close();
     const deadlocked = (await deadlocks()) - before;
@@ -202,11 +212,21 @@ describe('races between mutations end in success or a typed error (S29)', () => 
           i % 4 === 3
             ? {
                 name: 'modifyFlowOwners',
-                run: (app) => app.gql(TryModifyFlowOwners, { input: { flowId: f.id, ...(i % 8 === 3 ? { add: [t.users.free] } : { remove: [t.users.free] }) } }, t.tokens.maker),
+                run: (app) =>
+                  app.gql(
+                    TryModifyFlowOwners,
+                    { input: { flowId: f.id, ...(i % 8 === 3 ? { add: [t.users.free] } : { remove: [t.users.free] }) } },
+                    t.tokens.maker,
+                  ),
               }
             : {
                 name: 'sendFlowCopy',
-                run: (app) => app.gql(TrySendFlowCopy, { input: { flowId: f.id, recipientIds: [i % 2 ? t.users.coowner : t.users.free] } }, t.tokens.maker),
+                run: (app) =>
+                  app.gql(
+                    TrySendFlowCopy,
+                    { input: { flowId: f.id, recipientIds: [i % 2 ? t.users.coowner : t.users.free] } },
+                    t.tokens.maker,
+                  ),
               },
         );
         list.splice(7, 0, { name: 'deleteFlow', run: (app) => app.gql(DeleteFlow, { input: { flowId: f.id } }, t.tokens.maker) });
@@ -233,7 +253,11 @@ describe('races between mutations end in success or a typed error (S29)', () => 
     const apps = await startApps();
     const t = await makeTenant(apps[0]!);
     const { flows, connectionId } = await flowsOf(apps[0]!, t, 4, { solutionAware: true });
-    const policies = [[], [{ connectorId: t.sharepoint, class: 'BUSINESS' as const }], [{ connectorId: t.sharepoint, class: 'BLOCKED' as const }]];
+    const policies = [
+      [],
+      [{ connectorId: t.sharepoint, class: 'BUSINESS' as const }],
+      [{ connectorId: t.sharepoint, class: 'BLOCKED' as const }],
+    ];
     const requests: Request[] = [];
     for (let i = 0; i < 240 * SCALE; i++) {
       const f = flows[i % flows.length]!;
@@ -242,21 +266,51 @@ describe('races between mutations end in success or a typed error (S29)', () => 
       if (kind === 0) {
         // Blocking suspends the flows; mostly policies that leave them be.
         const classifications = policies[i % 48 === 0 ? 2 : (i / 8) % 2]!;
-        requests.push({ name: 'setDlpPolicy', run: (app) => app.gql(TrySetDlpPolicy, { input: { environmentId: t.defaultEnv, classifications } }, t.tokens.admin) });
+        requests.push({
+          name: 'setDlpPolicy',
+          run: (app) => app.gql(TrySetDlpPolicy, { input: { environmentId: t.defaultEnv, classifications } }, t.tokens.admin),
+        });
       } else if (kind === 1) {
         const role = Math.floor(i / 16) % 2 === 0 ? ('BASIC_USER' as const) : ('ENVIRONMENT_MAKER' as const);
-        requests.push({ name: 'setEnvironmentRole', run: (app) => app.gql(TrySetEnvironmentRole, { input: { environmentId: t.defaultEnv, userId: i % 16 === 1 ? t.users.coowner : t.users.basic, role } }, t.tokens.admin) });
+        requests.push({
+          name: 'setEnvironmentRole',
+          run: (app) =>
+            app.gql(
+              TrySetEnvironmentRole,
+              { input: { environmentId: t.defaultEnv, userId: i % 16 === 1 ? t.users.coowner : t.users.basic, role } },
+              t.tokens.admin,
+            ),
+        });
       } else if (kind === 2 || kind === 5) {
-        requests.push({ name: 'modifyFlowOwners', run: (app) => app.gql(TryModifyFlowOwners, { input: { flowId: f.id, ...(i % 2 ? { add: [t.users.free, t.team] } : { remove: [t.users.free, t.team] }) } }, who) });
+        requests.push({
+          name: 'modifyFlowOwners',
+          run: (app) =>
+            app.gql(
+              TryModifyFlowOwners,
+              { input: { flowId: f.id, ...(i % 2 ? { add: [t.users.free, t.team] } : { remove: [t.users.free, t.team] }) } },
+              who,
+            ),
+        });
       } else if (kind === 3) {
         const newOwnerId = i % 16 < 8 ? t.users.coowner : t.users.maker;
-        requests.push({ name: 'changePrimaryOwner', run: (app) => app.gql(TryChangePrimaryOwner, { input: { flowId: f.id, newOwnerId } }, who) });
+        requests.push({
+          name: 'changePrimaryOwner',
+          run: (app) => app.gql(TryChangePrimaryOwner, { input: { flowId: f.id, newOwnerId } }, who),
+        });
       } else if (kind === 4 || kind === 7) {
-        requests.push({ name: 'setFlowState', run: (app) => app.gql(SetFlowState, { input: { flowId: f.id, state: i % 16 < 8 ? 'OFF' : 'ON' } }, who) });
+        requests.push({
+          name: 'setFlowState',
+          run: (app) => app.gql(SetFlowState, { input: { flowId: f.id, state: i % 16 < 8 ? 'OFF' : 'ON' } }, who),
+        });
       } else {
         requests.push({
           name: 'updateFlow',
-          run: (app) => app.gql(UpdateFlow, { input: { flowId: f.id, displayName: `Race ${i}`, actions: [{ name: 'read', connectionId }, { name: `wait ${i}` }] } }, who),
+          run: (app) =>
+            app.gql(
+              UpdateFlow,
+              { input: { flowId: f.id, displayName: `Race ${i}`, actions: [{ name: 'read', connectionId }, { name: `wait ${i}` }] } },
+              who,
+            ),
         });
       }
     }

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { redactForLog, safeMessage } from '../src/redact.js';
 
 const failed = () =>
-  new DrizzleQueryError('insert into users (email) values ($1)', ['secret@example.com'], Object.assign(new Error('duplicate key'), { code: '23505' }));
+  new DrizzleQueryError(
+    'insert into users (email) values ($1)',
+    ['secret@example.com'],
+    Object.assign(new Error('duplicate key'), { code: '23505' }),
+  );
 
 describe('redactForLog', () => {
   it('keeps the statement and the reason, never the parameters, also inside a GraphQLError', () => {

@@ -40,13 +40,52 @@ const namesNothingOf = (tenant: Tenant, message: string | undefined) => {
 
 describe("another tenant's principal (S20): CROSS_TENANT, naming nothing, on every mutation", () => {
   const cases: [string, () => Promise<Refusal>, string[]][] = [
-    ['modifyFlowOwners add', async () => ok(await app.gql(TryModifyFlowOwners, { input: { flowId, add: [other.users.maker] } }, t.tokens.maker)).modifyFlowOwners, ['input', 'add', '0']],
-    ['modifyFlowOwners remove', async () => ok(await app.gql(TryModifyFlowOwners, { input: { flowId, remove: [other.users.maker] } }, t.tokens.maker)).modifyFlowOwners, ['input', 'remove', '0']],
-    ['modifyRunOnlyUsers add', async () => ok(await app.gql(TryModifyRunOnlyUsers, { input: { flowId, add: [other.users.basic] } }, t.tokens.maker)).modifyRunOnlyUsers, ['input', 'add', '0']],
-    ['modifyRunOnlyUsers remove', async () => ok(await app.gql(TryModifyRunOnlyUsers, { input: { flowId, remove: [other.team] } }, t.tokens.maker)).modifyRunOnlyUsers, ['input', 'remove', '0']],
-    ['sendFlowCopy', async () => ok(await app.gql(TrySendFlowCopy, { input: { flowId, recipientIds: [other.users.basic] } }, t.tokens.maker)).sendFlowCopy, ['input', 'recipientIds', '0']],
-    ['changePrimaryOwner', async () => ok(await app.gql(TryChangePrimaryOwner, { input: { flowId: awareId, newOwnerId: other.users.maker } }, t.tokens.maker)).changePrimaryOwner, ['input', 'newOwnerId']],
-    ['setEnvironmentRole', async () => ok(await app.gql(TrySetEnvironmentRole, { input: { environmentId: t.defaultEnv, userId: other.users.maker, role: 'BASIC_USER' } }, t.tokens.admin)).setEnvironmentRole, ['input', 'userId']],
+    [
+      'modifyFlowOwners add',
+      async () => ok(await app.gql(TryModifyFlowOwners, { input: { flowId, add: [other.users.maker] } }, t.tokens.maker)).modifyFlowOwners,
+      ['input', 'add', '0'],
+    ],
+    [
+      'modifyFlowOwners remove',
+      async () =>
+        ok(await app.gql(TryModifyFlowOwners, { input: { flowId, remove: [other.users.maker] } }, t.tokens.maker)).modifyFlowOwners,
+      ['input', 'remove', '0'],
+    ],
+    [
+      'modifyRunOnlyUsers add',
+      async () =>
+        ok(await app.gql(TryModifyRunOnlyUsers, { input: { flowId, add: [other.users.basic] } }, t.tokens.maker)).modifyRunOnlyUsers,
+      ['input', 'add', '0'],
+    ],
+    [
+      'modifyRunOnlyUsers remove',
+      async () => ok(await app.gql(TryModifyRunOnlyUsers, { input: { flowId, remove: [other.team] } }, t.tokens.maker)).modifyRunOnlyUsers,
+      ['input', 'remove', '0'],
+    ],
+    [
+      'sendFlowCopy',
+      async () => ok(await app.gql(TrySendFlowCopy, { input: { flowId, recipientIds: [other.users.basic] } }, t.tokens.maker)).sendFlowCopy,
+      ['input', 'recipientIds', '0'],
+    ],
+    [
+      'changePrimaryOwner',
+      async () =>
+        ok(await app.gql(TryChangePrimaryOwner, { input: { flowId: awareId, newOwnerId: other.users.maker } }, t.tokens.maker))
+          .changePrimaryOwner,
+      ['input', 'newOwnerId'],
+    ],
+    [
+      'setEnvironmentRole',
+      async () =>
+        ok(
+          await app.gql(
+            TrySetEnvironmentRole,
+            { input: { environmentId: t.defaultEnv, userId: other.users.maker, role: 'BASIC_USER' } },
+            t.tokens.admin,
+          ),
+        ).setEnvironmentRole,
+      ['input', 'userId'],
+    ],
   ];
   for (const [what, call, field] of cases) {
     it(what, async () => {
@@ -59,17 +98,33 @@ describe("another tenant's principal (S20): CROSS_TENANT, naming nothing, on eve
 
 describe("a connection the viewer can't see is not named in a refusal (S24)", () => {
   it("updateConnectionCredentials on someone else's connection", async () => {
-    const secret = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.outlook, displayName: 'secret-mailbox (Outlook)' });
-    const refused = ok(await app.gql(TryUpdateConnectionCredentials, { input: { connectionId: secret } }, t.tokens.coowner)).updateConnectionCredentials;
+    const secret = await connectionOf(app, t.tokens.maker, {
+      environmentId: t.defaultEnv,
+      connectorId: t.outlook,
+      displayName: 'secret-mailbox (Outlook)',
+    });
+    const refused = ok(
+      await app.gql(TryUpdateConnectionCredentials, { input: { connectionId: secret } }, t.tokens.coowner),
+    ).updateConnectionCredentials;
     expect(refused).toMatchObject({ code: 'CONNECTION_NOT_OWNED', field: ['input', 'connectionId'] });
     expect((refused as Refusal).message).not.toContain('secret-mailbox');
   });
 
   it("createFlow with someone else's connection", async () => {
-    const secret = await connectionOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, connectorId: t.sharepoint, displayName: 'secret-site (SharePoint)' });
-    const { createFlow } = ok(await app.gql(CreateFlow, {
-      input: { environmentId: t.defaultEnv, displayName: 'x', trigger: 'INSTANT', actions: [{ name: 'Get', connectionId: secret }] },
-    }, t.tokens.maker));
+    const secret = await connectionOf(app, t.tokens.coowner, {
+      environmentId: t.defaultEnv,
+      connectorId: t.sharepoint,
+      displayName: 'secret-site (SharePoint)',
+    });
+    const { createFlow } = ok(
+      await app.gql(
+        CreateFlow,
+        {
+          input: { environmentId: t.defaultEnv, displayName: 'x', trigger: 'INSTANT', actions: [{ name: 'Get', connectionId: secret }] },
+        },
+        t.tokens.maker,
+      ),
+    );
     expect(createFlow).toMatchObject({ code: 'CONNECTION_NOT_OWNED' });
     expect((createFlow as Refusal).message).not.toContain('secret-site');
   });

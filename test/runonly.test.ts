@@ -60,11 +60,18 @@ const modified = async (input: ModifyRunOnlyUsersInput, token = t.tokens.maker) 
   return r;
 };
 const kinds = async (token: string, flowId: string) =>
-  ok(await app.gql(RunOnlyEvents, {}, token)).sharingEvents.edges.map((e) => e.node).filter((e) => e.flowId === flowId).map((e) => e.kind);
+  ok(await app.gql(RunOnlyEvents, {}, token))
+    .sharingEvents.edges.map((e) => e.node)
+    .filter((e) => e.flowId === flowId)
+    .map((e) => e.kind);
 
 async function instantFlow(tenant = t) {
   const sp = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.sharepoint });
-  return flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, trigger: 'INSTANT', actions: [{ name: 'Get', connectionId: sp }] });
+  return flowOf(app, tenant.tokens.maker, {
+    environmentId: tenant.defaultEnv,
+    trigger: 'INSTANT',
+    actions: [{ name: 'Get', connectionId: sp }],
+  });
 }
 
 describe('modifyRunOnlyUsers', () => {
@@ -84,7 +91,13 @@ describe('modifyRunOnlyUsers', () => {
     ]);
     for (const person of ['coowner', 'basic'] as const) {
       const seen = ok(await app.gql(AsRunner, { id: flow.id }, t.tokens[person])).node;
-      expect(seen, person).toMatchObject({ trigger: 'INSTANT', actions: null, runOnlyUsers: { totalCount: 0 }, owners: { totalCount: 0 }, viewerAccess: { level: 'RUN_ONLY', canRun: true, canEdit: false } });
+      expect(seen, person).toMatchObject({
+        trigger: 'INSTANT',
+        actions: null,
+        runOnlyUsers: { totalCount: 0 },
+        owners: { totalCount: 0 },
+        viewerAccess: { level: 'RUN_ONLY', canRun: true, canEdit: false },
+      });
       expect(ok(await app.gql(RunOnlyFlows, {}, t.tokens[person])).runOnlyFlows.edges.map((e) => e.node.id)).toContain(flow.id);
     }
     expect(await kinds(t.tokens.coowner, flow.id)).toEqual(['RUN_ONLY_ADDED', 'RUN_ONLY_ADDED', 'CONNECTION_SOURCE_CHANGED']);
@@ -92,12 +105,18 @@ describe('modifyRunOnlyUsers', () => {
     expect(await kinds(t.tokens.guest, flow.id)).toEqual([]);
 
     // Again: nothing changes, nothing is logged.
-    const again = await modified({ flowId: flow.id, add: [t.users.coowner], connectionSources: [{ connectionReferenceId: ref, source: 'INVOKER' }] });
+    const again = await modified({
+      flowId: flow.id,
+      add: [t.users.coowner],
+      connectionSources: [{ connectionReferenceId: ref, source: 'INVOKER' }],
+    });
     expect(again.eventCursor).toBeNull();
 
     // Removed: the flow is gone from their list, and they are told.
     await modified({ flowId: flow.id, remove: [t.users.coowner] });
-    expect(ok(await app.gql(AsRunner, { id: flow.id }, t.tokens.coowner)).node).toMatchObject({ viewerAccess: { paths: [{ kind: 'GROUP_RUN_ONLY' }] } });
+    expect(ok(await app.gql(AsRunner, { id: flow.id }, t.tokens.coowner)).node).toMatchObject({
+      viewerAccess: { paths: [{ kind: 'GROUP_RUN_ONLY' }] },
+    });
     await modified({ flowId: flow.id, remove: [t.team] });
     expect(ok(await app.gql(AsRunner, { id: flow.id }, t.tokens.coowner)).node).toBeNull();
     expect((await kinds(t.tokens.coowner, flow.id)).slice(-2)).toEqual(['RUN_ONLY_REMOVED', 'RUN_ONLY_REMOVED']);
@@ -118,22 +137,50 @@ describe('modifyRunOnlyUsers', () => {
     const tenant = await makeTenant(app);
     const flow = await instantFlow(tenant);
     const mail = await connectionOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, connectorId: tenant.outlook });
-    const automated = await flowOf(app, tenant.tokens.maker, { environmentId: tenant.defaultEnv, trigger: 'AUTOMATED', actions: [{ name: 'Mail', connectionId: mail }] });
+    const automated = await flowOf(app, tenant.tokens.maker, {
+      environmentId: tenant.defaultEnv,
+      trigger: 'AUTOMATED',
+      actions: [{ name: 'Mail', connectionId: mail }],
+    });
     const automatedRef = automated.connectionReferences[0]!.id;
     const elsewhere = await instantFlow(tenant);
     ok(await app.gql(AddOwner, { input: { flowId: flow.id, add: [tenant.users.free] } }, tenant.tokens.maker));
     await modified({ flowId: flow.id, add: [tenant.users.guest] }, tenant.tokens.maker);
     const otherRef = elsewhere.connectionReferences[0]!.id;
     const cases: [string, string, ModifyRunOnlyUsersInput, string, string[] | null][] = [
-      ['a scheduled or automated flow (S8)', tenant.tokens.maker, { flowId: automated.id, add: [tenant.users.basic] }, 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER', ['input', 'flowId']],
+      [
+        'a scheduled or automated flow (S8)',
+        tenant.tokens.maker,
+        { flowId: automated.id, add: [tenant.users.basic] },
+        'RUN_ONLY_REQUIRES_INSTANT_TRIGGER',
+        ['input', 'flowId'],
+      ],
       ['a FREE co-owner (S1)', tenant.tokens.free, { flowId: flow.id, add: [tenant.users.basic] }, 'LICENSE_REQUIRED', null],
       ['a run-only user', tenant.tokens.guest, { flowId: flow.id, add: [tenant.users.basic] }, 'NOT_AUTHORIZED', ['input', 'flowId']],
       ['a stranger', other.tokens.admin, { flowId: flow.id, add: [other.users.basic] }, 'NOT_FOUND', ['input', 'flowId']],
       ['a SharePoint list', tenant.tokens.maker, { flowId: flow.id, add: [tenant.list] }, 'INVALID_INPUT', ['input', 'add', '0']],
-      ['another tenant\'s user', tenant.tokens.maker, { flowId: flow.id, add: [other.users.basic] }, 'CROSS_TENANT', ['input', 'add', '0']],
-      ['a reference of another flow', tenant.tokens.maker, { flowId: flow.id, connectionSources: [{ connectionReferenceId: otherRef, source: 'INVOKER' }] }, 'NOT_FOUND', ['input', 'connectionSources', '0', 'connectionReferenceId']],
-      ['a malformed reference id', tenant.tokens.maker, { flowId: flow.id, connectionSources: [{ connectionReferenceId: flow.id, source: 'INVOKER' }] }, 'INVALID_INPUT', ['input', 'connectionSources', '0', 'connectionReferenceId']],
-      ['INVOKER on an automated flow (S9)', tenant.tokens.maker, { flowId: automated.id, connectionSources: [{ connectionReferenceId: automatedRef, source: 'INVOKER' }] }, 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER', ['input', 'connectionSources', '0', 'connectionReferenceId']],
+      ["another tenant's user", tenant.tokens.maker, { flowId: flow.id, add: [other.users.basic] }, 'CROSS_TENANT', ['input', 'add', '0']],
+      [
+        'a reference of another flow',
+        tenant.tokens.maker,
+        { flowId: flow.id, connectionSources: [{ connectionReferenceId: otherRef, source: 'INVOKER' }] },
+        'NOT_FOUND',
+        ['input', 'connectionSources', '0', 'connectionReferenceId'],
+      ],
+      [
+        'a malformed reference id',
+        tenant.tokens.maker,
+        { flowId: flow.id, connectionSources: [{ connectionReferenceId: flow.id, source: 'INVOKER' }] },
+        'INVALID_INPUT',
+        ['input', 'connectionSources', '0', 'connectionReferenceId'],
+      ],
+      [
+        'INVOKER on an automated flow (S9)',
+        tenant.tokens.maker,
+        { flowId: automated.id, connectionSources: [{ connectionReferenceId: automatedRef, source: 'INVOKER' }] },
+        'RUN_ONLY_REQUIRES_INSTANT_TRIGGER',
+        ['input', 'connectionSources', '0', 'connectionReferenceId'],
+      ],
     ];
     for (const [what, token, input, code, field] of cases) {
       expect(failure(await modify(input, token)), what).toMatchObject({ code, field });

@@ -48,7 +48,13 @@ beforeAll(async () => {
   });
   // Run-only for the co-owner-to-be; Outlook provided by each runner (INVOKER).
   const mailRef = flow.connectionReferences.find((r) => r.connection?.id === mail)!.id;
-  ok(await app.gql(ShareRunOnly, { input: { flowId: flow.id, add: [t.users.coowner], connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }] } }, t.tokens.maker));
+  ok(
+    await app.gql(
+      ShareRunOnly,
+      { input: { flowId: flow.id, add: [t.users.coowner], connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }] } },
+      t.tokens.maker,
+    ),
+  );
 });
 afterAll(() => app?.close());
 
@@ -67,7 +73,10 @@ describe('triggerFlow', () => {
 
   it('a run-only user brings their own connection for INVOKER references; without one, that action fails', async () => {
     const missing = await ran({ flowId: flow.id }, t.tokens.coowner);
-    expect(missing).toMatchObject({ status: 'FAILED', failures: [{ actionName: 'Mail', reason: 'INVOKER_CONNECTION_MISSING', connection: null }] });
+    expect(missing).toMatchObject({
+      status: 'FAILED',
+      failures: [{ actionName: 'Mail', reason: 'INVOKER_CONNECTION_MISSING', connection: null }],
+    });
     const own = await connectionOf(app, t.tokens.coowner, { environmentId: t.defaultEnv, connectorId: t.outlook });
     const fine = await ran({ flowId: flow.id, invokerConnectionIds: [own] }, t.tokens.coowner);
     expect(fine).toMatchObject({ status: 'SUCCEEDED', failures: [] });
@@ -84,16 +93,25 @@ describe('triggerFlow', () => {
   });
 
   it('an embedded connection in ERROR fails its action (CONNECTION_ERROR), until its owner re-enters credentials', async () => {
-    await app.database.db.update(connections).set({ status: 'ERROR' }).where(eq(connections.id, parseGlobalId(sp)!.id));
+    await app.database.db
+      .update(connections)
+      .set({ status: 'ERROR' })
+      .where(eq(connections.id, parseGlobalId(sp)!.id));
     const run = await ran({ flowId: flow.id }, t.tokens.maker);
     expect(run).toMatchObject({ status: 'FAILED', failures: [{ actionName: 'Get', reason: 'CONNECTION_ERROR', connection: { id: sp } }] });
-    await app.database.db.update(connections).set({ status: 'CONNECTED' }).where(eq(connections.id, parseGlobalId(sp)!.id));
+    await app.database.db
+      .update(connections)
+      .set({ status: 'CONNECTED' })
+      .where(eq(connections.id, parseGlobalId(sp)!.id));
   });
 
   it('refuses an OFF flow (FLOW_NOT_RUNNABLE), strangers (NOT_FOUND), and anonymous callers', async () => {
     const off = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
     ok(await app.gql(SetFlowState, { input: { flowId: off.id, state: 'OFF' } }, t.tokens.maker));
-    expect(failure(await trigger({ flowId: off.id }, t.tokens.maker))).toMatchObject({ code: 'FLOW_NOT_RUNNABLE', field: ['input', 'flowId'] });
+    expect(failure(await trigger({ flowId: off.id }, t.tokens.maker))).toMatchObject({
+      code: 'FLOW_NOT_RUNNABLE',
+      field: ['input', 'flowId'],
+    });
     expect(failure(await trigger({ flowId: flow.id }, other.tokens.admin))).toMatchObject({ code: 'NOT_FOUND' });
     expect(failure(await trigger({ flowId: flow.id }, t.tokens.guest))).toMatchObject({ code: 'NOT_FOUND' });
     const anonymous = await app.gql(TriggerFlow, { input: { flowId: flow.id } }, null);
@@ -105,9 +123,13 @@ describe('run history', () => {
   it('owners see every run; a run-only user sees only their own (S8)', async () => {
     const mine = await ran({ flowId: flow.id }, t.tokens.coowner);
     const theirs = await ran({ flowId: flow.id }, t.tokens.maker);
-    const asOwner = ok(await app.gql(Runs, { id: flow.id }, t.tokens.maker)).node as { runs: { edges: { node: { invoker: { id: string } } }[] } };
+    const asOwner = ok(await app.gql(Runs, { id: flow.id }, t.tokens.maker)).node as {
+      runs: { edges: { node: { invoker: { id: string } } }[] };
+    };
     expect(new Set(asOwner.runs.edges.map((e) => e.node.invoker.id))).toEqual(new Set([t.users.maker, t.users.coowner]));
-    const asRunner = ok(await app.gql(Runs, { id: flow.id }, t.tokens.coowner)).node as { runs: { edges: { node: { invoker: { id: string } } }[] } };
+    const asRunner = ok(await app.gql(Runs, { id: flow.id }, t.tokens.coowner)).node as {
+      runs: { edges: { node: { invoker: { id: string } } }[] };
+    };
     expect(asRunner.runs.edges.every((e) => e.node.invoker.id === t.users.coowner)).toBe(true);
     expect(ok(await app.gql(RunNode, { id: mine.id }, t.tokens.coowner)).node).toMatchObject({ __typename: 'FlowRun' });
     expect(ok(await app.gql(RunNode, { id: theirs.id }, t.tokens.coowner)).node).toBeNull();

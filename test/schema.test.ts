@@ -1,13 +1,6 @@
 // The printed schema is committed and current, and holds the public contract unchanged.
 import { existsSync, readFileSync } from 'node:fs';
-import {
-  buildSchema,
-  findBreakingChanges,
-  type GraphQLSchema,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-} from 'graphql';
+import { buildSchema, findBreakingChanges, type GraphQLSchema, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema } from '../src/graphql/schema.js';
 

@@ -46,13 +46,16 @@ const newGroup = async (displayName: string, members: string[]) => {
   expect(made.status).toBe(201);
   return made.body.id as string;
 };
-const flowState = async (flowId: string, userId: string) => ok(await app.gql(AccessOf, { id: flowId, userId }, t.tokens.admin)).node as {
-  state: string;
-  suspensionReason: string | null;
-  accessFor: { level: string };
-};
+const flowState = async (flowId: string, userId: string) =>
+  ok(await app.gql(AccessOf, { id: flowId, userId }, t.tokens.admin)).node as {
+    state: string;
+    suspensionReason: string | null;
+    accessFor: { level: string };
+  };
 const eventsOf = async (token: string, flowId: string) =>
-  ok(await app.gql(Log, {}, token)).sharingEvents.edges.map((e) => e.node).filter((e) => e.flowId === flowId);
+  ok(await app.gql(Log, {}, token))
+    .sharingEvents.edges.map((e) => e.node)
+    .filter((e) => e.flowId === flowId);
 
 describe('DELETE of a group that holds grants', () => {
   it('removes its owner and run-only grants with OWNER_REMOVED / RUN_ONLY_REMOVED to its members and the owners', async () => {
@@ -80,12 +83,19 @@ describe('DELETE of a group that holds grants', () => {
     const flow = await flowOf(app, t.tokens.guest, { environmentId: t.defaultEnv, trigger: 'INSTANT', actions: [] });
     ok(await app.gql(AddOwners, { input: { flowId: flow.id, add: [globalId('Group', group)] } }, t.tokens.guest));
     const guest = await scimId('guest');
-    const left = await scim('PATCH', `/Users/${guest}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    const left = await scim('PATCH', `/Users/${guest}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    });
     expect(left.status).toBe(200);
     expect(await flowState(flow.id, t.users.coowner)).toMatchObject({ state: 'ON', accessFor: { level: 'OWNER' } });
 
     expect((await scim('DELETE', `/Groups/${group}`)).status).toBe(204);
-    expect(await flowState(flow.id, t.users.coowner)).toMatchObject({ state: 'SUSPENDED', suspensionReason: 'NO_ACTIVE_OWNER', accessFor: { level: 'NONE' } });
+    expect(await flowState(flow.id, t.users.coowner)).toMatchObject({
+      state: 'SUSPENDED',
+      suspensionReason: 'NO_ACTIVE_OWNER',
+      accessFor: { level: 'NONE' },
+    });
     expect((await eventsOf(t.tokens.admin, flow.id)).map((e) => e.kind)).toContain('FLOW_SUSPENDED');
   });
 
@@ -126,7 +136,10 @@ describe('the record of directory changes', () => {
     const before = (await listChanges(app.database.db, `tenant-${t.tag}`, { limit: 1 }))![0]!.position;
     const created = await scim('POST', '/Users', oktaUser(`rec-${t.tag}`));
     await scim('GET', `/Users/${created.body.id}`);
-    await scim('PATCH', `/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] });
+    await scim('PATCH', `/Users/${created.body.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'active', value: false }],
+    });
     const after = (await listChanges(app.database.db, `tenant-${t.tag}`, { limit: 10 }))!.filter((c) => c.position > before);
     const credential = `token:${tokenId}`;
     expect(after.reverse().map((c) => [c.source, c.credential, c.action, c.resourceId])).toEqual([
@@ -143,7 +156,11 @@ describe('the record of directory changes', () => {
   it('records the import: what the file held per tenant, and each departure', async () => {
     const changes = (await listChanges(app.database.db, `tenant-${t.tag}`, { limit: 1000 }))!;
     const imported = changes.filter((c) => c.source === 'IMPORT');
-    expect(imported.at(-1)).toMatchObject({ action: 'IMPORTED', credential: null, detail: '7 users, 1 groups, 1 lists, 2 environments written' });
+    expect(imported.at(-1)).toMatchObject({
+      action: 'IMPORTED',
+      credential: null,
+      detail: '7 users, 1 groups, 1 lists, 2 environments written',
+    });
     expect(await listChanges(app.database.db, 'no-such-tenant', { limit: 1 })).toBeNull();
   });
 });

@@ -9,7 +9,18 @@ import { encodeEventCursor } from '../src/events/cursor.js';
 import { globalId } from '../src/graphql/ids.js';
 import { gqlAt, startTestApp, type TestApp } from './support/app.js';
 import { sseSubscribe, typedDocument, wsClient } from './support/live.js';
-import { byUserName, CORE_GROUP, CORE_USER, ENTERPRISE, entraUser, ERROR, FLOWSHARE, oktaUser, PATCH_OP, scimClient } from './support/scim.js';
+import {
+  byUserName,
+  CORE_GROUP,
+  CORE_USER,
+  ENTERPRISE,
+  entraUser,
+  ERROR,
+  FLOWSHARE,
+  oktaUser,
+  PATCH_OP,
+  scimClient,
+} from './support/scim.js';
 import { tenantDirectory } from './support/tenant.js';
 
 const Viewer = typedDocument<{ viewer: { id: string; displayName: string; license: string } | null }, Record<string, never>>(
@@ -23,9 +34,10 @@ const NewFlow = typedDocument<{ createFlow: { __typename: string; flow?: { id: s
 const Owners = typedDocument<{ modifyFlowOwners: { __typename: string } }, { flowId: string; add: string[] }>(
   'mutation ScimOwners($flowId: ID!, $add: [ID!]) { modifyFlowOwners(input: { flowId: $flowId, add: $add }) { __typename } }',
 );
-const AccessFor = typedDocument<{ node: { accessFor: { level: string; paths: { kind: string }[] } } | null }, { id: string; userId: string }>(
-  'query ScimAccessFor($id: ID!, $userId: ID!) { node(id: $id) { ... on Flow { accessFor(userId: $userId) { level paths { kind } } } } }',
-);
+const AccessFor = typedDocument<
+  { node: { accessFor: { level: string; paths: { kind: string }[] } } | null },
+  { id: string; userId: string }
+>('query ScimAccessFor($id: ID!, $userId: ID!) { node(id: $id) { ... on Flow { accessFor(userId: $userId) { level paths { kind } } } } }');
 const MyEvents = typedDocument<{ sharingEvents: { kind: string } }, { after?: string | null }>(
   'subscription ScimMine($after: String) { sharingEvents(after: $after) { kind } }',
 );
@@ -60,7 +72,11 @@ describe('discovery', () => {
     const config = await scim(null, 'GET', '/ServiceProviderConfig');
     expect(config.status).toBe(200);
     expect(config.type).toMatch(/^application\/scim\+json/);
-    expect(config.body).toMatchObject({ patch: { supported: true }, filter: { supported: true, maxResults: 200 }, bulk: { supported: false } });
+    expect(config.body).toMatchObject({
+      patch: { supported: true },
+      filter: { supported: true, maxResults: 200 },
+      bulk: { supported: false },
+    });
     expect(config.body.authenticationSchemes[0]).toMatchObject({ type: 'oauthbearertoken' });
 
     const types = await scim(null, 'GET', '/ResourceTypes');
@@ -91,7 +107,9 @@ describe('tokens', () => {
     const id = created.body.id as string;
     expect((await B('GET', `/Users/${id}`)).status).toBe(404);
     expect((await B('PUT', `/Users/${id}`, { schemas: [CORE_USER], userName: 'x@example.com', active: false })).status).toBe(404);
-    expect((await B('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] })).status).toBe(404);
+    expect(
+      (await B('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] })).status,
+    ).toBe(404);
     expect((await B('DELETE', `/Users/${id}`)).status).toBe(404);
     expect((await B('GET', byUserName(created.body.userName))).body.totalResults).toBe(0);
     // Nor may a group of B's hold A's user.
@@ -113,7 +131,12 @@ describe('Entra ID', () => {
     const created = await A('POST', '/Users', body);
     expect(created.status).toBe(201);
     expect(created.location).toMatch(new RegExp(`/scim/v2/Users/${created.body.id}$`));
-    expect(created.body).toMatchObject({ externalId: body.externalId, userName: body.userName, active: true, [FLOWSHARE]: { license: 'SEEDED' } });
+    expect(created.body).toMatchObject({
+      externalId: body.externalId,
+      userName: body.userName,
+      active: true,
+      [FLOWSHARE]: { license: 'SEEDED' },
+    });
 
     // The JWT sub is the externalId; the names obey what was sent.
     const signedIn = await viewerAs(body.externalId);
@@ -152,7 +175,10 @@ describe('Entra ID', () => {
     // Still a SCIM resource, inactive.
     expect((await A('GET', `/Users/${created.body.id}`)).body.active).toBe(false);
 
-    const enabled = await A('PATCH', `/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] });
+    const enabled = await A('PATCH', `/Users/${created.body.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Replace', path: 'active', value: 'True' }],
+    });
     expect(enabled.body.active).toBe(true);
     expect((await viewerAs(body.externalId)).data?.viewer?.displayName).toBe(`Dana Q ${tag}`);
   });
@@ -213,7 +239,12 @@ describe('groups', () => {
 
     const member = await A('POST', '/Users', entraUser(randomUUID().slice(0, 8)));
     const other = await A('POST', '/Users', oktaUser(randomUUID().slice(0, 8)));
-    const group = await A('POST', '/Groups', { schemas: [CORE_GROUP], displayName: `Approvers ${tags.a}`, externalId: `entra-group-${randomUUID()}`, members: [] });
+    const group = await A('POST', '/Groups', {
+      schemas: [CORE_GROUP],
+      displayName: `Approvers ${tags.a}`,
+      externalId: `entra-group-${randomUUID()}`,
+      members: [],
+    });
     expect(group.status).toBe(201);
     expect(group.body).toMatchObject({ displayName: `Approvers ${tags.a}` });
     expect(group.body.members ?? []).toEqual([]);
@@ -251,7 +282,11 @@ describe('groups', () => {
     // Lookup by displayName, rename by PUT.
     const found = await A('GET', `/Groups?filter=${encodeURIComponent(`displayName eq "approvers ${tags.a}"`)}`);
     expect(found.body.Resources.map((g: { id: string }) => g.id)).toEqual([group.body.id]);
-    const put = await A('PUT', `/Groups/${group.body.id}`, { schemas: [CORE_GROUP], displayName: `Approvers 2 ${tags.a}`, members: [{ value: member.body.id }] });
+    const put = await A('PUT', `/Groups/${group.body.id}`, {
+      schemas: [CORE_GROUP],
+      displayName: `Approvers 2 ${tags.a}`,
+      members: [{ value: member.body.id }],
+    });
     expect(put.body).toMatchObject({ displayName: `Approvers 2 ${tags.a}`, members: [{ value: member.body.id }] });
     expect(people.groups.length).toBe(1);
   });
@@ -261,7 +296,10 @@ describe('groups', () => {
     const people = await Promise.all(Array.from({ length: 8 }, () => B('POST', '/Users', oktaUser(`c-${randomUUID().slice(0, 8)}`))));
     const replies = await Promise.all(
       people.map((p) =>
-        B('PATCH', `/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ value: p.body.id }] }] }),
+        B('PATCH', `/Groups/${group.body.id}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: 'Add', path: 'members', value: [{ value: p.body.id }] }],
+        }),
       ),
     );
     expect(replies.map((r) => r.status)).toEqual(people.map(() => 200));
@@ -325,7 +363,10 @@ describe('departure by SCIM (S26)', () => {
       await overSse.waitFor(1);
       const [user] = (await B('GET', byUserName(`coowner.${tags.b}@example.com`))).body.Resources;
       const started = Date.now();
-      const reply = await B('PATCH', `/Users/${user.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+      const reply = await B('PATCH', `/Users/${user.id}`, {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+      });
       expect(reply.status).toBe(200);
       await Promise.all([overWs.ended(5000), overSse.ended(5000)]);
       expect(Date.now() - started).toBeLessThan(5000);
@@ -341,7 +382,10 @@ describe('departure by SCIM (S26)', () => {
 
 describe('FLOWSHARE_SCIM_TOKENS', () => {
   it('is a JSON object of non-empty strings, one token per tenant; anything else stops the start naming the variable', () => {
-    expect(loadConfig({ FLOWSHARE_SCIM_TOKENS: '{"contoso": "t1", "fabrikam": "t2"}' }).scimTokens).toEqual({ contoso: 't1', fabrikam: 't2' });
+    expect(loadConfig({ FLOWSHARE_SCIM_TOKENS: '{"contoso": "t1", "fabrikam": "t2"}' }).scimTokens).toEqual({
+      contoso: 't1',
+      fabrikam: 't2',
+    });
     expect(loadConfig({}).scimTokens).toEqual({});
     for (const bad of ['not json', '["t1"]', '{"contoso": ""}', '{"contoso": 3}', '{"a": "same", "b": "same"}']) {
       expect(() => loadConfig({ FLOWSHARE_SCIM_TOKENS: bad }), bad).toThrow(/FLOWSHARE_SCIM_TOKENS/);

@@ -42,7 +42,12 @@ describe('GraphQL over WebSocket (graphql-ws)', () => {
   const wsUrl = () => app.url.replace('http', 'ws');
 
   it('answers queries with the token sent in connection_init', async () => {
-    const client = createClient({ url: wsUrl(), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.tokens.coowner}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: wsUrl(),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${t.tokens.coowner}` },
+      retryAttempts: 0,
+    });
     try {
       const result = await new Promise<unknown>((resolve, reject) => {
         client.subscribe({ query: '{ viewer { id } }' }, { next: resolve, error: reject, complete: () => {} });
@@ -87,7 +92,7 @@ describe('npm start', () => {
 
   it('starts on an empty data dir with the demo, prints tokens that work, locks the dir, stops on SIGTERM', async () => {
     const dataDir = join(dir, 'data');
-    const server = start({ FLOWSHARE_DATA_DIR: dataDir }, /Tokens[^]*\(terry\)[^\n]*\n/);
+    const server = start({ FLOWSHARE_DATA_DIR: dataDir }, /Tokens[\s\S]*\(terry\)[^\n]*\n/);
     const output = await server.matched;
     const url = graphqlUrlOf(output);
     const token = /\(alice\)\s+Authorization: Bearer (\S+)/.exec(output)![1]!;
@@ -104,9 +109,17 @@ describe('npm start', () => {
     expect(html).toContain('"subscriptionsProtocol":"WS"');
     const params = /"connectionParams":(\{"authorization":"Bearer [^"]+"\})/.exec(html)?.[1];
     expect(params).toBeDefined();
-    const ws = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: JSON.parse(params!), retryAttempts: 0 });
+    const ws = createClient({
+      url: url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: JSON.parse(params!),
+      retryAttempts: 0,
+    });
     const first = await new Promise<unknown>((resolve, reject) => {
-      ws.subscribe({ query: 'subscription { sharingEvents(after: "U2hhcmluZ0V2ZW50OjA=") { kind } }' }, { next: resolve, error: reject, complete: () => {} });
+      ws.subscribe(
+        { query: 'subscription { sharingEvents(after: "U2hhcmluZ0V2ZW50OjA=") { kind } }' },
+        { next: resolve, error: reject, complete: () => {} },
+      );
     });
     await ws.dispose();
     expect(first).toMatchObject({ data: { sharingEvents: { kind: expect.any(String) } } });
@@ -120,7 +133,7 @@ describe('npm start', () => {
     expect(server.output()).toMatch(/SIGTERM: closing connections and the database/);
 
     // Started again on the same dir: the lock was released, the demo is not loaded twice.
-    const again = start({ FLOWSHARE_DATA_DIR: dataDir }, /Tokens[^]*\(terry\)[^\n]*\n/);
+    const again = start({ FLOWSHARE_DATA_DIR: dataDir }, /Tokens[\s\S]*\(terry\)[^\n]*\n/);
     const restarted = await again.matched;
     expect(restarted).not.toMatch(/first start/);
     again.child.kill('SIGTERM');

@@ -77,7 +77,9 @@ describe('S14 + S16: sharing into a secured environment', () => {
         accessFor: { level: 'NONE', blockedReason: expect.stringMatching(/security group/), paths: [{ kind: 'DIRECT_OWNER' }] },
       });
     }
-    expect(await explain(t.users.coowner)).toEqual({ accessFor: { level: 'OWNER', blockedReason: null, paths: [{ kind: 'DIRECT_OWNER' }] } });
+    expect(await explain(t.users.coowner)).toEqual({
+      accessFor: { level: 'OWNER', blockedReason: null, paths: [{ kind: 'DIRECT_OWNER' }] },
+    });
     const { findings } = ok(await app.gql(EdgeAudit, { environmentId: t.securedEnv }, t.tokens.admin)).sharingAudit;
     const outsideHere = findings
       .filter((f) => f.kind === 'OUTSIDE_ENVIRONMENT' && f.flow.id === flow.id)
@@ -87,7 +89,11 @@ describe('S14 + S16: sharing into a secured environment', () => {
   });
 
   it('a group shared into it adds only its members not yet there (all inside: the group is the security group)', async () => {
-    const flow = await flowOf(app, t.tokens.maker, { environmentId: t.securedEnv, displayName: 'Secured for the team', solutionAware: true });
+    const flow = await flowOf(app, t.tokens.maker, {
+      environmentId: t.securedEnv,
+      displayName: 'Secured for the team',
+      solutionAware: true,
+    });
     const shared = ok(await app.gql(EdgeShare, { input: { flowId: flow.id, add: [t.team] } }, t.tokens.maker)).modifyFlowOwners;
     if (shared.__typename !== 'ModifyFlowOwnersSuccess') throw new Error(JSON.stringify(shared));
     // coowner joined in the test above (when it ran first) or joins now; basic joins now.
@@ -101,7 +107,10 @@ describe('an owner adding themselves as a run-only user', () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Mine to run', trigger: 'INSTANT' });
     const result = ok(await app.gql(EdgeRunOnly, { input: { flowId: flow.id, add: [t.users.maker] } }, t.tokens.maker)).modifyRunOnlyUsers;
     expect(result).toEqual({ __typename: 'ModifyRunOnlyUsersSuccess', eventCursor: null });
-    const grants = await app.database.db.select().from(runOnlyGrants).where(eq(runOnlyGrants.flowId, uuid(flow.id)));
+    const grants = await app.database.db
+      .select()
+      .from(runOnlyGrants)
+      .where(eq(runOnlyGrants.flowId, uuid(flow.id)));
     expect(grants).toEqual([]);
     const events = await app.database.db
       .select()
@@ -112,9 +121,14 @@ describe('an owner adding themselves as a run-only user', () => {
     expect(seen).toMatchObject({ runOnlyUsers: { totalCount: 0 } });
 
     // Adding someone else in the same call still works.
-    const both = ok(await app.gql(EdgeRunOnly, { input: { flowId: flow.id, add: [t.users.maker, t.users.basic] } }, t.tokens.maker)).modifyRunOnlyUsers;
+    const both = ok(
+      await app.gql(EdgeRunOnly, { input: { flowId: flow.id, add: [t.users.maker, t.users.basic] } }, t.tokens.maker),
+    ).modifyRunOnlyUsers;
     expect(both.__typename).toBe('ModifyRunOnlyUsersSuccess');
-    const after = await app.database.db.select().from(runOnlyGrants).where(eq(runOnlyGrants.flowId, uuid(flow.id)));
+    const after = await app.database.db
+      .select()
+      .from(runOnlyGrants)
+      .where(eq(runOnlyGrants.flowId, uuid(flow.id)));
     expect(after.map((g) => g.userId)).toEqual([t.rows.users.get('basic')]);
   });
 });

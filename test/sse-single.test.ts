@@ -35,7 +35,12 @@ afterAll(async () => {
 
 const streamUrl = () => app.url.replace('/graphql', '/graphql/stream');
 const singleConnection = (token: string) => {
-  const client = createClient({ url: streamUrl(), singleConnection: true, headers: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const client = createClient({
+    url: streamUrl(),
+    singleConnection: true,
+    headers: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
   clients.push(client);
   return client;
 };
@@ -56,7 +61,14 @@ describe('graphql-sse in single-connection mode', () => {
     const first = new Promise<void>((resolve, reject) => {
       client.subscribe(
         { query: print(Events) },
-        { next: (value) => (received.push(value), resolve()), error: reject, complete: () => {} },
+        {
+          next: (value) => {
+            received.push(value);
+            resolve();
+          },
+          error: reject,
+          complete: () => {},
+        },
       );
     });
     // The stream is up once the server counts it (the client's reservation, GET, then POST).

@@ -83,7 +83,10 @@ async function raceOwnerChangesThenDelete(world: World) {
       .from(sharingEvents)
       .where(eq(sharingEvents.flowId, parseGlobalId(flowId)!.id))
       .orderBy(asc(sharingEvents.position));
-    committed.set(flowId, rows.map((r) => ({ cursor: encodeEventCursor(r.position), kind: r.kind })));
+    committed.set(
+      flowId,
+      rows.map((r) => ({ cursor: encodeEventCursor(r.position), kind: r.kind })),
+    );
   }
   const seen = await Promise.all(
     streams.map(async (s) => {
@@ -111,7 +114,11 @@ describe('flowSharingEvents decides each event as of its commit (S28), one serve
   });
   afterAll(() => world?.close());
 
-  it('every stream gets the committed owner changes and FLOW_DELETED, in order, then completes', () => raceOwnerChangesThenDelete(world), 30_000);
+  it(
+    'every stream gets the committed owner changes and FLOW_DELETED, in order, then completes',
+    () => raceOwnerChangesThenDelete(world),
+    30_000,
+  );
 });
 
 describe.runIf(process.env.DATABASE_URL)('flowSharingEvents decides each event as of its commit (S28), two server processes', () => {
@@ -121,5 +128,9 @@ describe.runIf(process.env.DATABASE_URL)('flowSharingEvents decides each event a
   }, 60_000);
   afterAll(() => world?.close());
 
-  it('every stream on either process gets the committed owner changes and FLOW_DELETED, in order, then completes', () => raceOwnerChangesThenDelete(world), 60_000);
+  it(
+    'every stream on either process gets the committed owner changes and FLOW_DELETED, in order, then completes',
+    () => raceOwnerChangesThenDelete(world),
+    60_000,
+  );
 });

@@ -71,10 +71,11 @@ const addOwner = async (flowId: string, who: string, token = t.tokens.maker) => 
   const result = ok(await app.gql(Owners, { input: { flowId, add: [who] } }, token)).modifyFlowOwners;
   expect(result.__typename).toBe('ModifyFlowOwnersSuccess');
 };
-const removeOwner = (flowId: string, who: string, token = t.tokens.maker) => app.gql(Owners, { input: { flowId, remove: [who] } }, token).then(ok);
+const removeOwner = (flowId: string, who: string, token = t.tokens.maker) =>
+  app.gql(Owners, { input: { flowId, remove: [who] } }, token).then(ok);
 
 describe('a new co-owner is told at once', () => {
-  it('over graphql-ws, within a second of the mutation\'s response', async () => {
+  it("over graphql-ws, within a second of the mutation's response", async () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
     const events = client(t.tokens.coowner).subscribe(MyEvents, {});
     await pause(300); // live, not replayed: the stream is up before the change
@@ -82,11 +83,16 @@ describe('a new co-owner is told at once', () => {
     const answered = Date.now();
     const [event] = await events.waitFor(1, 1000);
     expect(Date.now() - answered).toBeLessThan(1000);
-    expect(event!.sharingEvents).toMatchObject({ kind: 'OWNER_ADDED', flowId: flow.id, principal: { id: t.users.coowner }, flow: { id: flow.id } });
+    expect(event!.sharingEvents).toMatchObject({
+      kind: 'OWNER_ADDED',
+      flowId: flow.id,
+      principal: { id: t.users.coowner },
+      flow: { id: flow.id },
+    });
     events.stop();
   });
 
-  it('over SSE, within a second of the mutation\'s response', async () => {
+  it("over SSE, within a second of the mutation's response", async () => {
     const flow = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv });
     const events = sseSubscribe(app.url, t.tokens.guest, MyEvents, {});
     await pause(300);
@@ -170,7 +176,7 @@ describe('who hears what', () => {
 });
 
 describe('flowSharingEvents', () => {
-  it('is for owners and admins; a removed owner\'s stream ends; deletion is the last event', async () => {
+  it("is for owners and admins; a removed owner's stream ends; deletion is the last event", async () => {
     const u = await makeTenant(app);
     const flow = await flowOf(app, u.tokens.maker, { environmentId: u.defaultEnv });
     await addOwner(flow.id, u.users.coowner, u.tokens.maker);
@@ -252,11 +258,20 @@ describe('log retention', () => {
         cursors.push(result.eventCursor);
       }
       // The first two events are from 40 days ago.
-      const old = await own.database.db.select({ position: sharingEvents.position }).from(sharingEvents).orderBy(sharingEvents.position).limit(2);
+      const old = await own.database.db
+        .select({ position: sharingEvents.position })
+        .from(sharingEvents)
+        .orderBy(sharingEvents.position)
+        .limit(2);
       await own.database.db
         .update(sharingEvents)
         .set({ occurredAt: new Date(Date.now() - 40 * 86_400_000) })
-        .where(inArray(sharingEvents.position, old.map((o) => o.position)));
+        .where(
+          inArray(
+            sharingEvents.position,
+            old.map((o) => o.position),
+          ),
+        );
       expect(await pruneLog(own.database.db, new Date(Date.now() - 30 * 86_400_000))).toBe(2);
       expect(await own.database.db.select().from(sharingEvents).where(eq(sharingEvents.position, old[0]!.position))).toEqual([]);
 
@@ -292,9 +307,17 @@ describe('a token per operation (what GraphiQL sends in extensions.headers)', ()
     });
     expect(asCoowner).toEqual({ data: { viewer: { id: t.users.coowner } } });
     const bad = await new Promise<unknown>((resolve) => {
-      const c = createClient({ url: app.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.tokens.maker}` }, retryAttempts: 0 });
+      const c = createClient({
+        url: app.url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${t.tokens.maker}` },
+        retryAttempts: 0,
+      });
       clients.push({ close: () => c.dispose() });
-      c.subscribe({ query: '{ viewer { id } }', extensions: { headers: { authorization: 'Bearer forged' } } }, { next: () => {}, error: resolve, complete: () => {} });
+      c.subscribe(
+        { query: '{ viewer { id } }', extensions: { headers: { authorization: 'Bearer forged' } } },
+        { next: () => {}, error: resolve, complete: () => {} },
+      );
     });
     expect(JSON.stringify(bad)).toContain('Not signed in');
   });

@@ -97,7 +97,9 @@ describe('the setting', () => {
     await expect(verify(await token('someone', { iat, exp: iat + 3_600 }))).resolves.toMatchObject({ subject: 'someone' });
     const refused = verify(await token('someone', { iat, exp: iat + 3_601 }));
     await expect(refused).rejects.toBeInstanceOf(InvalidTokenError);
-    await expect(refused).rejects.toThrow('the token lives longer than the longest lifetime accepted (1 hour): ask for one that expires sooner');
+    await expect(refused).rejects.toThrow(
+      'the token lives longer than the longest lifetime accepted (1 hour): ask for one that expires sooner',
+    );
   });
 });
 
@@ -116,7 +118,10 @@ describe('the server process', () => {
   });
 
   it('takes FLOWSHARE_MAX_TOKEN_LIFETIME_DAYS: its demo tokens live that long and work, longer ones are refused', async () => {
-    server = startProcess({ FLOWSHARE_DATA_DIR: join(dir, 'data'), FLOWSHARE_MAX_TOKEN_LIFETIME_DAYS: '2' }, /Tokens[^]*\(terry\)[^\n]*\n/);
+    server = startProcess(
+      { FLOWSHARE_DATA_DIR: join(dir, 'data'), FLOWSHARE_MAX_TOKEN_LIFETIME_DAYS: '2' },
+      /Tokens[\s\S]*\(terry\)[^\n]*\n/,
+    );
     const output = await server.matched;
     expect(output).toContain('Tokens (valid 2 days)');
     const url = graphqlUrlOf(output);

@@ -68,7 +68,12 @@ function wsConnection(token: string) {
 }
 
 /** One operation over graphql-ws with a raw payload: its results, or the errors it ended with. */
-async function overWebSocket(payload: Record<string, unknown>, token = t.tokens.maker, count = 1, client = wsConnection(token)): Promise<Body[]> {
+async function overWebSocket(
+  payload: Record<string, unknown>,
+  token = t.tokens.maker,
+  count = 1,
+  client = wsConnection(token),
+): Promise<Body[]> {
   const results: Body[] = [];
   await new Promise<void>((resolve, reject) => {
     const stop = client.subscribe(payload as never, {
@@ -79,7 +84,11 @@ async function overWebSocket(payload: Record<string, unknown>, token = t.tokens.
           resolve();
         }
       },
-      error: (error) => (Array.isArray(error) ? (results.push({ errors: error }), resolve()) : reject(error)),
+      error: (error) => {
+        if (!Array.isArray(error)) return reject(error);
+        results.push({ errors: error });
+        resolve();
+      },
       complete: () => resolve(),
     });
     setTimeout(() => reject(new Error(`timed out: ${JSON.stringify(results)}`)), 5000);
@@ -161,7 +170,10 @@ describe('the manifest', () => {
 
   it('a missing or malformed file stops the start with a message naming the variable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowshare-trusted-'));
-    const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
     const cases: [string, RegExp][] = [
       [join(dir, 'absent.json'), /cannot read .*ENOENT/],
       [write('not-json.json', '{"a": '), /not JSON/],
@@ -205,7 +217,10 @@ describe('a manifest document, by hash, runs', () => {
 
   it('a mutation by hash writes', async () => {
     const before = await flowCount();
-    const created = await post({ documentId: idOf(CreateFlow), variables: { input: { environmentId: t.defaultEnv, displayName: 'trusted', trigger: 'INSTANT', actions: [] } } });
+    const created = await post({
+      documentId: idOf(CreateFlow),
+      variables: { input: { environmentId: t.defaultEnv, displayName: 'trusted', trigger: 'INSTANT', actions: [] } },
+    });
     expect(created.body).toMatchObject({ data: { createFlow: { __typename: 'CreateFlowSuccess' } } });
     expect(await flowCount()).toBe(before + 1);
   });
@@ -213,15 +228,24 @@ describe('a manifest document, by hash, runs', () => {
   it('over graphql-ws: a query and a subscription', async () => {
     const [query] = await overWebSocket({ query: '', documentId: idOf(ViewerQuery) });
     expect(query).toMatchObject({ data: { viewer: { externalId: t.ext('maker') } } });
-    const [event] = await overWebSocket({ query: '', documentId: idOf(TrustedOwnerEvents), variables: { after: encodeEventCursor(0) } }, t.tokens.coowner);
+    const [event] = await overWebSocket(
+      { query: '', documentId: idOf(TrustedOwnerEvents), variables: { after: encodeEventCursor(0) } },
+      t.tokens.coowner,
+    );
     expect(event).toMatchObject({ data: { sharingEvents: { kind: 'OWNER_ADDED', flowId } } });
   });
 
-  it('over SSE: a subscription, also by Apollo\'s extension', async () => {
-    const [event] = await overSse({ query: '', documentId: idOf(TrustedOwnerEvents), variables: { after: encodeEventCursor(0) } }, t.tokens.coowner);
+  it("over SSE: a subscription, also by Apollo's extension", async () => {
+    const [event] = await overSse(
+      { query: '', documentId: idOf(TrustedOwnerEvents), variables: { after: encodeEventCursor(0) } },
+      t.tokens.coowner,
+    );
     expect(event).toMatchObject({ data: { sharingEvents: { kind: 'OWNER_ADDED', flowId } } });
     const hash = idOf(TrustedOwnerEvents).replace('sha256:', '');
-    const [again] = await overSse({ query: '', extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables: { after: encodeEventCursor(0) } }, t.tokens.coowner);
+    const [again] = await overSse(
+      { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables: { after: encodeEventCursor(0) } },
+      t.tokens.coowner,
+    );
     expect(again).toMatchObject({ data: { sharingEvents: { kind: 'OWNER_ADDED', flowId } } });
   });
 
@@ -240,7 +264,7 @@ describe('anything else is refused, and writes nothing', () => {
   const createText = print(CreateFlow);
   const createVariables = () => ({ input: { environmentId: t.defaultEnv, displayName: 'untrusted', trigger: 'INSTANT', actions: [] } });
 
-  it('over HTTP: query text (even a manifest document\'s own), text with an id, no id, an unknown id', async () => {
+  it("over HTTP: query text (even a manifest document's own), text with an id, no id, an unknown id", async () => {
     const before = await flowCount();
     const text = await post({ query: createText, variables: createVariables() });
     expect(text.status).toBe(400);
@@ -260,7 +284,10 @@ describe('anything else is refused, and writes nothing', () => {
     expect([unknownApollo.status, codeOf(unknownApollo.body)]).toEqual([400, TRUSTED_CODES.notInList]);
 
     // Automatic persisted queries are off: registering a text is refused like any text.
-    const apq = await post({ query: print(ViewerQuery), extensions: { persistedQuery: { version: 1, sha256Hash: idOf(ViewerQuery).replace('sha256:', '') } } });
+    const apq = await post({
+      query: print(ViewerQuery),
+      extensions: { persistedQuery: { version: 1, sha256Hash: idOf(ViewerQuery).replace('sha256:', '') } },
+    });
     expect([apq.status, codeOf(apq.body)]).toEqual([400, TRUSTED_CODES.onlyPersisted]);
 
     const get = await fetch(`${trusted.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
@@ -289,7 +316,12 @@ describe('anything else is refused, and writes nothing', () => {
     expect(codeOf(none!)).toBe(TRUSTED_CODES.idRequired);
     const [unknown] = await overWebSocket({ query: '', documentId: `sha256:${'c'.repeat(64)}` }, maker, 1, connection);
     expect(codeOf(unknown!)).toBe(TRUSTED_CODES.notInList);
-    const [subscription] = await overWebSocket({ query: print(TrustedOwnerEvents), variables: { after: encodeEventCursor(0) } }, maker, 1, connection);
+    const [subscription] = await overWebSocket(
+      { query: print(TrustedOwnerEvents), variables: { after: encodeEventCursor(0) } },
+      maker,
+      1,
+      connection,
+    );
     expect(codeOf(subscription!)).toBe(TRUSTED_CODES.onlyPersisted);
     const [trustedQuery] = await overWebSocket({ query: '', documentId: idOf(ViewerQuery) }, maker, 1, connection);
     expect(trustedQuery).toMatchObject({ data: { viewer: { externalId: t.ext('maker') } } });
@@ -299,7 +331,10 @@ describe('anything else is refused, and writes nothing', () => {
 
   it('over SSE', async () => {
     const before = await flowCount();
-    const [subscription] = await overSse({ query: print(TrustedOwnerEvents), variables: { after: encodeEventCursor(0) } }, t.tokens.coowner);
+    const [subscription] = await overSse(
+      { query: print(TrustedOwnerEvents), variables: { after: encodeEventCursor(0) } },
+      t.tokens.coowner,
+    );
     expect(codeOf(subscription!)).toBe(TRUSTED_CODES.onlyPersisted);
     expect(subscription!.status).toBe(400);
     const [unknown] = await overSse({ query: '', documentId: `sha256:${'d'.repeat(64)}` });

@@ -58,13 +58,28 @@ beforeAll(async () => {
   approvals = await flowOf(app, t.tokens.maker, {
     environmentId: t.defaultEnv,
     displayName: 'Approvals',
-    actions: [{ name: 'Get', connectionId: sp }, { name: 'Mail', connectionId: mail }],
+    actions: [
+      { name: 'Get', connectionId: sp },
+      { name: 'Mail', connectionId: mail },
+    ],
   });
   report = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Report', actions: [{ name: 'Compose' }] });
   idle = await flowOf(app, t.tokens.maker, { environmentId: t.defaultEnv, displayName: 'Idle' });
   // Run-only for a guest and a member; Outlook is theirs to bring (INVOKER), and they bring none: their runs fail.
   const mailRef = approvals.connectionReferences.find((r) => r.connection?.id === mail)!.id;
-  const shared = ok(await app.gql(ShareRunOnly, { input: { flowId: approvals.id, add: [t.users.guest, t.users.basic], connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }] } }, t.tokens.maker));
+  const shared = ok(
+    await app.gql(
+      ShareRunOnly,
+      {
+        input: {
+          flowId: approvals.id,
+          add: [t.users.guest, t.users.basic],
+          connectionSources: [{ connectionReferenceId: mailRef, source: 'INVOKER' }],
+        },
+      },
+      t.tokens.maker,
+    ),
+  );
   expect(shared.modifyRunOnlyUsers.__typename).toBe('ModifyRunOnlyUsersSuccess');
   await run(approvals.id, 'maker', 3);
   await run(approvals.id, 'guest', 2);
@@ -73,7 +88,12 @@ beforeAll(async () => {
   // Two runs ten days ago, written straight to the table: outside a period that starts today.
   const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
   await app.database.db.insert(flowRuns).values(
-    [0, 1].map((i) => ({ flowId: uuid(report.id), invokerId: t.rows.users.get('coowner')!, status: 'FAILED' as const, startedAt: new Date(tenDaysAgo.getTime() + i) })),
+    [0, 1].map((i) => ({
+      flowId: uuid(report.id),
+      invokerId: t.rows.users.get('coowner')!,
+      status: 'FAILED' as const,
+      startedAt: new Date(tenDaysAgo.getTime() + i),
+    })),
   );
 });
 afterAll(() => app?.close());
@@ -86,7 +106,7 @@ const codeOf = async (vars: Partial<FlowUsageQueryVariables>, token = t.tokens.a
   (await app.gql(FlowUsage, { environmentId: t.defaultEnv, since: start, ...vars }, token)).errors?.[0]?.extensions?.code;
 
 describe('flowUsage', () => {
-  it('counts runs, failures, runners and guests per flow, most-run first, with each runner\'s access now', async () => {
+  it("counts runs, failures, runners and guests per flow, most-run first, with each runner's access now", async () => {
     const page = await usage({});
     expect(page.totalCount).toBe(3);
     const [a, b, c] = page.edges.map((e) => e.node);
@@ -96,11 +116,24 @@ describe('flowUsage', () => {
       [t.users.guest, 2, 'RUN_ONLY'],
       [t.users.basic, 1, 'RUN_ONLY'],
     ]);
-    expect(a!.lastRunAt).toBe(a!.runners.map((r) => r.lastRunAt).sort().at(-1));
+    expect(a!.lastRunAt).toBe(
+      a!.runners
+        .map((r) => r.lastRunAt)
+        .sort()
+        .at(-1),
+    );
     expect(b).toMatchObject({ flow: { id: report.id }, runs: 1, failedRuns: 0, distinctRunners: 1, guestRunners: 0 });
     expect(b!.runners.map((r) => [r.user.id, r.runs, r.access])).toEqual([[t.users.admin, 1, 'ADMIN']]);
     // A flow with no run in the period is listed last, with nothing.
-    expect(c).toEqual({ flow: { id: idle.id, displayName: 'Idle' }, runs: 0, failedRuns: 0, distinctRunners: 0, guestRunners: 0, lastRunAt: null, runners: [] });
+    expect(c).toEqual({
+      flow: { id: idle.id, displayName: 'Idle' },
+      runs: 0,
+      failedRuns: 0,
+      distinctRunners: 0,
+      guestRunners: 0,
+      lastRunAt: null,
+      runners: [],
+    });
   });
 
   it('reads the period asked for: since and until', async () => {
@@ -114,7 +147,11 @@ describe('flowUsage', () => {
     ]);
     expect(old.edges[0]!.node.runners.map((r) => [r.user.id, r.runs, r.access])).toEqual([[t.users.coowner, 2, 'NONE']]);
     const all = await usage({ since: longAgo });
-    expect(all.edges.map((e) => [e.node.flow.id, e.node.runs])).toEqual([[approvals.id, 6], [report.id, 3], [idle.id, 0]]);
+    expect(all.edges.map((e) => [e.node.flow.id, e.node.runs])).toEqual([
+      [approvals.id, 6],
+      [report.id, 3],
+      [idle.id, 0],
+    ]);
   });
 
   it('pages most-run flows first on (runs, flow id), and runners(first) keeps the most active', async () => {
@@ -160,7 +197,11 @@ describe('flowUsage', () => {
     const query = (n: number) => `query { flowUsage(environmentId: "${t.defaultEnv}", since: "${start}", first: 100) { edges { node { runs
       runners(first: ${n}) { runs access lastRunAt user { id displayName email kind status license } } } } } }`;
     const post = async (q: string) => {
-      const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.admin}` }, body: JSON.stringify({ query: q }) });
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.admin}` },
+        body: JSON.stringify({ query: q }),
+      });
       return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
     };
     expect((await post(query(100))).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');

@@ -16,9 +16,7 @@ export type VerifyToken = (token: string) => Promise<{ subject: string; expiresA
 
 export function tokenVerifier(settings: TokenSettings): VerifyToken {
   const key: Uint8Array | JWTVerifyGetKey =
-    settings.kind === 'secret'
-      ? new TextEncoder().encode(settings.secret)
-      : createRemoteJWKSet(new URL(settings.jwksUrl));
+    settings.kind === 'secret' ? new TextEncoder().encode(settings.secret) : createRemoteJWKSet(new URL(settings.jwksUrl));
   const options = {
     issuer: settings.issuer,
     audience: settings.audience,

@@ -46,7 +46,10 @@ export function isOutage(error: unknown): boolean {
     if (typeof e !== 'object' || e === null || seen.has(e)) continue;
     seen.add(e);
     const { code, cause, originalError, errors } = e as { code?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
-    if (typeof code === 'string' && (NETWORK_CODES.has(code) || DRIVER_CODES.has(code) || SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+    if (
+      typeof code === 'string' &&
+      (NETWORK_CODES.has(code) || DRIVER_CODES.has(code) || SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+    ) {
       return true;
     }
     queue.push(cause, originalError, ...(Array.isArray(errors) ? errors : []));
@@ -94,7 +97,8 @@ export function deadlines(options: DeadlineOptions) {
   const timedOut = () => {
     const now = Date.now();
     for (const [socket, heard] of lastHeard) {
-      if (now - heard >= options.answerMs) socket.destroy(new DatabaseTimeoutError(`the database did not answer within ${options.answerMs} ms`));
+      if (now - heard >= options.answerMs)
+        socket.destroy(new DatabaseTimeoutError(`the database did not answer within ${options.answerMs} ms`));
     }
     return new DatabaseTimeoutError(`the database did not answer within ${options.answerMs} ms`);
   };
@@ -110,6 +114,7 @@ export function deadlines(options: DeadlineOptions) {
   // Queries run when awaited: the deadline starts then.
   const pending = (query: PendingQuery): PendingQuery => ({
     values: () => pending(query.values()),
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, like postgres.js' own queries (run when awaited).
     then: (onFulfilled, onRejected) => within(query).then(onFulfilled, onRejected),
   });
 
@@ -128,7 +133,10 @@ export function deadlines(options: DeadlineOptions) {
         Promise.resolve()
           .then(() => body(bind(client as Client)))
           .then(
-            (value) => (after(), value),
+            (value) => {
+              after();
+              return value;
+            },
             (error: unknown) => {
               // A statement inside got no answer: its ROLLBACK would wait on the same connection.
               if (isOutage(error)) fail(error as Error);
@@ -146,7 +154,8 @@ export function deadlines(options: DeadlineOptions) {
         const value = Reflect.get(target, property, receiver) as unknown;
         if (typeof value !== 'function') return value;
         if (property === 'unsafe') return (...args: unknown[]) => pending((value as Client['unsafe']).apply(target, args));
-        if (property === 'begin' || property === 'savepoint') return transaction((...args) => (value as Client['begin']).apply(target, args));
+        if (property === 'begin' || property === 'savepoint')
+          return transaction((...args) => (value as Client['begin']).apply(target, args));
         return value;
       },
     });

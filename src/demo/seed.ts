@@ -47,7 +47,10 @@ export async function seedDemo(db: Db): Promise<void> {
     environmentId: env.id,
     displayName: 'Weekly expense digest',
     trigger: 'SCHEDULED',
-    actions: [{ name: 'List new expenses', connectionId: sharepoint.id }, { name: 'Email the digest', connectionId: outlook.id }],
+    actions: [
+      { name: 'List new expenses', connectionId: sharepoint.id },
+      { name: 'Email the digest', connectionId: outlook.id },
+    ],
   });
   // Shared, so the sharing log (and a subscription replaying it) has something to show.
   const bob = await byExternal(db.select().from(users).where(eq(users.externalId, 'bob')));

@@ -43,30 +43,45 @@ export async function listChanges(
   return db
     .select()
     .from(directoryChanges)
-    .where(and(eq(directoryChanges.tenantId, tenant.id), page.before === undefined ? undefined : lt(directoryChanges.position, page.before)))
+    .where(
+      and(eq(directoryChanges.tenantId, tenant.id), page.before === undefined ? undefined : lt(directoryChanges.position, page.before)),
+    )
     .orderBy(desc(directoryChanges.position))
     .limit(page.limit);
 }
 
 /** "#12 2026-11-30T19:00:00.000Z SCIM token:… USER_DEPARTED USER <id> active false" */
 export function describeChange(c: RecordedChange): string {
-  return [`#${c.position}`, c.occurredAt.toISOString(), c.source, c.credential ?? '-', c.action, c.resourceKind, c.resourceId ?? '-', c.detail]
+  return [
+    `#${c.position}`,
+    c.occurredAt.toISOString(),
+    c.source,
+    c.credential ?? '-',
+    c.action,
+    c.resourceKind,
+    c.resourceId ?? '-',
+    c.detail,
+  ]
     .filter((part) => part !== '')
     .join('  ');
 }
 
 /** The import's record (changes.ts): per tenant, what the file held; and each user who left with it. */
-export function importChanges(dir: DirectoryFile, tenantId: (ext: string) => string, departed: { ext: string; id: string }[]): DirectoryChange[] {
+export function importChanges(
+  dir: DirectoryFile,
+  tenantId: (ext: string) => string,
+  departed: { ext: string; id: string }[],
+): DirectoryChange[] {
   const byTenant = new Map<string, number[]>();
   const count = (tenant: string, i: number) => {
     const counts = byTenant.get(tenant) ?? [0, 0, 0, 0];
     counts[i]! += 1;
     byTenant.set(tenant, counts);
   };
-  dir.users.forEach((u) => count(u.tenant, 0));
-  dir.groups.forEach((g) => count(g.tenant, 1));
-  dir.sharePointLists.forEach((l) => count(l.tenant, 2));
-  dir.environments.forEach((e) => count(e.tenant, 3));
+  for (const u of dir.users) count(u.tenant, 0);
+  for (const g of dir.groups) count(g.tenant, 1);
+  for (const l of dir.sharePointLists) count(l.tenant, 2);
+  for (const e of dir.environments) count(e.tenant, 3);
   const base = { source: 'IMPORT' as const, credential: null };
   const tenantOf = new Map(dir.users.map((u) => [u.id, u.tenant]));
   return [

@@ -77,9 +77,7 @@ try {
   // A malformed file fails before the database opens.
   const preloaded = command === 'import' ? await readDirectoryFile(argument) : undefined;
   const config = loadConfig();
-  const database = await openDatabase(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 2 } : { dataDir: config.dataDir },
-  );
+  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 2 } : { dataDir: config.dataDir });
   try {
     await database.migrate();
     await run(database, preloaded);

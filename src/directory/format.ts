@@ -62,8 +62,5 @@ export type DirectoryFile = z.infer<typeof directoryFile>;
 
 /** `["users", 3, "tenant"]` → `$.users[3].tenant` */
 export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`),
-    '$',
-  );
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
 }

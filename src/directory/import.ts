@@ -5,16 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/open.js';
-import {
-  connectors,
-  environments,
-  environmentUsers,
-  groups,
-  listEditors,
-  sharePointLists,
-  tenants,
-  users,
-} from '../db/tables.js';
+import { connectors, environments, environmentUsers, groups, listEditors, sharePointLists, tenants, users } from '../db/tables.js';
 import { directoryFile, jsonPath, type DirectoryFile } from './format.js';
 import { importChanges, recordChanges } from './changes.js';
 import { resumeFlowsRegainingOwners } from '../sharing/resume.js';
@@ -103,15 +94,25 @@ async function loadKnown(tx: Tx, dir: DirectoryFile): Promise<Known> {
   const [userRows, groupRows, listRows, environmentRows, defaultRows] = await Promise.all([
     byExternalId(tx, users, memberIds, { id: users.id, tenantId: users.tenantId, status: users.status }),
     byExternalId(tx, groups, groupIds, { id: groups.id, tenantId: groups.tenantId }),
-    byExternalId(tx, sharePointLists, dir.sharePointLists.map((l) => l.id), {
-      id: sharePointLists.id,
-      tenantId: sharePointLists.tenantId,
-    }),
-    byExternalId(tx, environments, dir.environments.map((e) => e.id), {
-      id: environments.id,
-      tenantId: environments.tenantId,
-      isDefault: environments.isDefault,
-    }),
+    byExternalId(
+      tx,
+      sharePointLists,
+      dir.sharePointLists.map((l) => l.id),
+      {
+        id: sharePointLists.id,
+        tenantId: sharePointLists.tenantId,
+      },
+    ),
+    byExternalId(
+      tx,
+      environments,
+      dir.environments.map((e) => e.id),
+      {
+        id: environments.id,
+        tenantId: environments.tenantId,
+        isDefault: environments.isDefault,
+      },
+    ),
     tx
       .select({ externalId: environments.externalId, tenantId: environments.tenantId, id: environments.id })
       .from(environments)
@@ -123,10 +124,7 @@ async function loadKnown(tx: Tx, dir: DirectoryFile): Promise<Known> {
     groups: new Map(groupRows.map((g) => [g.externalId, withTenant(g)])),
     lists: new Map(listRows.map((l) => [l.externalId, withTenant(l)])),
     environments: new Map(
-      [...defaultRows.map((e) => ({ ...e, isDefault: true })), ...environmentRows].map((e) => [
-        e.externalId,
-        withTenant(e),
-      ]),
+      [...defaultRows.map((e) => ({ ...e, isDefault: true })), ...environmentRows].map((e) => [e.externalId, withTenant(e)]),
     ),
   };
 }
@@ -198,15 +196,17 @@ function checkReferences(dir: DirectoryFile, known: Known): string[] {
     if (t === undefined) fault(path, `unknown user "${userId}"`);
     else if (t !== tenant) fault(path, `user "${userId}" is in tenant "${t}", not "${tenant}"`);
   };
-  dir.groups.forEach((g, i) => g.members.forEach((m, j) => member(['groups', i, 'members', j], m, g.tenant)));
-  dir.sharePointLists.forEach((l, i) =>
-    l.editors.forEach((e, j) => {
+  for (const [i, g] of dir.groups.entries()) {
+    for (const [j, m] of g.members.entries()) member(['groups', i, 'members', j], m, g.tenant);
+  }
+  for (const [i, l] of dir.sharePointLists.entries()) {
+    for (const [j, e] of l.editors.entries()) {
       const path = ['sharePointLists', i, 'editors', j];
       const groupT = groupTenant.get(e);
       if (groupT === undefined) member(path, e, l.tenant);
       else if (groupT !== l.tenant) fault(path, `group "${e}" is in tenant "${groupT}", not "${l.tenant}"`);
-    }),
-  );
+    }
+  }
 
   const defaults = new Map<string, string>(); // tenant → its default environment
   for (const [id, e] of known.environments) if (e.isDefault) defaults.set(e.tenant, id);
@@ -216,7 +216,7 @@ function checkReferences(dir: DirectoryFile, known: Known): string[] {
       if (t === undefined) fault(['environments', i, 'securityGroup'], `unknown group "${e.securityGroup}"`);
       else if (t !== e.tenant) fault(['environments', i, 'securityGroup'], `group "${e.securityGroup}" is in tenant "${t}"`);
     }
-    e.users.forEach((u, j) => member(['environments', i, 'users', j, 'user'], u.user, e.tenant));
+    for (const [j, u] of e.users.entries()) member(['environments', i, 'users', j, 'user'], u.user, e.tenant);
     const other = defaults.get(e.tenant);
     if (e.isDefault && other !== undefined && other !== e.id) {
       fault(['environments', i, 'isDefault'], `tenant "${e.tenant}" already has a default environment ("${other}")`);
@@ -240,7 +240,11 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
   const tenantId = (ext: string) => tenantIds.get(ext)!;
 
   // Users and groups through the directory's one write path (write.ts), as SCIM does.
-  const { ids: userIds, departed, returned } = await upsertUsers(
+  const {
+    ids: userIds,
+    departed,
+    returned,
+  } = await upsertUsers(
     tx,
     dir.users.map((u) => ({
       externalId: u.id,
@@ -339,7 +343,14 @@ async function write(tx: Tx, dir: DirectoryFile, known: Known): Promise<ImportSu
   const { suspendedFlowIds } = await departUsers(tx, departed);
   // Owners back (a user active again, a group's members as the file has them): their flows may resume.
   const { resumedFlowIds } = await resumeFlowsRegainingOwners(tx, { userIds: returned, groupIds: [...groupIds.values()] });
-  await recordChanges(tx, importChanges(dir, tenantId, departedUsers.map((ext) => ({ ext, id: userIds.get(ext)! }))));
+  await recordChanges(
+    tx,
+    importChanges(
+      dir,
+      tenantId,
+      departedUsers.map((ext) => ({ ext, id: userIds.get(ext)! })),
+    ),
+  );
 
   return {
     tenants: dir.tenants.length,

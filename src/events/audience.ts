@@ -64,7 +64,11 @@ export async function decideAudiences(tx: Tx, appended: readonly Appended[]): Pr
     let owners: Set<string>;
     if (facts) {
       const { flow, ownerGrants } = facts;
-      owners = await usersOf(tx, [{ kind: 'USER', id: flow.primaryOwnerId }, { kind: 'USER', id: flow.creatorId }, ...ownerGrants.map((g) => g.principal)]);
+      owners = await usersOf(tx, [
+        { kind: 'USER', id: flow.primaryOwnerId },
+        { kind: 'USER', id: flow.creatorId },
+        ...ownerGrants.map((g) => g.principal),
+      ]);
     } else {
       const place = places.get(environmentId);
       owners = recipients;
@@ -78,7 +82,13 @@ export async function decideAudiences(tx: Tx, appended: readonly Appended[]): Pr
           securityGroupId: place?.securityGroupId ?? null,
           environmentName: place?.displayName ?? '',
         } as FlowWithPlace,
-        ownerGrants: [...recipients].map((id) => ({ id: '', principal: { kind: 'USER', id }, expiresAt: null, addedById: null, addedAt: new Date(0) })),
+        ownerGrants: [...recipients].map((id) => ({
+          id: '',
+          principal: { kind: 'USER', id },
+          expiresAt: null,
+          addedById: null,
+          addedAt: new Date(0),
+        })),
         runOnlyGrants: [],
       };
     }
@@ -119,7 +129,10 @@ const asSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 function has(list: readonly string[], userId: string): boolean {
   if (list.length < 16) return list.includes(userId);
   let set = asSets.get(list);
-  if (!set) asSets.set(list, (set = new Set(list)));
+  if (!set) {
+    set = new Set(list);
+    asSets.set(list, set);
+  }
   return set.has(userId);
 }
 

@@ -28,7 +28,8 @@ export async function announceDirectoryChange(tx: Tx): Promise<number> {
 }
 
 /** The version as a scalar subquery (0 before the first change), for the feed's poll. */
-export const directoryVersionSql = sql<number>`coalesce((select ${directoryVersion.version} from ${directoryVersion} where ${directoryVersion.id} = 1), 0)`.mapWith(Number);
+export const directoryVersionSql =
+  sql<number>`coalesce((select ${directoryVersion.version} from ${directoryVersion} where ${directoryVersion.id} = 1), 0)`.mapWith(Number);
 
 export async function readDirectoryVersion(db: Db): Promise<number> {
   const [row] = await db.select({ version: directoryVersion.version }).from(directoryVersion).where(eq(directoryVersion.id, 1));

@@ -51,7 +51,11 @@ export class LogFeed {
   #pullAgain = false;
   #timer: NodeJS.Timeout | undefined;
   #unlisten: (() => Promise<void>) | undefined;
-  readonly #listeners = { user: new Map<string, Set<Listener>>(), flow: new Map<string, Set<Listener>>(), environment: new Map<string, Set<Listener>>() };
+  readonly #listeners = {
+    user: new Map<string, Set<Listener>>(),
+    flow: new Map<string, Set<Listener>>(),
+    environment: new Map<string, Set<Listener>>(),
+  };
   #subscriptions = 0;
   #eventsRead = 0;
 
@@ -222,7 +226,12 @@ export class LogFeed {
     // One query unless a process serves more distinct viewers than a statement takes.
     for (let i = 0; i < ids.length; i += VIEWERS_PER_QUERY) {
       const some = ids.slice(i, i + VIEWERS_PER_QUERY);
-      gone.push(...(await this.#db.select({ id: users.id }).from(users).where(and(inArray(users.id, some), ne(users.status, 'ACTIVE')))));
+      gone.push(
+        ...(await this.#db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(inArray(users.id, some), ne(users.status, 'ACTIVE')))),
+      );
     }
     for (const { id } of gone) {
       for (const onDeparted of this.#viewers.get(id) ?? []) {
@@ -237,11 +246,7 @@ export class LogFeed {
 
   #dispatch(event: LiveEvent): void {
     const { user, flow, environment } = this.#listeners;
-    const targets = [
-      ...event.recipients.map((id) => user.get(id)),
-      flow.get(event.flowId),
-      environment.get(event.environmentId),
-    ];
+    const targets = [...event.recipients.map((id) => user.get(id)), flow.get(event.flowId), environment.get(event.environmentId)];
     for (const set of targets) {
       if (!set) continue;
       for (const listener of set) {

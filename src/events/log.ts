@@ -43,10 +43,7 @@ const pendingAppends = new AsyncLocalStorage<DecidedEvent[]>();
  * flow's stream now, S28: audience.ts); returns the last position written (null inside
  * appendingEventsAtEnd, which appends them later).
  */
-export async function appendEvents(
-  tx: Tx,
-  events: { event: NewSharingEvent; recipients: Iterable<string> }[],
-): Promise<number | null> {
+export async function appendEvents(tx: Tx, events: { event: NewSharingEvent; recipients: Iterable<string> }[]): Promise<number | null> {
   if (events.length === 0) return null;
   // Decided before the append lock, which every writer waits for: it is held for the inserts only.
   const audiences = await decideAudiences(tx, events);

@@ -19,7 +19,10 @@ export async function pruneLog(db: Db, cutoff: Date): Promise<number> {
         .where(lt(sharingEvents.occurredAt, cutoff))
         .orderBy(sharingEvents.position)
         .limit(BATCH);
-      const rows = await tx.delete(sharingEvents).where(inArray(sharingEvents.position, old)).returning({ position: sharingEvents.position });
+      const rows = await tx
+        .delete(sharingEvents)
+        .where(inArray(sharingEvents.position, old))
+        .returning({ position: sharingEvents.position });
       if (rows.length > 0) {
         const newest = Math.max(...rows.map((r) => r.position));
         await tx

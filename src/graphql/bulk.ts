@@ -50,7 +50,12 @@ owner. Flows suspended for NO_ACTIVE_OWNER that now have one become OFF
 const ReassignFlowsSuccess = builder.objectRef<Awaited<ReturnType<typeof reassignFlows>>>('ReassignFlowsSuccess').implement({
   fields: (t) => ({
     flows: t.field({ type: [FlowRef], complexity: bounded, resolve: (r) => r.flows }),
-    resumedFlows: t.field({ type: [FlowRef], description: 'Flows no longer suspended.', complexity: bounded, resolve: (r) => r.resumedFlows }),
+    resumedFlows: t.field({
+      type: [FlowRef],
+      description: 'Flows no longer suspended.',
+      complexity: bounded,
+      resolve: (r) => r.resumedFlows,
+    }),
     connectionsNeedingAttention: t.field({
       type: [ConnectionRef],
       description: 'Connections of fromUser that these flows use: their owner should replace them.',

@@ -1,5 +1,5 @@
 // Connections (credentials of one user for one connector) and a flow's references to them.
-import { connectionSource, connectionStatus } from '../db/tables.js';
+import { type connectionSource, connectionStatus } from '../db/tables.js';
 import { connectionUsage } from '../policy/flows.js';
 import { connectionsOwnedBy } from '../reads/connections.js';
 import type { ConnectionRow } from '../reads/loaders.js';
@@ -43,7 +43,8 @@ builder.node(ConnectionRef, {
     scopedToFlow: t.field({
       type: FlowRef,
       nullable: true,
-      description: 'Set when the connection was created inside a flow: it can be used in that flow only (S6). Null if the viewer cannot see that flow.',
+      description:
+        'Set when the connection was created inside a flow: it can be used in that flow only (S6). Null if the viewer cannot see that flow.',
       resolve: async (c, _, ctx) => {
         if (!c.scopedFlowId) return null;
         const found = await ctx.loaders.flow.load(c.scopedFlowId);
@@ -92,10 +93,7 @@ ConnectionReferenceRef.implement({
   }),
 });
 
-const ConnectionConnection = builder.connectionObject(
-  { type: Connection, name: 'ConnectionConnection' },
-  { name: 'ConnectionEdge' },
-);
+const ConnectionConnection = builder.connectionObject({ type: Connection, name: 'ConnectionConnection' }, { name: 'ConnectionEdge' });
 
 builder.queryFields((t) => ({
   myConnections: t.field({

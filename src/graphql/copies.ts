@@ -26,7 +26,10 @@ builder.node(FlowCopy, {
     recipient: t.field({ type: User, resolve: async (c, _, ctx) => (await ctx.loaders.user.load(c.recipientId))! }),
     sentAt: t.field({ type: 'DateTime', resolve: (c) => c.sentAt }),
     trigger: t.field({ type: TriggerKind, resolve: (c) => c.trigger }),
-    actionNames: t.stringList({ description: "The copied actions' names, in order.", resolve: (c) => copyDefinition(c).actions.map((a) => a.name) }),
+    actionNames: t.stringList({
+      description: "The copied actions' names, in order.",
+      resolve: (c) => copyDefinition(c).actions.map((a) => a.name),
+    }),
     connectorsNeeded: t.field({
       type: [Connector],
       description: 'The connectors the copy needs: createFlowFromCopy takes a connection of yours for each.',

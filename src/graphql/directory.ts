@@ -87,10 +87,7 @@ export async function loadPrincipal(ctx: Context, ref: PrincipalRef) {
   return row as UserRow | GroupRow | ListRow;
 }
 
-const PrincipalConnection = builder.connectionObject(
-  { type: Principal, name: 'PrincipalConnection' },
-  { name: 'PrincipalEdge' },
-);
+const PrincipalConnection = builder.connectionObject({ type: Principal, name: 'PrincipalConnection' }, { name: 'PrincipalEdge' });
 
 builder.queryFields((t) => ({
   viewer: t.field({

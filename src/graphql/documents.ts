@@ -56,7 +56,9 @@ export function loadTrustedDocuments(file: string, against: GraphQLSchema = sche
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    return fail(`not JSON (${(error as Error).message}); expected {"sha256:<hash>": "<document>", ...} as codegen's client preset writes it`);
+    return fail(
+      `not JSON (${(error as Error).message}); expected {"sha256:<hash>": "<document>", ...} as codegen's client preset writes it`,
+    );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return fail('expected a JSON object {"sha256:<hash>": "<document>", ...} as codegen\'s client preset writes it');

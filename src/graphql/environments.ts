@@ -87,22 +87,20 @@ builder.queryFields((t) => ({
 }));
 
 const SetEnvironmentRoleInput = builder.inputType('SetEnvironmentRoleInput', {
-  description: "An admin gives a user a role in an environment, or takes it (role null: the user stays, with no role).",
+  description: 'An admin gives a user a role in an environment, or takes it (role null: the user stays, with no role).',
   fields: (t) => ({
     environmentId: t.id({ required: true }),
     userId: t.id({ required: true }),
     role: t.field({ type: EnvironmentRole }),
   }),
 });
-const SetEnvironmentRoleSuccess = builder
-  .objectRef<Awaited<ReturnType<typeof setEnvironmentRole>>>('SetEnvironmentRoleSuccess')
-  .implement({
-    fields: (t) => ({
-      environment: t.field({ type: Environment, resolve: (s) => s.environment }),
-      user: t.field({ type: User, resolve: (s) => s.user }),
-      role: t.field({ type: EnvironmentRole, nullable: true, resolve: (s) => s.role }),
-    }),
-  });
+const SetEnvironmentRoleSuccess = builder.objectRef<Awaited<ReturnType<typeof setEnvironmentRole>>>('SetEnvironmentRoleSuccess').implement({
+  fields: (t) => ({
+    environment: t.field({ type: Environment, resolve: (s) => s.environment }),
+    user: t.field({ type: User, resolve: (s) => s.user }),
+    role: t.field({ type: EnvironmentRole, nullable: true, resolve: (s) => s.role }),
+  }),
+});
 
 const ConnectorClassInput = builder.inputType('ConnectorClassInput', {
   fields: (t) => ({ connectorId: t.id({ required: true }), class: t.field({ type: ConnectorClass, required: true }) }),
@@ -114,18 +112,16 @@ const SetDlpPolicyInput = builder.inputType('SetDlpPolicyInput', {
     classifications: t.field({ type: [ConnectorClassInput], required: true }),
   }),
 });
-const SetDlpPolicySuccess = builder
-  .objectRef<Awaited<ReturnType<typeof setDlpPolicy>>>('SetDlpPolicySuccess')
-  .implement({
-    fields: (t) => ({
-      environment: t.field({ type: Environment, resolve: (s) => s.environment }),
-      suspendedFlows: t.field({
-        type: [FlowRef],
-        description: 'The flows the new policy breaks, now SUSPENDED (DLP_VIOLATION).',
-        resolve: (s) => s.suspendedFlows,
-      }),
+const SetDlpPolicySuccess = builder.objectRef<Awaited<ReturnType<typeof setDlpPolicy>>>('SetDlpPolicySuccess').implement({
+  fields: (t) => ({
+    environment: t.field({ type: Environment, resolve: (s) => s.environment }),
+    suspendedFlows: t.field({
+      type: [FlowRef],
+      description: 'The flows the new policy breaks, now SUSPENDED (DLP_VIOLATION).',
+      resolve: (s) => s.suspendedFlows,
     }),
-  });
+  }),
+});
 
 builder.mutationFields((t) => ({
   setEnvironmentRole: t.field({

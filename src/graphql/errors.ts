@@ -62,8 +62,7 @@ const RETRIES = 3;
 // A foreign-key violation: what the mutation refers to was deleted meanwhile (S29).
 const VANISHED_CODES = new Set(['23503']);
 
-const sqlState = (error: unknown) =>
-  (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+const sqlState = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
 
 /**
  * Runs a mutation for the signed-in viewer; a domain error becomes the result. Without a
@@ -90,7 +89,9 @@ export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise
     if (error instanceof DomainError) return asOperationError(error);
     const code = sqlState(error);
     if (code && VANISHED_CODES.has(code)) {
-      return asOperationError(new DomainError('NOT_FOUND', 'Something this change refers to was deleted meanwhile; re-read and try again.'));
+      return asOperationError(
+        new DomainError('NOT_FOUND', 'Something this change refers to was deleted meanwhile; re-read and try again.'),
+      );
     }
     if (code && CONFLICT_CODES.has(code)) {
       return asOperationError(new DomainError('CONFLICT', 'Someone changed this at the same time; try again.'));

@@ -48,7 +48,8 @@ export const SharingEvent = builder.objectRef<EventRow>('SharingEvent').implemen
     connection: t.field({
       type: Connection,
       nullable: true,
-      description: 'The connection the event is about (CONNECTION_NEEDS_ATTENTION), when the viewer may see it: its owner, admins, and the owners of the flow (S23).',
+      description:
+        'The connection the event is about (CONNECTION_NEEDS_ATTENTION), when the viewer may see it: its owner, admins, and the owners of the flow (S23).',
       resolve: async (e, _, ctx) => {
         if (!e.connectionId) return null;
         const node = await visibleConnection(ctx, e.connectionId);
@@ -117,7 +118,13 @@ builder.queryFields((t) => ({
     resolve: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const field = ['environmentId'];
-      const environment = await administeredEnvironment(ctx.db, viewer, idOf(args.environmentId, 'Environment', field), field, 'read its sharing log');
+      const environment = await administeredEnvironment(
+        ctx.db,
+        viewer,
+        idOf(args.environmentId, 'Environment', field),
+        field,
+        'read its sharing log',
+      );
       return logPage(ctx, args, { environmentId: environment.id });
     },
   }),

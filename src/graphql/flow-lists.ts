@@ -65,7 +65,9 @@ function decodeKey(order: FlowOrder, cursor: string | undefined): FlowKey | null
   const match = /^F:(CREATED_AT|MODIFIED_AT|DISPLAY_NAME):(ASC|DESC):([0-9a-f-]{36}):(.*)$/s.exec(text);
   if (!match) throw invalid('invalid cursor');
   if (match[1] !== order.field || match[2] !== order.direction) {
-    throw invalid(`the cursor is from a list ordered by ${match[1]} ${match[2]}, not ${order.field} ${order.direction}: start again without it`);
+    throw invalid(
+      `the cursor is from a list ordered by ${match[1]} ${match[2]}, not ${order.field} ${order.direction}: start again without it`,
+    );
   }
   const [id, value] = [match[3]!, match[4]!];
   const valid =

@@ -47,7 +47,9 @@ FlowAccessRef.implement({
     canEdit: t.exposeBoolean('canEdit', {
       description: 'May updateFlow and saveFlowAs: an owner or environment admin with the Environment Maker or Admin role (S15).',
     }),
-    canRun: t.exposeBoolean('canRun', { description: 'May triggerFlow: owners and admins; run-only users of an instant flow (S8). The flow must also be ON.' }),
+    canRun: t.exposeBoolean('canRun', {
+      description: 'May triggerFlow: owners and admins; run-only users of an instant flow (S8). The flow must also be ON.',
+    }),
     canShare: t.exposeBoolean('canShare', {
       description: 'May send copies and add run-only users: as canEdit, with a license other than FREE (S1).',
     }),
@@ -56,7 +58,9 @@ FlowAccessRef.implement({
         'May add and remove co-owners: as canShare. Owners without the license or role (level OWNER or ADMIN) may still remove co-owners and run-only users.',
     }),
     canDelete: t.exposeBoolean('canDelete', { description: 'May deleteFlow: owners and environment admins.' }),
-    canViewRunHistory: t.exposeBoolean('canViewRunHistory', { description: "Sees every run: owners and admins (run-only users see their own)." }),
+    canViewRunHistory: t.exposeBoolean('canViewRunHistory', {
+      description: 'Sees every run: owners and admins (run-only users see their own).',
+    }),
     paths: t.field({ type: [AccessPathRef], resolve: (a) => a.paths }),
     blockedReason: t.exposeString('blockedReason', {
       nullable: true,
@@ -155,7 +159,12 @@ builder.queryFields((t) => ({
   myFlows: t.field({
     type: FlowConnection,
     description: `My flows: flows the viewer is primary owner of (the creator, until an ownership change). ${FLOW_LIST_NOTE}`,
-    args: { environmentId: t.arg.id(), filter: t.arg({ type: FlowFilter }), orderBy: t.arg({ type: FlowOrder }), ...t.arg.connectionArgs() },
+    args: {
+      environmentId: t.arg.id(),
+      filter: t.arg({ type: FlowFilter }),
+      orderBy: t.arg({ type: FlowOrder }),
+      ...t.arg.connectionArgs(),
+    },
     resolve: (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);

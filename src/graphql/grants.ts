@@ -45,9 +45,7 @@ const KIND_ORDER = { USER: 0, GROUP: 1, LIST: 2 };
 /** Oldest first; among grants made at once, users, then groups, then lists. */
 export function grantOrder(a: GrantFacts, b: GrantFacts): number {
   return (
-    a.addedAt.getTime() - b.addedAt.getTime() ||
-    KIND_ORDER[a.principal.kind] - KIND_ORDER[b.principal.kind] ||
-    a.id.localeCompare(b.id)
+    a.addedAt.getTime() - b.addedAt.getTime() || KIND_ORDER[a.principal.kind] - KIND_ORDER[b.principal.kind] || a.id.localeCompare(b.id)
   );
 }
 

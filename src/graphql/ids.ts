@@ -36,9 +36,10 @@ const PRINCIPAL_KINDS = { User: 'USER', Group: 'GROUP', SharePointList: 'LIST' }
 /** A principal's global id (User, Group or SharePointList), or INVALID_INPUT naming the field. */
 export function principalOf(value: string, field: string[]): { kind: 'USER' | 'GROUP' | 'LIST'; id: string; field: string[] } {
   const parsed = parseGlobalId(value);
-  const kind = parsed && Object.hasOwn(PRINCIPAL_KINDS, parsed.typename)
-    ? PRINCIPAL_KINDS[parsed.typename as keyof typeof PRINCIPAL_KINDS]
-    : undefined;
+  const kind =
+    parsed && Object.hasOwn(PRINCIPAL_KINDS, parsed.typename)
+      ? PRINCIPAL_KINDS[parsed.typename as keyof typeof PRINCIPAL_KINDS]
+      : undefined;
   if (!parsed || !kind) {
     throw new DomainError('INVALID_INPUT', `${field.slice(1).join('.')} is not a user, group or SharePoint list id.`, field);
   }

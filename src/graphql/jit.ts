@@ -24,7 +24,12 @@ function useVariablesCoercedByGraphqlJs(): Plugin {
       if (!compiled(args.document)) return;
       const operation = getOperationAST(args.document, args.operationName);
       if (!operation?.variableDefinitions?.length) return;
-      const coerced = getVariableValues(args.schema, operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 50 });
+      const coerced = getVariableValues(
+        args.schema,
+        operation.variableDefinitions,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+        { maxErrors: 50 },
+      );
       if (coerced.errors) setResultAndStopExecution({ errors: coerced.errors });
     },
   };

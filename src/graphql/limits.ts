@@ -37,7 +37,11 @@ export function limitPlugins(limits: Limits): Plugin[] {
     maxTokensPlugin({
       n: limits.tokens,
       // Thrown from inside the parser: parsing stops at the limit.
-      onReject: [(_: unknown, error: GraphQLError) => { throw tooComplex(error.message); }],
+      onReject: [
+        (_: unknown, error: GraphQLError) => {
+          throw tooComplex(error.message);
+        },
+      ],
     }),
     maxDepthPlugin({ n: limits.depth, flattenFragments: true, ...reportWithCode }),
     // __typename counts too (armor lets it through by default): 500,000 of them took 5 s.
@@ -65,7 +69,11 @@ function costLimitPlugin(maxCost: number): Plugin {
       operationName: args.operationName,
       validate: ({ complexity }, report) => {
         if (complexity > maxCost) {
-          report(tooComplex(`The operation costs ${complexity}, more than the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists.`));
+          report(
+            tooComplex(
+              `The operation costs ${complexity}, more than the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists.`,
+            ),
+          );
         }
       },
     });

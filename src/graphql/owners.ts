@@ -60,7 +60,12 @@ builder.queryFields((t) => ({
   teamFlows: t.field({
     type: FlowConnection,
     description: `Team flows: flows the viewer co-owns (directly, through a group or a list) and is not primary owner of. ${FLOW_LIST_NOTE}`,
-    args: { environmentId: t.arg.id(), filter: t.arg({ type: FlowFilter }), orderBy: t.arg({ type: FlowOrder }), ...t.arg.connectionArgs() },
+    args: {
+      environmentId: t.arg.id(),
+      filter: t.arg({ type: FlowFilter }),
+      orderBy: t.arg({ type: FlowOrder }),
+      ...t.arg.connectionArgs(),
+    },
     resolve: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
@@ -73,7 +78,7 @@ builder.queryFields((t) => ({
 // ------------------------------------------------------------------ modifyFlowOwners
 
 export const ModifyFlowOwnersInput = builder.inputType('ModifyFlowOwnersInput', {
-  description: 'Add and remove owners in one step, like the connector\'s Modify Flow Owners.',
+  description: "Add and remove owners in one step, like the connector's Modify Flow Owners.",
   fields: (t) => ({
     flowId: t.id({ required: true }),
     add: t.idList({ description: 'Users, groups and SharePoint lists to make owners.' }),
@@ -109,8 +114,7 @@ builder.mutationFields((t) => ({
   modifyFlowOwners: t.field({
     type: resultUnion('ModifyFlowOwners', ModifyFlowOwnersSuccess),
     args: { input: t.arg({ type: ModifyFlowOwnersInput, required: true }) },
-    resolve: (_, { input }, ctx) =>
-      attempt(ctx, async (viewer) => modifyFlowOwners(ctx.db, viewer, decodeModifyFlowOwnersInput(input))),
+    resolve: (_, { input }, ctx) => attempt(ctx, async (viewer) => modifyFlowOwners(ctx.db, viewer, decodeModifyFlowOwnersInput(input))),
   }),
 }));
 

@@ -2,11 +2,7 @@
 // Pothos' helpers do the Relay arithmetic; this file adds the limits and the keyset cursors.
 // The lists' SQL is in src/reads (src/reads/pagination.ts for the keyset WHERE and ORDER BY).
 import { decodeBase64, encodeBase64 } from '@pothos/core';
-import {
-  resolveCursorConnection,
-  resolveOffsetConnection,
-  type DefaultConnectionArguments,
-} from '@pothos/plugin-relay';
+import { resolveCursorConnection, resolveOffsetConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Keyset, KeysetList, OffsetList } from '../reads/pagination.js';
 
@@ -39,7 +35,8 @@ export type Page<T> = {
 export async function offsetPage<T>(args: DefaultConnectionArguments, list: OffsetList<T>): Promise<Page<T>> {
   checkSize(args);
   // Pothos' own error for a malformed offset cursor carries no code: refused here first.
-  for (const cursor of [args.after ?? undefined, args.before ?? undefined]) decodeCursor(cursor, (text) => (/^OffsetConnection:\d+$/.test(text) ? text : null));
+  for (const cursor of [args.after ?? undefined, args.before ?? undefined])
+    decodeCursor(cursor, (text) => (/^OffsetConnection:\d+$/.test(text) ? text : null));
   try {
     const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, list.page);
     return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: list.count };

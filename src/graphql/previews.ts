@@ -5,7 +5,12 @@
 import type { PrincipalRef } from '../policy/access.js';
 import { ADVICE_PER_PRINCIPAL, type SharingAdvice as Advice, type SharingAdviceKind as AdviceKind } from '../policy/advice.js';
 import { MAX_FLOW_CONNECTIONS, MAX_IDS } from '../sharing/input.js';
-import { previewFlowOwners, previewRunOnlyUsers, type SharingPreview as Preview, type UserAccessChange as Change } from '../sharing/preview.js';
+import {
+  previewFlowOwners,
+  previewRunOnlyUsers,
+  type SharingPreview as Preview,
+  type UserAccessChange as Change,
+} from '../sharing/preview.js';
 import { builder } from './builder.js';
 import { Connection } from './connections.js';
 import type { Context } from './context.js';

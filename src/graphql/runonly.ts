@@ -31,7 +31,12 @@ builder.queryField('runOnlyFlows', (t) =>
   t.field({
     type: FlowConnection,
     description: `Flows shared with the viewer run-only. ${FLOW_LIST_NOTE}`,
-    args: { environmentId: t.arg.id(), filter: t.arg({ type: FlowFilter }), orderBy: t.arg({ type: FlowOrder }), ...t.arg.connectionArgs() },
+    args: {
+      environmentId: t.arg.id(),
+      filter: t.arg({ type: FlowFilter }),
+      orderBy: t.arg({ type: FlowOrder }),
+      ...t.arg.connectionArgs(),
+    },
     resolve: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
@@ -61,21 +66,18 @@ export const ModifyRunOnlyUsersInput = builder.inputType('ModifyRunOnlyUsersInpu
   }),
 });
 
-const ModifyRunOnlyUsersSuccess = builder
-  .objectRef<{ flow: FlowRow; lastPosition: number | null }>('ModifyRunOnlyUsersSuccess')
-  .implement({
-    fields: (t) => ({
-      flow: t.field({ type: Flow, resolve: (r) => r.flow }),
-      eventCursor: t.string({ nullable: true, resolve: (r) => cursorAfter(r.lastPosition) }),
-    }),
-  });
+const ModifyRunOnlyUsersSuccess = builder.objectRef<{ flow: FlowRow; lastPosition: number | null }>('ModifyRunOnlyUsersSuccess').implement({
+  fields: (t) => ({
+    flow: t.field({ type: Flow, resolve: (r) => r.flow }),
+    eventCursor: t.string({ nullable: true, resolve: (r) => cursorAfter(r.lastPosition) }),
+  }),
+});
 
 builder.mutationField('modifyRunOnlyUsers', (t) =>
   t.field({
     type: resultUnion('ModifyRunOnlyUsers', ModifyRunOnlyUsersSuccess),
     args: { input: t.arg({ type: ModifyRunOnlyUsersInput, required: true }) },
-    resolve: (_, { input }, ctx) =>
-      attempt(ctx, (viewer) => modifyRunOnlyUsers(ctx.db, viewer, decodeModifyRunOnlyUsersInput(input))),
+    resolve: (_, { input }, ctx) => attempt(ctx, (viewer) => modifyRunOnlyUsers(ctx.db, viewer, decodeModifyRunOnlyUsersInput(input))),
   }),
 );
 

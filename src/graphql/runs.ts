@@ -69,7 +69,7 @@ builder.objectField(Flow, 'runs', (t) =>
 const TriggerFlowInput = builder.inputType('TriggerFlowInput', {
   fields: (t) => ({
     flowId: t.id({ required: true }),
-    invokerConnectionIds: t.idList({ description: 'The run-only user\'s own connections, for connections provided by the run-only user.' }),
+    invokerConnectionIds: t.idList({ description: "The run-only user's own connections, for connections provided by the run-only user." }),
   }),
 });
 const TriggerFlowSuccess = builder.objectRef<{ run: RunRow }>('TriggerFlowSuccess').implement({
@@ -84,7 +84,9 @@ builder.mutationField('triggerFlow', (t) =>
       attempt(ctx, async (viewer) => ({
         run: await triggerFlow(ctx.db, viewer, {
           flowId: idOf(input.flowId, 'Flow', ['input', 'flowId']),
-          invokerConnectionIds: (input.invokerConnectionIds ?? []).map((id, i) => idOf(id, 'Connection', ['input', 'invokerConnectionIds', String(i)])),
+          invokerConnectionIds: (input.invokerConnectionIds ?? []).map((id, i) =>
+            idOf(id, 'Connection', ['input', 'invokerConnectionIds', String(i)]),
+          ),
         }),
       })),
   }),

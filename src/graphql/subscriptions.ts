@@ -22,7 +22,11 @@ async function stream(
   ctx: Context,
   scope: FeedScope,
   afterCursor: string | null | undefined,
-  options: { kinds?: readonly Kind[] | null; authorize?: (event: EventRow) => Promise<Error | null>; isLast?: (e: EventRow) => boolean } = {},
+  options: {
+    kinds?: readonly Kind[] | null;
+    authorize?: (event: EventRow) => Promise<Error | null>;
+    isLast?: (e: EventRow) => boolean;
+  } = {},
 ) {
   const after = afterCursor == null ? null : decodeEventCursor(afterCursor, ['after']);
   if (after !== null) await assertCursorInLog(ctx.db, after);
@@ -41,9 +45,12 @@ async function stream(
     viewer: { id: viewer.id, departed: () => unauthenticated('the user has left the organization') },
     endsAt: until ? { at: until, error: () => unauthenticated('the token has expired; subscribe again with a new one') } : undefined,
     tooSlow: () =>
-      new GraphQLError(`This subscription fell more than ${MAX_BEHIND} events behind: subscribe again after the last cursor you received.`, {
-        extensions: { code: 'TOO_SLOW' },
-      }),
+      new GraphQLError(
+        `This subscription fell more than ${MAX_BEHIND} events behind: subscribe again after the last cursor you received.`,
+        {
+          extensions: { code: 'TOO_SLOW' },
+        },
+      ),
   });
 }
 
@@ -79,7 +86,8 @@ builder.subscriptionFields((t) => ({
   }),
   flowSharingEvents: t.field({
     type: SharingEvent,
-    description: "Every sharing event of one flow (its owners and environment admins only). Ends when the viewer loses access, or after FLOW_DELETED.",
+    description:
+      'Every sharing event of one flow (its owners and environment admins only). Ends when the viewer loses access, or after FLOW_DELETED.',
     args: { flowId: t.arg.id({ required: true }), after: t.arg.string(AFTER) },
     subscribe: async (_, args, ctx) => {
       const viewer = requireViewer(ctx);
@@ -93,7 +101,9 @@ builder.subscriptionFields((t) => ({
           const could = couldWatchFlow(event, viewer.id);
           if (could !== null) return Promise.resolve(could ? null : new DomainError('NOT_AUTHORIZED', lost));
           // An event logged before audiences were recorded: checked now, as it used to be.
-          return event.kind === 'FLOW_DELETED' ? Promise.resolve(null) : refusal(() => assertMayWatchFlow(ctx.db, viewer, flowId, field), lost);
+          return event.kind === 'FLOW_DELETED'
+            ? Promise.resolve(null)
+            : refusal(() => assertMayWatchFlow(ctx.db, viewer, flowId, field), lost);
         },
         isLast: (event) => event.kind === 'FLOW_DELETED',
       });

@@ -102,7 +102,12 @@ builder.queryField('flowUsage', (t) =>
       });
       const page: PageState = { usage, flowIds: [], runners: new Map() };
       const connection = await resolveCursorConnection(
-        { args: { first, after: args.after ?? undefined }, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE, toCursor: (row) => encodeKey(usage.flows.keyOf(row as UsageNode)) },
+        {
+          args: { first, after: args.after ?? undefined },
+          defaultSize: DEFAULT_PAGE,
+          maxSize: MAX_PAGE,
+          toCursor: (row) => encodeKey(usage.flows.keyOf(row as UsageNode)),
+        },
         async ({ after, limit }): Promise<UsageNode[]> => {
           const rows = await usage.flows.page({ after: decodeKey(after), limit });
           // The query reads one row past the page (hasNextPage); its runners are not asked for.

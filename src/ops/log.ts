@@ -36,7 +36,9 @@ export function createLog(options: { level: LogLevel; destination?: DestinationS
   const settings = { level: options.level, base: { service: 'flowshare' }, redact: { paths: REDACTED, censor: '[redacted]' } };
   if (options.destination) return pino(settings, options.destination);
   const wantPretty = options.pretty ?? process.stdout.isTTY === true;
-  return wantPretty ? pino(settings, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' })) : pino(settings);
+  return wantPretty
+    ? pino(settings, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }))
+    : pino(settings);
 }
 
 /** A log that writes nothing (a server started without one in a test). */
@@ -82,7 +84,8 @@ export function yogaLog(log: Logger): YogaLogger {
   const expected = (arg: unknown) =>
     arg instanceof DomainError ||
     (arg instanceof GraphQLError &&
-      (arg.originalError instanceof DomainError || (typeof arg.extensions?.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR')));
+      (arg.originalError instanceof DomainError ||
+        (typeof arg.extensions?.code === 'string' && arg.extensions.code !== 'INTERNAL_SERVER_ERROR')));
   const emit =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {

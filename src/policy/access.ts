@@ -86,10 +86,7 @@ export type AccessFacts = {
 
 const abilities: readonly Ability[] = ['view', 'viewRunHistory', 'run', 'edit', 'share', 'manageOwners', 'own', 'delete'];
 
-function withRefusals(
-  base: Omit<FlowAccess, 'refusals' | `can${string}`>,
-  refusal: (ability: Ability) => Refusal | null,
-): FlowAccess {
+function withRefusals(base: Omit<FlowAccess, 'refusals' | `can${string}`>, refusal: (ability: Ability) => Refusal | null): FlowAccess {
   const refusals = Object.fromEntries(abilities.map((a) => [a, refusal(a)])) as Record<Ability, Refusal | null>;
   const may = (a: Ability) => refusals[a] === null;
   return {

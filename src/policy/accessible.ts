@@ -31,11 +31,9 @@ export function accessibleFlowsScope(question: AccessibleFlowsQuestion): Accessi
   if (target.id === viewer.id) return { environmentIds: environment ? [environment.id] : null };
   if (environment) {
     if (administeredByViewer.has(environment.id)) return { environmentIds: [environment.id] };
-    throw new DomainError(
-      'NOT_AUTHORIZED',
-      `Only admins of ${environment.displayName} may list the flows another user can reach there.`,
-      ['environmentId'],
-    );
+    throw new DomainError('NOT_AUTHORIZED', `Only admins of ${environment.displayName} may list the flows another user can reach there.`, [
+      'environmentId',
+    ]);
   }
   if (administeredByViewer.size > 0) return { environmentIds: [...administeredByViewer].sort() };
   throw new DomainError('NOT_AUTHORIZED', 'Only environment admins may list the flows another user can reach.', ['userId']);

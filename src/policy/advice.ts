@@ -77,7 +77,8 @@ export function sharingAdvice(facts: AdviceFacts): SharingAdvice[] {
   }
   if (facts.grant === 'OWNER') {
     for (const a of facts.added.filter((a) => a.guests > 0)) {
-      const who = a.principal.kind === 'USER' ? `${a.name} is a guest` : `${a.name} includes ${a.guests === 1 ? 'a guest' : `${a.guests} guests`}`;
+      const who =
+        a.principal.kind === 'USER' ? `${a.name} is a guest` : `${a.name} includes ${a.guests === 1 ? 'a guest' : `${a.guests} guests`}`;
       about('GUEST_OWNER', `${who} and would become an owner, able to edit, share and delete the flow.`, a.principal);
     }
   }
@@ -113,12 +114,7 @@ export function sharingAdvice(facts: AdviceFacts): SharingAdvice[] {
     about('ADDED_TO_ENVIRONMENT', `${people(facts.usersAddedToEnvironment)} would be added to the environment.`);
   }
   for (const c of facts.connectionsNeedingAttention) {
-    about(
-      'CONNECTIONS_NEED_ATTENTION',
-      `The connection ${c.name} uses the credentials of an owner being removed: update it.`,
-      null,
-      c.id,
-    );
+    about('CONNECTIONS_NEED_ATTENTION', `The connection ${c.name} uses the credentials of an owner being removed: update it.`, null, c.id);
   }
   for (const c of facts.embeddedConnections) {
     about(

@@ -22,11 +22,10 @@ export function matchConnectors(
   }
   const missing = needed.filter((c) => !byConnector.has(c.id));
   if (missing.length > 0) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `The copy needs a connection of yours for: ${missing.map((c) => c.name).join(', ')}.`,
-      ['input', 'connectionIds'],
-    );
+    throw new DomainError('INVALID_INPUT', `The copy needs a connection of yours for: ${missing.map((c) => c.name).join(', ')}.`, [
+      'input',
+      'connectionIds',
+    ]);
   }
   return byConnector;
 }

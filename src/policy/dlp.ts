@@ -10,8 +10,7 @@ export type ClassifiedConnector = { id: string; displayName: string; class: Conn
  * not list arrive here as NON_BUSINESS.
  */
 export function dlpViolation(connectors: readonly ClassifiedConnector[]): string | null {
-  const names = (c: ConnectorClass) =>
-    [...new Set(connectors.filter((x) => x.class === c).map((x) => x.displayName))].sort().join(', ');
+  const names = (c: ConnectorClass) => [...new Set(connectors.filter((x) => x.class === c).map((x) => x.displayName))].sort().join(', ');
   const blocked = names('BLOCKED');
   if (blocked) return `The data loss prevention policy blocks ${blocked}.`;
   const business = names('BUSINESS');

@@ -28,12 +28,7 @@ export function assertInsideEnvironment(
 }
 
 /** Environment administration (roles, DLP, audit, the environment's log) is for its admins. */
-export function assertEnvironmentAdmin(
-  role: EnvironmentRole | null,
-  environmentName: string,
-  doing: string,
-  field: string[],
-): void {
+export function assertEnvironmentAdmin(role: EnvironmentRole | null, environmentName: string, doing: string, field: string[]): void {
   if (role === 'ENVIRONMENT_ADMIN') return;
   throw new DomainError('NOT_AUTHORIZED', `Only admins of ${environmentName} may ${doing}.`, field);
 }
@@ -44,6 +39,6 @@ export function assertKeepsAnAdmin(
   field: string[],
 ): void {
   if (change.currentRole === 'ENVIRONMENT_ADMIN' && change.newRole !== 'ENVIRONMENT_ADMIN' && change.otherAdmins === 0) {
-    throw new DomainError('INVALID_INPUT', 'This is the environment\'s last admin: make someone else admin first.', field);
+    throw new DomainError('INVALID_INPUT', "This is the environment's last admin: make someone else admin first.", field);
   }
 }

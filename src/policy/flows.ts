@@ -5,11 +5,7 @@ import { DomainError } from './errors.js';
 export { canAuthorFlows };
 
 /** S15 for a new flow (no access yet): makers design, others consume. */
-export function assertMayAuthorFlows(
-  role: EnvironmentRole | null,
-  environmentName: string,
-  doing = 'Creating and editing flows',
-): void {
+export function assertMayAuthorFlows(role: EnvironmentRole | null, environmentName: string, doing = 'Creating and editing flows'): void {
   if (!canAuthorFlows(role)) throw roleRequired(environmentName, doing);
 }
 
@@ -19,11 +15,7 @@ export function assertCanView(access: FlowAccess | undefined, field: string[]): 
 }
 
 /** S3, S15: what canEdit says (owner or admin, maker or admin role). */
-export function assertCanEdit(
-  access: FlowAccess | undefined,
-  field: string[],
-  doing = 'edit this flow',
-): asserts access is FlowAccess {
+export function assertCanEdit(access: FlowAccess | undefined, field: string[], doing = 'edit this flow'): asserts access is FlowAccess {
   assertMay(access, 'edit', field, doing);
 }
 
@@ -47,11 +39,7 @@ export function assertConnectionUsable(
 ): void {
   if (use.alreadyInFlow) return;
   if (connection.environmentId !== use.environmentId) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      'This connection belongs to another environment than the flow.',
-      field,
-    );
+    throw new DomainError('INVALID_INPUT', 'This connection belongs to another environment than the flow.', field);
   }
   if (connection.scopedFlowId !== null && connection.scopedFlowId !== use.flowId) {
     throw new DomainError(
@@ -61,19 +49,12 @@ export function assertConnectionUsable(
     );
   }
   if (connection.ownerId !== use.actorId) {
-    throw new DomainError(
-      'CONNECTION_NOT_OWNED',
-      'This connection is not yours: add a connection of your own.',
-      field,
-    );
+    throw new DomainError('CONNECTION_NOT_OWNED', 'This connection is not yours: add a connection of your own.', field);
   }
 }
 
 /** S7: a reference is EMBEDDED while an action uses it, OTHER when none does. */
-export function connectionUsage(
-  referenceId: string,
-  actions: readonly { connectionReferenceId: string | null }[],
-): 'EMBEDDED' | 'OTHER' {
+export function connectionUsage(referenceId: string, actions: readonly { connectionReferenceId: string | null }[]): 'EMBEDDED' | 'OTHER' {
   return actions.some((a) => a.connectionReferenceId === referenceId) ? 'EMBEDDED' : 'OTHER';
 }
 
@@ -92,9 +73,17 @@ export function assertSettableState(state: 'ON' | 'OFF' | 'SUSPENDED', field: st
 }
 
 /** S5: a reference is pointed at another connection of the same connector only. */
-export function assertSameConnector(current: { connectorId: string }, replacement: { connectorId: string; displayName: string }, field: string[]): void {
+export function assertSameConnector(
+  current: { connectorId: string },
+  replacement: { connectorId: string; displayName: string },
+  field: string[],
+): void {
   if (current.connectorId !== replacement.connectorId) {
-    throw new DomainError('CONNECTOR_MISMATCH', `Connection "${replacement.displayName}" is for another connector than this reference.`, field);
+    throw new DomainError(
+      'CONNECTOR_MISMATCH',
+      `Connection "${replacement.displayName}" is for another connector than this reference.`,
+      field,
+    );
   }
 }
 

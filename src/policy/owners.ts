@@ -16,7 +16,11 @@ export type PrincipalFacts = PrincipalRef & {
  */
 export function assertSameTenant(principal: PrincipalFacts, viewer: { tenantId: string }, field: string[]): void {
   if (principal.tenantId !== viewer.tenantId) {
-    throw new DomainError('CROSS_TENANT', 'This user, group or list belongs to another tenant: flows are shared within a tenant only.', field);
+    throw new DomainError(
+      'CROSS_TENANT',
+      'This user, group or list belongs to another tenant: flows are shared within a tenant only.',
+      field,
+    );
   }
 }
 
@@ -66,10 +70,12 @@ export function environmentAdditions(
 ): { userId: string; role: EnvironmentRole | null }[] {
   if (!flow.solutionAware) return [];
   const role: EnvironmentRole | null = environment.isDefault ? 'ENVIRONMENT_MAKER' : null;
-  return usersNotInEnvironment
-    // Not in the environment yet, so no role there: the security group alone decides.
-    .filter((u) => isInsideEnvironment(environment, { role: null, groupIds: u.groupIds }))
-    .map(({ userId }) => ({ userId, role }));
+  return (
+    usersNotInEnvironment
+      // Not in the environment yet, so no role there: the security group alone decides.
+      .filter((u) => isInsideEnvironment(environment, { role: null, groupIds: u.groupIds }))
+      .map(({ userId }) => ({ userId, role }))
+  );
 }
 
 /**

@@ -56,7 +56,13 @@ async function loadSubject(db: Db, viewer: UserRow, userId: string): Promise<Sub
  */
 function reachableBy(db: Db, user: UserRow, memberships: Memberships, scope: AccessibleFlowsScope): SQL {
   const granted = (table: typeof ownerGrants | typeof runOnlyGrants) =>
-    inArray(flows.id, db.select({ id: table.flowId }).from(table).where(and(grantReaches(table, user.id, memberships), liveGrant(table))));
+    inArray(
+      flows.id,
+      db
+        .select({ id: table.flowId })
+        .from(table)
+        .where(and(grantReaches(table, user.id, memberships), liveGrant(table))),
+    );
   const administered = inArray(
     flows.environmentId,
     db

@@ -14,7 +14,9 @@ export class BatchTracker {
   private waiting: (() => void)[] = [];
 
   /** Options for a tracked loader: its batches count while scheduled and while they run. */
-  tracked<K, V>(load: (keys: readonly K[]) => Promise<V[]>): {
+  tracked<K, V>(
+    load: (keys: readonly K[]) => Promise<V[]>,
+  ): {
     batch: (keys: readonly K[]) => Promise<V[]>;
     batchScheduleFn: (dispatch: () => void) => void;
   } {

@@ -27,4 +27,3 @@ export async function classifiedConnectors(tx: Db, which: SQL): Promise<Map<stri
   for (const { flowId, ...connector } of rows) byFlow.set(flowId, [...(byFlow.get(flowId) ?? []), connector]);
   return byFlow;
 }
-

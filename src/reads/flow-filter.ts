@@ -61,7 +61,12 @@ export const nameKey = sql`(fold_case(${flows.displayName}) COLLATE "C")`;
 /** A direct, live grant of `table` to the principal on the outer query's flow. */
 function grantTo(db: Db, table: GrantTable, principal: NonNullable<FlowFilter['sharedWith']>): SQL {
   const column = { USER: table.userId, GROUP: table.groupId, LIST: table.listId }[principal.kind];
-  return exists(db.select({ one: sql`1` }).from(table).where(and(eq(table.flowId, flows.id), eq(column, principal.id), liveGrant(table))));
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(and(eq(table.flowId, flows.id), eq(column, principal.id), liveGrant(table))),
+  );
 }
 
 /** The filter as one SQL condition on `flows` (undefined: no condition). */

@@ -72,13 +72,21 @@ function flowList(db: Db, where: SQL | undefined, options: FlowListOptions, prim
     order,
     keyOf: (flow) => ({
       value:
-        order.field === 'CREATED_AT' ? flow.createdAt.toISOString() : order.field === 'MODIFIED_AT' ? flow.modifiedAt.toISOString() : names.get(flow.id)!,
+        order.field === 'CREATED_AT'
+          ? flow.createdAt.toISOString()
+          : order.field === 'MODIFIED_AT'
+            ? flow.modifiedAt.toISOString()
+            : names.get(flow.id)!,
       id: flow.id,
     }),
     page: async (page) => {
       const keyset = keysetSql(order, page);
       const rows = await db
-        .select({ flow: flows, environment: environments, name: order.field === 'DISPLAY_NAME' ? sql<string>`${nameKey}` : sql<string>`null` })
+        .select({
+          flow: flows,
+          environment: environments,
+          name: order.field === 'DISPLAY_NAME' ? sql<string>`${nameKey}` : sql<string>`null`,
+        })
         .from(flows)
         .innerJoin(environments, eq(environments.id, flows.environmentId))
         .where(and(filter, keyset.where))
@@ -104,17 +112,34 @@ export function flowsOwnedBy(db: Db, userId: string, options: FlowListOptions = 
  * Flows the user co-owns through a live grant (directly, through a group or a list) inside
  * their environment, but is not the primary owner of: those are flowsOwnedBy's.
  */
-export function flowsCoOwnedBy(db: Db, userId: string, memberships: Memberships, options: FlowListOptions = {}, primer?: FlowPagePrimer): FlowList {
+export function flowsCoOwnedBy(
+  db: Db,
+  userId: string,
+  memberships: Memberships,
+  options: FlowListOptions = {},
+  primer?: FlowPagePrimer,
+): FlowList {
   return flowList(db, and(grantedTo(db, ownerGrants, userId, memberships), ne(flows.primaryOwnerId, userId)), options, primer);
 }
 
 /** Flows shared with the user run-only through a live grant, inside their environment. */
-export function flowsRunnableBy(db: Db, userId: string, memberships: Memberships, options: FlowListOptions = {}, primer?: FlowPagePrimer): FlowList {
+export function flowsRunnableBy(
+  db: Db,
+  userId: string,
+  memberships: Memberships,
+  options: FlowListOptions = {},
+  primer?: FlowPagePrimer,
+): FlowList {
   return flowList(db, grantedTo(db, runOnlyGrants, userId, memberships), options, primer);
 }
 
 /** Every flow of the environment: its inventory, for its admins (who may ask is the caller's). */
-export function flowsOfEnvironment(db: Db, environmentId: string, options: Omit<FlowListOptions, 'environmentId'> = {}, primer?: FlowPagePrimer): FlowList {
+export function flowsOfEnvironment(
+  db: Db,
+  environmentId: string,
+  options: Omit<FlowListOptions, 'environmentId'> = {},
+  primer?: FlowPagePrimer,
+): FlowList {
   return flowList(db, undefined, { ...options, environmentId }, primer);
 }
 
@@ -167,9 +192,20 @@ export async function loadDefinitionsOf(db: Db, flowIds: readonly string[]): Pro
   for (const row of rows) {
     const definition = out.get(row.flowId)!;
     if (row.isReference) {
-      definition.references.push({ id: row.id!, flowId: row.flowId, connectionId: row.connectionId!, runOnlySource: row.runOnlySource!, position: row.position });
+      definition.references.push({
+        id: row.id!,
+        flowId: row.flowId,
+        connectionId: row.connectionId!,
+        runOnlySource: row.runOnlySource!,
+        position: row.position,
+      });
     } else {
-      definition.actions.push({ flowId: row.flowId, position: row.position, name: row.name!, connectionReferenceId: row.connectionReferenceId });
+      definition.actions.push({
+        flowId: row.flowId,
+        position: row.position,
+        name: row.name!,
+        connectionReferenceId: row.connectionReferenceId,
+      });
     }
   }
   return out;

@@ -13,15 +13,15 @@ import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import {
-  connections,
+  type connections,
   connectors,
   dlpClassifications,
   environments,
   flowCopies,
   flowRuns,
-  groups,
+  type groups,
   runFailures,
-  sharePointLists,
+  type sharePointLists,
   tenants,
   connectionReferences,
 } from '../db/tables.js';
@@ -76,7 +76,9 @@ export function createSharedLoaders(db: Db) {
     { batchScheduleFn: tracker.afterOthers, maxBatchSize: MAX_BATCH },
   );
   const ofDirectory = <T extends DirectoryRow>(kind: 'U' | 'G' | 'L') =>
-    new DataLoader<string, T | null>(async (ids) => directory.loadMany(ids.map((id) => `${kind}${id}` as const)) as Promise<(T | null | Error)[]>);
+    new DataLoader<string, T | null>(
+      async (ids) => directory.loadMany(ids.map((id) => `${kind}${id}` as const)) as Promise<(T | null | Error)[]>,
+    );
 
   const connector = rows((ids) => db.select().from(connectors).where(inArray(connectors.id, ids)));
   const definitionOf = trackedLoader(tracker, async (flowIds: readonly string[]) => {
@@ -153,7 +155,11 @@ export function createSharedLoaders(db: Db) {
       tracker,
       async (keys: readonly string[]) => {
         const pairs = keys.map((k) => k.split(' ') as [string, string]);
-        const roles = await loadEnvironmentRolesOf(db, pairs.map(([u]) => u), [...new Set(pairs.map(([, e]) => e))]);
+        const roles = await loadEnvironmentRolesOf(
+          db,
+          pairs.map(([u]) => u),
+          [...new Set(pairs.map(([, e]) => e))],
+        );
         return pairs.map(([u, e]) => roles.get(u)?.get(e) ?? null);
       },
       MAX_BATCH,
@@ -171,7 +177,10 @@ const sharedByEvent = new WeakMap<object, SharedLoaders>();
 /** The shared loaders of one live event, made by its first subscriber, gone with the event. */
 export function sharedForEvent(event: object, db: Db): SharedLoaders {
   let shared = sharedByEvent.get(event);
-  if (!shared) sharedByEvent.set(event, (shared = createSharedLoaders(db)));
+  if (!shared) {
+    shared = createSharedLoaders(db);
+    sharedByEvent.set(event, shared);
+  }
   return shared;
 }
 

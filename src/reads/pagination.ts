@@ -64,6 +64,12 @@ export function newestFirst<TTable extends PgTable & { id: AnyColumn }>(
         .orderBy(...orderBy)
         .limit(page.limit) as Promise<Row<TTable>[]>;
     },
-    count: async () => (await db.select({ n: count() }).from(table as PgTable).where(filter))[0]!.n,
+    count: async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(table as PgTable)
+          .where(filter)
+      )[0]!.n,
   };
 }

@@ -121,13 +121,20 @@ export async function runnersOfFlows(db: Db, period: UsagePeriod, flowIds: reado
         invokerId: runners.invokerId,
         runs: runners.runs,
         lastRunAt: runners.lastRunAt,
-        rank: sql<number>`row_number() over (partition by ${runners.flowId} order by ${runners.runs} desc, ${runners.lastRunAt} desc, ${runners.invokerId})`.as('rank'),
+        rank: sql<number>`row_number() over (partition by ${runners.flowId} order by ${runners.runs} desc, ${runners.lastRunAt} desc, ${runners.invokerId})`.as(
+          'rank',
+        ),
       })
       .from(runners),
   );
   return db
     .with(runners, ranked)
-    .select({ flowId: ranked.flowId, user: users, runs: sql<number>`${ranked.runs}`.mapWith(Number), lastRunAt: sql<Date>`${ranked.lastRunAt}`.mapWith(flowRuns.startedAt) })
+    .select({
+      flowId: ranked.flowId,
+      user: users,
+      runs: sql<number>`${ranked.runs}`.mapWith(Number),
+      lastRunAt: sql<Date>`${ranked.lastRunAt}`.mapWith(flowRuns.startedAt),
+    })
     .from(ranked)
     .innerJoin(users, eq(users.id, ranked.invokerId))
     .where(sql`${ranked.rank} <= ${first}`)

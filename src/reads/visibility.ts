@@ -17,7 +17,11 @@ export function liveGrant(table: GrantTable, now: Date | SQL = sql`now()`): SQL 
 }
 
 /** A grant to the user, to a group they are in, or to a list they edit. */
-export function grantReaches(table: GrantTable, userId: string, memberships: { groupIds: ReadonlySet<string>; listIds: ReadonlySet<string> }): SQL {
+export function grantReaches(
+  table: GrantTable,
+  userId: string,
+  memberships: { groupIds: ReadonlySet<string>; listIds: ReadonlySet<string> },
+): SQL {
   return or(
     eq(table.userId, userId),
     memberships.groupIds.size ? inArray(table.groupId, [...memberships.groupIds]) : undefined,
@@ -38,12 +42,23 @@ export function insideEnvironment(
   if (securityGroupId === null) return sql`true`;
   return or(
     typeof securityGroupId === 'string' ? undefined : isNull(securityGroupId),
-    exists(db.select({ one: sql`1` }).from(groupMembers).where(and(eq(groupMembers.groupId, securityGroupId), eq(groupMembers.userId, userId)))),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(groupMembers)
+        .where(and(eq(groupMembers.groupId, securityGroupId), eq(groupMembers.userId, userId))),
+    ),
     exists(
       db
         .select({ one: sql`1` })
         .from(environmentUsers)
-        .where(and(eq(environmentUsers.environmentId, environment.id), eq(environmentUsers.userId, userId), eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'))),
+        .where(
+          and(
+            eq(environmentUsers.environmentId, environment.id),
+            eq(environmentUsers.userId, userId),
+            eq(environmentUsers.role, 'ENVIRONMENT_ADMIN'),
+          ),
+        ),
     ),
   )!;
 }
@@ -59,7 +74,10 @@ export function grantedTo(
   memberships: { groupIds: ReadonlySet<string>; listIds: ReadonlySet<string> },
 ): SQL {
   const granted = exists(
-    db.select({ one: sql`1` }).from(table).where(and(eq(table.flowId, flows.id), grantReaches(table, userId, memberships), liveGrant(table))),
+    db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(and(eq(table.flowId, flows.id), grantReaches(table, userId, memberships), liveGrant(table))),
   );
   const inside = exists(
     db

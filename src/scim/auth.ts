@@ -25,8 +25,11 @@ export function scimAuthenticator(db: Db, tokens: ScimTokens) {
     const digest = tokenDigest(token);
     const externalId = configured.get(digest);
     if (externalId !== undefined) {
-      const [tenant] = await db.select({ id: tenants.id, externalId: tenants.externalId }).from(tenants).where(eq(tenants.externalId, externalId));
-      if (!tenant) throw scimError(401, null, 'The token\'s tenant is not in the directory (import it first).');
+      const [tenant] = await db
+        .select({ id: tenants.id, externalId: tenants.externalId })
+        .from(tenants)
+        .where(eq(tenants.externalId, externalId));
+      if (!tenant) throw scimError(401, null, "The token's tenant is not in the directory (import it first).");
       return { ...tenant, credential: `env:${digest.slice(0, 8)}` };
     }
     const [stored] = await db

@@ -34,7 +34,10 @@ function detailOf(kind: 'USER' | 'GROUP', method: string, input: unknown): strin
   if (method === 'PATCH') {
     const operations = Array.isArray(body.Operations) ? (body.Operations as Record<string, unknown>[]) : [];
     detail = operations
-      .map((o) => `${String(o?.op ?? '?').toLowerCase()} ${typeof o?.path === 'string' ? o.path : Object.keys((o?.value as object) ?? {}).join(',')}`)
+      .map(
+        (o) =>
+          `${String(o?.op ?? '?').toLowerCase()} ${typeof o?.path === 'string' ? o.path : Object.keys((o?.value as object) ?? {}).join(',')}`,
+      )
       .join('; ');
   } else if (method !== 'DELETE') {
     detail =

@@ -53,6 +53,7 @@ export async function discover(method: string, segments: string[]): Promise<obje
     throw scimError(404, null, `No ${method} ${SCIM_PATH}/${segments.join('/')}`);
   }
   if (endpoint === 'ServiceProviderConfig') return new SCIMMY.Resources.ServiceProviderConfig().read();
-  if (endpoint === 'ResourceTypes') return id === undefined ? new SCIMMY.Resources.ResourceType().read() : new SCIMMY.Resources.ResourceType(id).read();
+  if (endpoint === 'ResourceTypes')
+    return id === undefined ? new SCIMMY.Resources.ResourceType().read() : new SCIMMY.Resources.ResourceType(id).read();
   return id === undefined ? new SCIMMY.Resources.Schema().read() : new SCIMMY.Resources.Schema(id).read();
 }

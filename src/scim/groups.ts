@@ -33,7 +33,15 @@ async function groupsToScim(tx: Tx, rows: GroupRow[]) {
         .select({ groupId: groupMembers.groupId, id: users.id, displayName: users.displayName })
         .from(groupMembers)
         .innerJoin(users, eq(users.id, groupMembers.userId))
-        .where(and(inArray(groupMembers.groupId, rows.map((g) => g.id)), isNull(users.removedAt)))
+        .where(
+          and(
+            inArray(
+              groupMembers.groupId,
+              rows.map((g) => g.id),
+            ),
+            isNull(users.removedAt),
+          ),
+        )
         .orderBy(asc(users.id))
     : [];
   return rows.map((g) => ({
@@ -46,7 +54,10 @@ async function groupsToScim(tx: Tx, rows: GroupRow[]) {
 
 async function findGroup(tx: Tx, tenantId: string, id: string | undefined): Promise<GroupRow> {
   if (!id || !UUID.test(id)) throw notFound(id);
-  const [row] = await tx.select().from(groups).where(and(eq(groups.tenantId, tenantId), eq(groups.id, id)));
+  const [row] = await tx
+    .select()
+    .from(groups)
+    .where(and(eq(groups.tenantId, tenantId), eq(groups.id, id)));
   if (!row) throw notFound(id);
   return row;
 }
@@ -61,9 +72,20 @@ export async function listGroups(ctx: ScimContext, filter: SCIMMY.Types.Filter |
     return { total: matched.length, page: matched.slice(startIndex - 1, startIndex - 1 + count) };
   }
   const where = and(inTenant, condition);
-  const [{ total }] = (await tx.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(groups).where(where)) as [{ total: number }];
+  const [{ total }] = (await tx
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(groups)
+    .where(where)) as [{ total: number }];
   const rows =
-    count === 0 ? [] : await tx.select().from(groups).where(where).orderBy(asc(groups.displayName), asc(groups.id)).limit(count).offset(startIndex - 1);
+    count === 0
+      ? []
+      : await tx
+          .select()
+          .from(groups)
+          .where(where)
+          .orderBy(asc(groups.displayName), asc(groups.id))
+          .limit(count)
+          .offset(startIndex - 1);
   return { total, page: await groupsToScim(tx, rows) };
 }
 
@@ -109,7 +131,11 @@ async function write(ctx: ScimContext, id: string | undefined, instance: GroupIn
     groupId = (await upsertGroups(tx, [{ externalId, tenantId: tenant.id, displayName }])).get(externalId)!;
     ctx.created = true;
   }
-  await setGroupMembers(tx, [groupId], members.map((userId) => ({ groupId, userId })));
+  await setGroupMembers(
+    tx,
+    [groupId],
+    members.map((userId) => ({ groupId, userId })),
+  );
   ctx.groupsWritten.push(groupId);
   return findGroup(tx, tenant.id, groupId);
 }

@@ -65,7 +65,15 @@ export function scimHandler(services: { db: Db; feed: LogFeed; quiet?: boolean }
         const Resource = endpoint === 'Users' ? SCIMMY.Resources.User : endpoint === 'Groups' ? SCIMMY.Resources.Group : undefined;
         if (!Resource || rest.length > 0) throw scimError(404, null, `No endpoint ${SCIM_PATH}/${segments.join('/')}`);
         const input = ['POST', 'PUT', 'PATCH'].includes(method) ? await readJson(req) : undefined;
-        const ctx: ScimContext = { tx: undefined as never, tenant, departed: [], returned: [], groupsWritten: [], created: false, eventsWritten: false };
+        const ctx: ScimContext = {
+          tx: undefined as never,
+          tenant,
+          departed: [],
+          returned: [],
+          groupsWritten: [],
+          created: false,
+          eventsWritten: false,
+        };
         let suspended = 0;
         let resumed = 0;
         let changes: DirectoryChange[] = [];

@@ -13,7 +13,10 @@ export async function createScimToken(db: Db, tenantExternalId: string): Promise
   const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.externalId, tenantExternalId));
   if (!tenant) return null;
   const token = `fsscim_${randomBytes(32).toString('base64url')}`;
-  const [row] = await db.insert(scimTokens).values({ tenantId: tenant.id, digest: tokenDigest(token) }).returning({ id: scimTokens.id });
+  const [row] = await db
+    .insert(scimTokens)
+    .values({ tenantId: tenant.id, digest: tokenDigest(token) })
+    .returning({ id: scimTokens.id });
   return { id: row!.id, token };
 }
 

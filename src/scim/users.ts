@@ -54,7 +54,10 @@ export function userToScim(row: UserRow) {
 
 async function findUser(tx: Tx, tenantId: string, id: string | undefined): Promise<UserRow> {
   if (!id || !UUID.test(id)) throw notFound(id);
-  const [row] = await tx.select().from(users).where(and(live(tenantId), eq(users.id, id)));
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(and(live(tenantId), eq(users.id, id)));
   if (!row) throw notFound(id);
   return row;
 }
@@ -70,11 +73,20 @@ export async function listUsers(ctx: ScimContext, filter: SCIMMY.Types.Filter | 
     return { total: matched.length, page: matched.slice(startIndex - 1, startIndex - 1 + count) };
   }
   const where = and(live(tenant.id), condition);
-  const [{ total }] = (await tx.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(users).where(where)) as [{ total: number }];
+  const [{ total }] = (await tx
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(users)
+    .where(where)) as [{ total: number }];
   const rows =
     count === 0
       ? []
-      : await tx.select().from(users).where(where).orderBy(asc(sql`lower(${users.email})`), asc(users.id)).limit(count).offset(startIndex - 1);
+      : await tx
+          .select()
+          .from(users)
+          .where(where)
+          .orderBy(asc(sql`lower(${users.email})`), asc(users.id))
+          .limit(count)
+          .offset(startIndex - 1);
   return { total, page: rows.map(userToScim) };
 }
 
@@ -115,10 +127,18 @@ function readInstance(instance: UserInstance) {
 /** Another live user of the tenant with this userName, or another user anywhere with this directory id: 409. */
 async function assertUnique(tx: Tx, tenantId: string, self: string | null, email: string, externalId: string | undefined) {
   const notSelf = self ? ne(users.id, self) : undefined;
-  const [sameName] = await tx.select({ id: users.id }).from(users).where(and(live(tenantId), byUserName(email), notSelf)).limit(1);
+  const [sameName] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(live(tenantId), byUserName(email), notSelf))
+    .limit(1);
   if (sameName) throw scimError(409, 'uniqueness', `userName "${email}" is already taken in this tenant`);
   if (externalId === undefined) return;
-  const [sameId] = await tx.select({ id: users.id }).from(users).where(and(eq(users.externalId, externalId), notSelf)).limit(1);
+  const [sameId] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.externalId, externalId), notSelf))
+    .limit(1);
   if (sameId) throw scimError(409, 'uniqueness', `externalId "${externalId}" is already taken`);
 }
 
@@ -134,7 +154,9 @@ async function create(ctx: ScimContext, body: ReturnType<typeof readInstance>): 
       and(
         eq(users.tenantId, tenant.id),
         sql`${users.removedAt} is not null`,
-        body.externalId === undefined ? byUserName(body.email) : sql`(${byUserName(body.email)} or ${users.externalId} = ${body.externalId})`,
+        body.externalId === undefined
+          ? byUserName(body.email)
+          : sql`(${byUserName(body.email)} or ${users.externalId} = ${body.externalId})`,
       ),
     )
     .orderBy(sql`${users.externalId} = ${directoryId} desc`)

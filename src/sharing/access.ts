@@ -2,23 +2,9 @@
 // Both the use cases (inside their transaction) and the GraphQL loaders use it.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import {
-  environments,
-  environmentUsers,
-  flows,
-  groupMembers,
-  listEditors,
-  ownerGrants,
-  runOnlyGrants,
-} from '../db/tables.js';
+import { environments, environmentUsers, flows, groupMembers, listEditors, ownerGrants, runOnlyGrants } from '../db/tables.js';
 import { lockEnvironment, lockFlows, type RowLock } from './locks.js';
-import {
-  flowAccess,
-  type EnvironmentRole,
-  type FlowAccess,
-  type Grant,
-  type PrincipalRef,
-} from '../policy/access.js';
+import { flowAccess, type EnvironmentRole, type FlowAccess, type Grant, type PrincipalRef } from '../policy/access.js';
 
 export type UserRow = typeof import('../db/tables.js').users.$inferSelect;
 export type FlowRow = typeof flows.$inferSelect;
@@ -94,7 +80,12 @@ export function flowWithPlace(
   flow: FlowRow,
   environment: { tenantId: string; securityGroupId: string | null; displayName: string },
 ): FlowWithPlace {
-  return { ...flow, tenantId: environment.tenantId, securityGroupId: environment.securityGroupId, environmentName: environment.displayName };
+  return {
+    ...flow,
+    tenantId: environment.tenantId,
+    securityGroupId: environment.securityGroupId,
+    environmentName: environment.displayName,
+  };
 }
 
 export type FlowGrants = Pick<FlowFacts, 'ownerGrants' | 'runOnlyGrants'>;
@@ -136,7 +127,9 @@ export function grantPrincipal(g: Pick<GrantRow, 'principalKind' | 'userId' | 'g
   return { kind: g.principalKind, id: id! };
 }
 
-function toGrant(g: Pick<GrantRow, 'id' | 'principalKind' | 'userId' | 'groupId' | 'listId' | 'expiresAt' | 'addedById' | 'addedAt'>): GrantFacts {
+function toGrant(
+  g: Pick<GrantRow, 'id' | 'principalKind' | 'userId' | 'groupId' | 'listId' | 'expiresAt' | 'addedById' | 'addedAt'>,
+): GrantFacts {
   return { id: g.id, principal: grantPrincipal(g), expiresAt: g.expiresAt, addedById: g.addedById, addedAt: g.addedAt };
 }
 
@@ -217,4 +210,3 @@ export async function userAccess(db: Db, user: UserRow, facts: FlowFacts) {
   const role = roles.get(facts.flow.environmentId) ?? null;
   return { role, access: decideAccess(user, memberships, facts, role, new Date()) };
 }
-

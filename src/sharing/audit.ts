@@ -64,7 +64,9 @@ export async function sharingAudit(db: Db, viewer: UserRow, environmentId: strin
     const findings = found
       .flat()
       .filter((f) => asked.has(f.kind))
-      .sort((a, b) => order(a.kind) - order(b.kind) || a.flow.displayName.localeCompare(b.flow.displayName) || a.detail.localeCompare(b.detail));
+      .sort(
+        (a, b) => order(a.kind) - order(b.kind) || a.flow.displayName.localeCompare(b.flow.displayName) || a.detail.localeCompare(b.detail),
+      );
     return { environment, generatedAt, findings: findings.slice(0, MAX_AUDIT_FINDINGS), truncated: findings.length > MAX_AUDIT_FINDINGS };
   });
 }
@@ -131,13 +133,15 @@ async function withoutActiveOwner(tx: Tx, inEnvironment: SQL): Promise<AuditFind
     .from(flows)
     .innerJoin(users, eq(users.id, flows.primaryOwnerId))
     .where(and(inEnvironment, ne(users.status, 'ACTIVE')));
-  const facts = await loadFlowFacts(tx, candidates.map((c) => c.id));
+  const facts = await loadFlowFacts(
+    tx,
+    candidates.map((c) => c.id),
+  );
   const findings: AuditFinding[] = [];
   for (const { id, ownerName } of candidates) {
     const f = facts.get(id)!;
     if (await hasActiveOwner(tx, f)) continue;
-    const state =
-      f.flow.state === 'SUSPENDED' ? 'it is suspended until an admin adds an owner and turns it on' : `it is ${f.flow.state}`;
+    const state = f.flow.state === 'SUSPENDED' ? 'it is suspended until an admin adds an owner and turns it on' : `it is ${f.flow.state}`;
     findings.push({
       kind: 'NO_ACTIVE_OWNER',
       flow: f.flow,
@@ -179,7 +183,10 @@ async function expired(tx: Tx, table: GrantTable, inEnvironment: SQL, now: Date)
     .from(table)
     .innerJoin(flows, eq(flows.id, table.flowId))
     .where(and(inEnvironment, isNotNull(table.expiresAt), lte(table.expiresAt, now)));
-  const principals = await loadPrincipals(tx, rows.map((r) => grantPrincipal(r.grant)));
+  const principals = await loadPrincipals(
+    tx,
+    rows.map((r) => grantPrincipal(r.grant)),
+  );
   return rows.map((r) => {
     const principal = grantPrincipal(r.grant);
     const name = principals.get(`${principal.kind}:${principal.id}`)?.name ?? 'A principal';

@@ -70,7 +70,9 @@ export async function replaceFlowConnection(
     const field = ['input', 'connectionId'];
     // A connection the flow holds already stays usable by any owner (S5), as on updateFlow.
     const inFlow = new Map(references.map((r) => [r.connectionId, r]));
-    const replacement = (await usableConnections(tx, viewer, flow, new Map([[input.connectionId, field]]), inFlow)).get(input.connectionId)!;
+    const replacement = (await usableConnections(tx, viewer, flow, new Map([[input.connectionId, field]]), inFlow)).get(
+      input.connectionId,
+    )!;
     const [current] = await tx.select().from(connections).where(eq(connections.id, reference.connectionId));
     assertSameConnector(current!, replacement, field);
     const taken = replacement.id === current!.id ? undefined : inFlow.get(replacement.id);

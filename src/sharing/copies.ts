@@ -12,7 +12,15 @@ import { assertCanEdit } from '../policy/flows.js';
 import { assertGrantable } from '../policy/owners.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { authoringEnvironment, insertFlow, usableConnections } from './flows.js';
-import { description as descriptionInput, listCaps, listOf, MAX_FLOW_CONNECTIONS, MAX_IDS, name as nameInput, parseInput } from './input.js';
+import {
+  description as descriptionInput,
+  listCaps,
+  listOf,
+  MAX_FLOW_CONNECTIONS,
+  MAX_IDS,
+  name as nameInput,
+  parseInput,
+} from './input.js';
 import { loadPrincipals, type PrincipalInput } from './grants.js';
 
 export type CopyRow = typeof flowCopies.$inferSelect;
@@ -72,10 +80,15 @@ export async function sendFlowCopy(
     const lastPosition = await appendEvents(
       tx,
       copies.map((copy) => ({
-        event: flowEvent('COPY_RECEIVED', flow, { id: viewer.id, level: found!.access.level }, {
-          principal: { kind: 'USER', id: copy.recipientId },
-          copyId: copy.id,
-        }),
+        event: flowEvent(
+          'COPY_RECEIVED',
+          flow,
+          { id: viewer.id, level: found!.access.level },
+          {
+            principal: { kind: 'USER', id: copy.recipientId },
+            copyId: copy.id,
+          },
+        ),
         recipients: [copy.recipientId],
       })),
     );
@@ -124,7 +137,10 @@ export async function createFlowFromCopy(
     const named = new Map(input.connectionIds.map((id, i) => [id, ['input', 'connectionIds', String(i)]]));
     const supplied = await usableConnections(tx, viewer, { id: null, environmentId: input.environmentId }, named);
     const needed = definition.connectorIds.length
-      ? await tx.select({ id: connectors.id, name: connectors.displayName }).from(connectors).where(inArray(connectors.id, definition.connectorIds))
+      ? await tx
+          .select({ id: connectors.id, name: connectors.displayName })
+          .from(connectors)
+          .where(inArray(connectors.id, definition.connectorIds))
       : [];
     const connectionFor = matchConnectors(
       needed,
@@ -157,7 +173,12 @@ export async function saveFlowAs(db: Db, viewer: UserRow, input: { flowId: strin
     const environment = await authoringEnvironment(tx, viewer, flow.environmentId);
     const [refs, actions] = await Promise.all([
       tx
-        .select({ id: connectionReferences.id, connectionId: connections.id, ownerId: connections.ownerId, scopedFlowId: connections.scopedFlowId })
+        .select({
+          id: connectionReferences.id,
+          connectionId: connections.id,
+          ownerId: connections.ownerId,
+          scopedFlowId: connections.scopedFlowId,
+        })
         .from(connectionReferences)
         .innerJoin(connections, eq(connections.id, connectionReferences.connectionId))
         .where(eq(connectionReferences.flowId, flow.id))
@@ -171,9 +192,11 @@ export async function saveFlowAs(db: Db, viewer: UserRow, input: { flowId: strin
       description: flow.description,
       trigger: flow.trigger,
       solutionAware: flow.solutionAware,
-      actions: actions.map((a) => ({ name: a.name, connectionId: a.connectionReferenceId ? mine.get(a.connectionReferenceId) ?? null : null })),
+      actions: actions.map((a) => ({
+        name: a.name,
+        connectionId: a.connectionReferenceId ? (mine.get(a.connectionReferenceId) ?? null) : null,
+      })),
       otherConnectionIds: [...new Set(mine.values())],
     });
   });
 }
-

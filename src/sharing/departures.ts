@@ -15,7 +15,11 @@ import { ownersOf } from './principals.js';
 /** Does any owner of the flow (its primary owner, or a user behind a live grant) remain active? */
 export async function hasActiveOwner(tx: Tx, facts: FlowFacts): Promise<boolean> {
   const now = new Date();
-  const owners = await ownersOf(tx, facts.flow, facts.ownerGrants.filter((g) => isGrantActive(g, now)));
+  const owners = await ownersOf(
+    tx,
+    facts.flow,
+    facts.ownerGrants.filter((g) => isGrantActive(g, now)),
+  );
   const [active] = await tx
     .select({ id: users.id })
     .from(users)
@@ -77,14 +81,26 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
           .selectDistinct({ flowId: flows.id, environmentId: flows.environmentId, connectionId: connectionReferences.connectionId })
           .from(connectionReferences)
           .innerJoin(flows, eq(flows.id, connectionReferences.flowId))
-          .where(inArray(connectionReferences.connectionId, broken.map((c) => c.id)))
+          .where(
+            inArray(
+              connectionReferences.connectionId,
+              broken.map((c) => c.id),
+            ),
+          )
           .orderBy(flows.id, connectionReferences.connectionId);
   // Their environments, then the flows: the lock order of src/sharing/locks.ts.
-  await lockEnvironments(tx, [...owned, ...brokenUses].map((f) => f.environmentId), 'share');
+  await lockEnvironments(
+    tx,
+    [...owned, ...brokenUses].map((f) => f.environmentId),
+    'share',
+  );
   const facts = await loadFlowFacts(tx, [...new Set([...owned.map((f) => f.id), ...brokenUses.map((u) => u.flowId)])], true);
 
   await appendEvents(tx, await connectionEvents(tx, brokenUses, facts));
-  return suspendOrphans(tx, owned.map((f) => facts.get(f.id)!));
+  return suspendOrphans(
+    tx,
+    owned.map((f) => facts.get(f.id)!),
+  );
 }
 
 /**
@@ -99,7 +115,12 @@ export async function suspendOrphans(tx: Tx, candidates: FlowFacts[]): Promise<{
   await tx
     .update(flows)
     .set({ state: 'SUSPENDED', suspensionReason: 'NO_ACTIVE_OWNER', modifiedAt: new Date() })
-    .where(inArray(flows.id, orphans.map((f) => f.flow.id)));
+    .where(
+      inArray(
+        flows.id,
+        orphans.map((f) => f.flow.id),
+      ),
+    );
   const admins = await environmentAdmins(tx, [...new Set(orphans.map((f) => f.flow.environmentId))]);
   await appendEvents(
     tx,
@@ -126,11 +147,23 @@ async function connectionEvents(
   const ownersByFlow = new Map<string, Set<string>>();
   for (const flowId of new Set(uses.map((u) => u.flowId))) {
     const f = facts.get(flowId)!;
-    ownersByFlow.set(flowId, await ownersOf(tx, f.flow, f.ownerGrants.filter((g) => isGrantActive(g, now))));
+    ownersByFlow.set(
+      flowId,
+      await ownersOf(
+        tx,
+        f.flow,
+        f.ownerGrants.filter((g) => isGrantActive(g, now)),
+      ),
+    );
   }
   const everyone = [...new Set([...ownersByFlow.values()].flatMap((s) => [...s]))];
   const active = new Set(
-    (await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, everyone), eq(users.status, 'ACTIVE')))).map((u) => u.id),
+    (
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.id, everyone), eq(users.status, 'ACTIVE')))
+    ).map((u) => u.id),
   );
   return uses.map(({ flowId, connectionId }) => ({
     event: flowEvent('CONNECTION_NEEDS_ATTENTION', facts.get(flowId)!.flow, { id: null, level: 'NONE' }, { connectionId }),

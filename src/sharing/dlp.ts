@@ -2,7 +2,7 @@
 // replaces an environment's policy and suspends the flows it breaks, in one transaction.
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open.js';
-import { connectionReferences, connectors, dlpClassifications, environments, flows } from '../db/tables.js';
+import { connectionReferences, connectors, dlpClassifications, type environments, flows } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
 import { assertDlpCompliant, assertEachConnectorOnce, dlpViolation, type ConnectorClass } from '../policy/dlp.js';
 import { DomainError } from '../policy/errors.js';
@@ -39,9 +39,18 @@ export async function setDlpPolicy(
 ): Promise<{ environment: typeof environments.$inferSelect; suspendedFlows: FlowRow[] }> {
   parseInput(policyCaps, input);
   const field = (i: number) => ['input', 'classifications', String(i), 'connectorId'];
-  assertEachConnectorOnce(input.classifications.map((c) => c.connectorId), field);
+  assertEachConnectorOnce(
+    input.classifications.map((c) => c.connectorId),
+    field,
+  );
   return db.transaction(async (tx) => {
-    const environment = await administeredEnvironment(tx, viewer, input.environmentId, ['input', 'environmentId'], 'set its data loss prevention policy');
+    const environment = await administeredEnvironment(
+      tx,
+      viewer,
+      input.environmentId,
+      ['input', 'environmentId'],
+      'set its data loss prevention policy',
+    );
     // The environment first, then its flows (loadFlowFacts below, in id order): the lock order
     // of src/sharing/locks.ts, the one flow changes take too.
     await lockEnvironment(tx, environment.id, 'update');
@@ -85,7 +94,11 @@ export async function setDlpPolicy(
     for (const flow of suspendedFlows) {
       const owners = await ownersOf(tx, flow, facts.get(flow.id)!.ownerGrants);
       events.push({
-        event: flowEvent('FLOW_SUSPENDED', { ...flow, tenantId: environment.tenantId }, { id: viewer.id, level: owners.has(viewer.id) ? 'OWNER' : 'ADMIN' }),
+        event: flowEvent(
+          'FLOW_SUSPENDED',
+          { ...flow, tenantId: environment.tenantId },
+          { id: viewer.id, level: owners.has(viewer.id) ? 'OWNER' : 'ADMIN' },
+        ),
         recipients: [...owners, ...admins],
       });
     }

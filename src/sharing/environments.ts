@@ -13,10 +13,7 @@ export async function environmentForUser(db: Db, user: UserRow, environmentId: s
     .from(environments)
     .where(and(eq(environments.id, environmentId), eq(environments.tenantId, user.tenantId)));
   if (!environment) throw new DomainError('NOT_FOUND', 'No such environment.', field);
-  const [roles, { groupIds }] = await Promise.all([
-    loadEnvironmentRoles(db, user.id, [environmentId]),
-    loadMemberships(db, user.id),
-  ]);
+  const [roles, { groupIds }] = await Promise.all([loadEnvironmentRoles(db, user.id, [environmentId]), loadMemberships(db, user.id)]);
   const role = roles.get(environmentId) ?? null;
   assertInsideEnvironment(environment, { role, groupIds }, field);
   return { environment, role };

@@ -20,7 +20,10 @@ export async function reportExpiredGrants(db: Db, now = new Date(), batch = 500)
     if (all.length === 0) return 0;
 
     const flowsById = new Map(all.map((r) => [r.flow.id, r.flow]));
-    const grants = await tx.select().from(ownerGrants).where(inArray(ownerGrants.flowId, [...flowsById.keys()]));
+    const grants = await tx
+      .select()
+      .from(ownerGrants)
+      .where(inArray(ownerGrants.flowId, [...flowsById.keys()]));
     const owners = new Map<string, Set<string>>();
     for (const [flowId, flow] of flowsById) {
       const live = grants.filter((g) => g.flowId === flowId && isGrantActive(g, now)).map((g) => ({ principal: grantPrincipal(g) }));
@@ -60,7 +63,15 @@ async function claim(tx: Tx, table: GrantTable, now: Date, batch: number) {
     .limit(batch)
     .for('update', { of: table, skipLocked: true });
   if (rows.length > 0) {
-    await tx.update(table).set({ expiryReportedAt: now }).where(inArray(table.id, rows.map((r) => r.grant.id)));
+    await tx
+      .update(table)
+      .set({ expiryReportedAt: now })
+      .where(
+        inArray(
+          table.id,
+          rows.map((r) => r.grant.id),
+        ),
+      );
   }
   return rows;
 }

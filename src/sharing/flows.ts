@@ -2,23 +2,11 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/open.js';
-import {
-  connectionReferences,
-  connections,
-  environments,
-  flowActions,
-  flows,
-  ownerGrants,
-} from '../db/tables.js';
+import { connectionReferences, connections, environments, flowActions, flows, ownerGrants } from '../db/tables.js';
 import { appendEvents, flowEvent } from '../events/log.js';
 import { assertMay, type Ability } from '../policy/access.js';
 import { DomainError } from '../policy/errors.js';
-import {
-  assertConnectionUsable,
-  assertMayAuthorFlows,
-  assertMayTurnOn,
-  assertSettableState,
-} from '../policy/flows.js';
+import { assertConnectionUsable, assertMayAuthorFlows, assertMayTurnOn, assertSettableState } from '../policy/flows.js';
 import { flowWithAccess, type FlowRow, type UserRow } from './access.js';
 import { hasActiveOwner } from './departures.js';
 import { assertFlowMeetsDlp } from './dlp.js';
@@ -233,10 +221,7 @@ async function writeDefinition(tx: Tx, viewer: UserRow, flow: FlowRow, def: Defi
   }
   if (def.otherConnectionIds) {
     // Keep what the actions use and what was named; drop the other unused references.
-    const used = await tx
-      .select({ id: flowActions.connectionReferenceId })
-      .from(flowActions)
-      .where(eq(flowActions.flowId, flow.id));
+    const used = await tx.select({ id: flowActions.connectionReferenceId }).from(flowActions).where(eq(flowActions.flowId, flow.id));
     const keep = new Set([
       ...used.flatMap((u) => (u.id ? [u.id] : [])),
       ...def.otherConnectionIds.map((id) => refByConnection.get(id)!.id),
@@ -277,4 +262,3 @@ export async function usableConnections(
   }
   return byId;
 }
-

@@ -63,9 +63,9 @@ export async function loadPrincipals(tx: Tx, refs: readonly PrincipalRef[]): Pro
     l.length ? tx.select().from(sharePointLists).where(inArray(sharePointLists.id, l)) : [],
   ]);
   const out = new Map<string, PrincipalFacts>();
-  for (const r of userRows) out.set(`USER:${r.id}`, { kind: 'USER', id: r.id, tenantId: r.tenantId, name: r.displayName, status: r.status });
+  for (const r of userRows)
+    out.set(`USER:${r.id}`, { kind: 'USER', id: r.id, tenantId: r.tenantId, name: r.displayName, status: r.status });
   for (const r of groupRows) out.set(`GROUP:${r.id}`, { kind: 'GROUP', id: r.id, tenantId: r.tenantId, name: r.displayName });
   for (const r of listRows) out.set(`LIST:${r.id}`, { kind: 'LIST', id: r.id, tenantId: r.tenantId, name: r.title });
   return out;
 }
-

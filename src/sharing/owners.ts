@@ -86,9 +86,7 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
     const removedRefs = removed.map(grantPrincipal);
 
     // Who owns the flow now, as users: for event recipients and S11.
-    const remaining = found!.ownerGrants
-      .filter((g) => !removing.has(key(g.principal)) && isGrantActive(g, now))
-      .map((g) => g.principal);
+    const remaining = found!.ownerGrants.filter((g) => !removing.has(key(g.principal)) && isGrantActive(g, now)).map((g) => g.principal);
     const ownersNow = await usersOf(tx, [...remaining, ...addedRefs, { kind: 'USER', id: flow.primaryOwnerId }]);
     const lost = formerOwners(await usersOf(tx, removedRefs), ownersNow);
     const connectionsNeedingAttention = lost.size
@@ -100,7 +98,11 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
           .then((rows) => rows.map((r) => r.connection))
       : [];
 
-    const usersAddedToEnvironment = await addToEnvironment(tx, flow, addedRefs.filter((p) => p.kind !== 'LIST'));
+    const usersAddedToEnvironment = await addToEnvironment(
+      tx,
+      flow,
+      addedRefs.filter((p) => p.kind !== 'LIST'),
+    );
 
     const event = (kind: 'OWNER_ADDED' | 'OWNER_REMOVED', principal: PrincipalRef) =>
       flowEvent(kind, flow, { id: viewer.id, level: access.level }, { principal });
@@ -113,7 +115,10 @@ export async function modifyFlowOwners(db: Db, viewer: UserRow, input: ModifyFlo
       )),
     ]);
     // A flow suspended for want of an active owner may have one now.
-    const resumed = addedRefs.length > 0 && flow.state === 'SUSPENDED' ? await resumeRunnableFlows(tx, [flow.id], () => ({ id: viewer.id, level: access.level })) : null;
+    const resumed =
+      addedRefs.length > 0 && flow.state === 'SUSPENDED'
+        ? await resumeRunnableFlows(tx, [flow.id], () => ({ id: viewer.id, level: access.level }))
+        : null;
     return {
       flow: resumed?.resumed[0] ? { ...flow, ...resumed.resumed[0] } : flow,
       connectionsNeedingAttention,
@@ -150,7 +155,15 @@ async function addToEnvironment(tx: Tx, flow: FlowRow, principals: PrincipalRef[
     .onConflictDoNothing()
     .returning({ userId: environmentUsers.userId });
   if (inserted.length === 0) return [];
-  return tx.select().from(users).where(inArray(users.id, inserted.map((i) => i.userId)));
+  return tx
+    .select()
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        inserted.map((i) => i.userId),
+      ),
+    );
 }
 
 /**

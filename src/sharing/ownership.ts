@@ -66,9 +66,14 @@ export async function changePrimaryOwner(
     const owners = await usersOf(tx, [...found!.ownerGrants.map((g) => g.principal), { kind: 'USER', id: newOwner.id }]);
     const lastPosition = await appendEvents(tx, [
       {
-        event: flowEvent('PRIMARY_OWNER_CHANGED', flow, { id: viewer.id, level: access.level }, {
-          principal: { kind: 'USER', id: newOwner.id },
-        }),
+        event: flowEvent(
+          'PRIMARY_OWNER_CHANGED',
+          flow,
+          { id: viewer.id, level: access.level },
+          {
+            principal: { kind: 'USER', id: newOwner.id },
+          },
+        ),
         recipients: [flow.primaryOwnerId, ...owners],
       },
     ]);

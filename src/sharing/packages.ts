@@ -83,7 +83,12 @@ const PACKAGE_FIELD = ['input', 'package'];
 
 /** A JSON Pointer (ajv's instancePath) as path segments. */
 const pointerPath = (pointer: string) =>
-  pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 
 /** ajv's first error as INVALID_INPUT at the JSON path at fault, under input.package. */
 function schemaFault(error: ErrorObject): DomainError {
@@ -91,7 +96,7 @@ function schemaFault(error: ErrorObject): DomainError {
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   const property = params.missingProperty ?? params.additionalProperty;
   if (property !== undefined) path.push(property);
-  const what = params.additionalProperty !== undefined ? `unknown property "${params.additionalProperty}"` : error.message ?? 'invalid';
+  const what = params.additionalProperty !== undefined ? `unknown property "${params.additionalProperty}"` : (error.message ?? 'invalid');
   const field = [...PACKAGE_FIELD, ...path];
   return new DomainError('INVALID_INPUT', `${field.slice(1).join('.')}: ${what}`, field);
 }
@@ -143,14 +148,22 @@ export function readPackage(value: unknown): FlowPackage {
   const at = (...path: (string | number)[]) => [...PACKAGE_FIELD, ...path.map(String)];
   pkg.actions.forEach((a, i) => {
     if (a.connectionReference !== null && a.connectionReference >= pkg.connectionReferences.length) {
-      throw new DomainError('INVALID_INPUT', `package.actions.${i}.connectionReference: there is no connection reference ${a.connectionReference}.`, at('actions', i, 'connectionReference'));
+      throw new DomainError(
+        'INVALID_INPUT',
+        `package.actions.${i}.connectionReference: there is no connection reference ${a.connectionReference}.`,
+        at('actions', i, 'connectionReference'),
+      );
     }
   });
   const used = new Set(pkg.actions.map((a) => a.connectionReference));
   pkg.connectionReferences.forEach((r, i) => {
     const usage = used.has(i) ? 'EMBEDDED' : 'OTHER';
     if (r.usage !== usage) {
-      throw new DomainError('INVALID_INPUT', `package.connectionReferences.${i}.usage: is ${usage} (EMBEDDED while an action uses it, OTHER when none does).`, at('connectionReferences', i, 'usage'));
+      throw new DomainError(
+        'INVALID_INPUT',
+        `package.connectionReferences.${i}.usage: is ${usage} (EMBEDDED while an action uses it, OTHER when none does).`,
+        at('connectionReferences', i, 'usage'),
+      );
     }
     if (r.runOnlySource === 'INVOKER') assertRunOnlyAllowed(pkg.trigger, at('connectionReferences', i, 'runOnlySource'));
   });
@@ -183,11 +196,10 @@ export async function importFlowPackage(db: Db, viewer: UserRow, input: ImportFl
     const given = new Set([...supplied.values()].map((c) => c.connectorId));
     const missing = [...needed.values()].filter((c) => !given.has(c.id));
     if (missing.length > 0) {
-      throw new DomainError(
-        'INVALID_INPUT',
-        `The package needs a connection of yours for: ${missing.map((c) => c.name).join(', ')}.`,
-        ['input', 'connectionIds'],
-      );
+      throw new DomainError('INVALID_INPUT', `The package needs a connection of yours for: ${missing.map((c) => c.name).join(', ')}.`, [
+        'input',
+        'connectionIds',
+      ]);
     }
     const connectionFor = matchConnectors(
       [...needed.values()],

@@ -11,14 +11,7 @@ import { sharingAdvice, type AddedPrincipal, type SharingAdvice } from '../polic
 import { isInsideEnvironment } from '../policy/environments.js';
 import { connectionsWithConnectors } from '../reads/connections.js';
 import { loadDefinitionsOf, type Definition } from '../reads/flows.js';
-import {
-  decideAccess,
-  loadEnvironmentRolesOf,
-  loadFlowFacts,
-  loadMembershipsOf,
-  type FlowFacts,
-  type UserRow,
-} from './access.js';
+import { decideAccess, loadEnvironmentRolesOf, loadFlowFacts, loadMembershipsOf, type FlowFacts, type UserRow } from './access.js';
 import { withoutWriting } from './dry-run.js';
 import { key, loadPrincipals, type PrincipalInput } from './grants.js';
 import { lockEnvironment } from './locks.js';
@@ -170,7 +163,10 @@ async function usersBehind(tx: Tx, principals: readonly PrincipalRef[]): Promise
   const [editors, members] = await Promise.all([
     listIds.length ? tx.select().from(listEditors).where(inArray(listEditors.listId, listIds)) : [],
     groupIds.length
-      ? tx.select({ groupId: groupMembers.groupId, userId: groupMembers.userId }).from(groupMembers).where(inArray(groupMembers.groupId, groupIds))
+      ? tx
+          .select({ groupId: groupMembers.groupId, userId: groupMembers.userId })
+          .from(groupMembers)
+          .where(inArray(groupMembers.groupId, groupIds))
       : [],
   ]);
   for (const m of members) out.get(`GROUP:${m.groupId}`)!.add(m.userId);
@@ -195,7 +191,11 @@ type UserAccess = { user: UserRow; level: AccessLevel; role: EnvironmentRole | n
  * in a few statements per USERS_PER_STATEMENT users, whatever their number: the flow's facts,
  * the users, their memberships and their roles.
  */
-async function accessOf(tx: Tx, flowId: string, userIds: readonly string[]): Promise<{ facts: FlowFacts | undefined; users: Map<string, UserAccess> }> {
+async function accessOf(
+  tx: Tx,
+  flowId: string,
+  userIds: readonly string[],
+): Promise<{ facts: FlowFacts | undefined; users: Map<string, UserAccess> }> {
   const facts = (await loadFlowFacts(tx, [flowId])).get(flowId);
   const out = new Map<string, UserAccess>();
   if (!facts) return { facts, users: out };
@@ -204,7 +204,10 @@ async function accessOf(tx: Tx, flowId: string, userIds: readonly string[]): Pro
   for (let i = 0; i < userIds.length; i += USERS_PER_STATEMENT) {
     const ids = userIds.slice(i, i + USERS_PER_STATEMENT);
     const [rows, memberships, roles] = await Promise.all([
-      tx.select().from(users).where(and(inArray(users.id, ids), eq(users.tenantId, facts.flow.tenantId))),
+      tx
+        .select()
+        .from(users)
+        .where(and(inArray(users.id, ids), eq(users.tenantId, facts.flow.tenantId))),
       loadMembershipsOf(tx, ids),
       loadEnvironmentRolesOf(tx, ids, [environmentId]),
     ]);

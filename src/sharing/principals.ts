@@ -17,15 +17,11 @@ export async function usersOf(db: Db, principals: readonly PrincipalRef[]): Prom
     }
   }
   if (groupIds.length > 0) {
-    const members = await db
-      .select({ userId: groupMembers.userId })
-      .from(groupMembers)
-      .where(inArray(groupMembers.groupId, groupIds));
+    const members = await db.select({ userId: groupMembers.userId }).from(groupMembers).where(inArray(groupMembers.groupId, groupIds));
     for (const m of members) users.add(m.userId);
   }
   return users;
 }
-
 
 /** The users who own a flow: its primary owner and the users behind the owner grants given. */
 export function ownersOf(db: Db, flow: { primaryOwnerId: string }, grants: readonly { principal: PrincipalRef }[]): Promise<Set<string>> {

@@ -23,8 +23,16 @@ export async function removeGroupGrants(tx: Tx, groupId: string): Promise<{ flow
     .where(or(eq(ownerGrants.groupId, groupId), eq(runOnlyGrants.groupId, groupId)));
   if (held.length === 0) return { flowIds: [], suspendedFlowIds: [] };
   // The lock order of src/sharing/locks.ts: environments, flows, grants, the log.
-  await lockEnvironments(tx, held.map((f) => f.environmentId), 'share');
-  const facts = await loadFlowFacts(tx, held.map((f) => f.id), true);
+  await lockEnvironments(
+    tx,
+    held.map((f) => f.environmentId),
+    'share',
+  );
+  const facts = await loadFlowFacts(
+    tx,
+    held.map((f) => f.id),
+    true,
+  );
 
   const group: PrincipalRef = { kind: 'GROUP', id: groupId };
   const members = await usersOf(tx, [group]);
@@ -38,7 +46,11 @@ export async function removeGroupGrants(tx: Tx, groupId: string): Promise<{ flow
   for (const f of facts.values()) {
     // The owners who remain, as users: the group's grant is gone.
     f.ownerGrants = f.ownerGrants.filter((g) => !(g.principal.kind === 'GROUP' && g.principal.id === groupId));
-    const owners = await ownersOf(tx, f.flow, f.ownerGrants.filter((g) => isGrantActive(g, now)));
+    const owners = await ownersOf(
+      tx,
+      f.flow,
+      f.ownerGrants.filter((g) => isGrantActive(g, now)),
+    );
     const about = (kind: 'OWNER_REMOVED' | 'RUN_ONLY_REMOVED') => ({
       // The directory did it, not a person: no actor.
       event: flowEvent(kind, f.flow, { id: null, level: 'NONE' }, { principal: group }),

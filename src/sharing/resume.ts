@@ -24,7 +24,13 @@ export async function resumeRunnableFlows(
 ): Promise<{ resumed: FlowRow[]; lastPosition: number | null }> {
   const suspended = [...(await loadFlowFacts(tx, flowIds)).values()].filter((f) => f.flow.state === 'SUSPENDED');
   if (suspended.length === 0) return { resumed: [], lastPosition: null };
-  const connectorsOf = await classifiedConnectors(tx, inArray(flows.id, suspended.map((f) => f.flow.id)));
+  const connectorsOf = await classifiedConnectors(
+    tx,
+    inArray(
+      flows.id,
+      suspended.map((f) => f.flow.id),
+    ),
+  );
   const runnable = [];
   for (const f of suspended) {
     if (dlpViolation(connectorsOf.get(f.flow.id) ?? []) === null && (await hasActiveOwner(tx, f))) runnable.push(f);
@@ -34,13 +40,22 @@ export async function resumeRunnableFlows(
   const resumed = await tx
     .update(flows)
     .set({ state: 'OFF', suspensionReason: null, modifiedAt: new Date() })
-    .where(inArray(flows.id, runnable.map((f) => f.flow.id)))
+    .where(
+      inArray(
+        flows.id,
+        runnable.map((f) => f.flow.id),
+      ),
+    )
     .returning();
   const admins = await environmentAdmins(tx, [...new Set(runnable.map((f) => f.flow.environmentId))]);
   const now = new Date();
   const events = [];
   for (const f of runnable) {
-    const owners = await ownersOf(tx, f.flow, f.ownerGrants.filter((g) => isGrantActive(g, now)));
+    const owners = await ownersOf(
+      tx,
+      f.flow,
+      f.ownerGrants.filter((g) => isGrantActive(g, now)),
+    );
     events.push({ event: flowEvent('FLOW_RESUMED', f.flow, actor(owners)), recipients: [...owners, ...admins.get(f.flow.environmentId)!] });
   }
   return { resumed, lastPosition: await appendEvents(tx, events) };
@@ -55,11 +70,27 @@ export async function resumeFlowsRegainingOwners(
   tx: Tx,
   owners: { userIds?: readonly string[]; groupIds?: readonly string[] },
 ): Promise<{ resumedFlowIds: string[] }> {
-  const orphaned = await flowsOwnedInAnyWayBy(tx, owners, and(eq(flows.state, 'SUSPENDED'), eq(flows.suspensionReason, 'NO_ACTIVE_OWNER'))!);
+  const orphaned = await flowsOwnedInAnyWayBy(
+    tx,
+    owners,
+    and(eq(flows.state, 'SUSPENDED'), eq(flows.suspensionReason, 'NO_ACTIVE_OWNER'))!,
+  );
   if (orphaned.length === 0) return { resumedFlowIds: [] };
   // Their environments, then the flows: the lock order of src/sharing/locks.ts.
-  await lockEnvironments(tx, orphaned.map((f) => f.environmentId), 'share');
-  await loadFlowFacts(tx, orphaned.map((f) => f.id), true);
-  const { resumed } = await resumeRunnableFlows(tx, orphaned.map((f) => f.id), () => ({ id: null, level: 'NONE' }));
+  await lockEnvironments(
+    tx,
+    orphaned.map((f) => f.environmentId),
+    'share',
+  );
+  await loadFlowFacts(
+    tx,
+    orphaned.map((f) => f.id),
+    true,
+  );
+  const { resumed } = await resumeRunnableFlows(
+    tx,
+    orphaned.map((f) => f.id),
+    () => ({ id: null, level: 'NONE' }),
+  );
   return { resumedFlowIds: resumed.map((f) => f.id) };
 }

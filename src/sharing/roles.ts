@@ -17,7 +17,13 @@ export type SetEnvironmentRoleInput = { environmentId: string; userId: string; r
 export async function setEnvironmentRole(db: Db, viewer: UserRow, input: SetEnvironmentRoleInput) {
   const userField = ['input', 'userId'];
   return db.transaction(async (tx) => {
-    const environment = await administeredEnvironment(tx, viewer, input.environmentId, ['input', 'environmentId'], 'give or take roles in it');
+    const environment = await administeredEnvironment(
+      tx,
+      viewer,
+      input.environmentId,
+      ['input', 'environmentId'],
+      'give or take roles in it',
+    );
     // One role change at a time per environment, so two admins can't demote each other.
     // Environment first: the lock order of src/sharing/locks.ts.
     await lockEnvironment(tx, environment.id, 'update');

@@ -58,12 +58,19 @@ export async function modifyRunOnlyUsers(
           .returning()
       : [];
     const removed = input.remove.length
-      ? await tx.delete(runOnlyGrants).where(and(eq(runOnlyGrants.flowId, flow.id), grantsOf(runOnlyGrants, input.remove))).returning()
+      ? await tx
+          .delete(runOnlyGrants)
+          .where(and(eq(runOnlyGrants.flowId, flow.id), grantsOf(runOnlyGrants, input.remove)))
+          .returning()
       : [];
     const changedSources = await setConnectionSources(tx, flow, input.connectionSources);
 
     // Who is told: the flow's owners, and for each grant the users it reaches.
-    const owners = await ownersOf(tx, flow, found!.ownerGrants.filter((g) => isGrantActive(g, now)));
+    const owners = await ownersOf(
+      tx,
+      flow,
+      found!.ownerGrants.filter((g) => isGrantActive(g, now)),
+    );
     const runners = await usersOf(tx, [
       ...found!.runOnlyGrants.filter((g) => !removing.has(key(g.principal)) && isGrantActive(g, now)).map((g) => g.principal),
       ...added.map(grantPrincipal),
@@ -83,11 +90,7 @@ export async function modifyRunOnlyUsers(
 }
 
 /** S9: EMBEDDED or INVOKER per reference of this flow; returns how many changed. */
-async function setConnectionSources(
-  tx: Tx,
-  flow: FlowRow,
-  sources: ModifyRunOnlyUsersInput['connectionSources'],
-): Promise<number> {
+async function setConnectionSources(tx: Tx, flow: FlowRow, sources: ModifyRunOnlyUsersInput['connectionSources']): Promise<number> {
   if (sources.length === 0) return 0;
   const refs = new Map(
     (await tx.select().from(connectionReferences).where(eq(connectionReferences.flowId, flow.id))).map((r) => [r.id, r]),

@@ -44,7 +44,11 @@ export async function triggerFlow(db: Db, viewer: UserRow, input: { flowId: stri
     for (const [id, field] of named) {
       const connection = own.get(id)!;
       if (!invokerConnectors.has(connection.connectorId)) {
-        throw new DomainError('CONNECTOR_MISMATCH', `No connection of this flow is provided by the runner for "${connection.displayName}"'s connector.`, field);
+        throw new DomainError(
+          'CONNECTOR_MISMATCH',
+          `No connection of this flow is provided by the runner for "${connection.displayName}"'s connector.`,
+          field,
+        );
       }
       byConnector.set(connection.connectorId, connection);
     }

@@ -1,6 +1,14 @@
 // flowAccess, rule by rule (S2, S3, S8, S16, S19, S20), table-driven over facts.
 import { describe, expect, it } from 'vitest';
-import { assertMay, flowAccess, isGrantActive, type Ability, type AccessFacts, type EnvironmentRole, type Grant } from '../../src/policy/access.js';
+import {
+  assertMay,
+  flowAccess,
+  isGrantActive,
+  type Ability,
+  type AccessFacts,
+  type EnvironmentRole,
+  type Grant,
+} from '../../src/policy/access.js';
 import { codeOf } from '../support/refusal.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -28,24 +36,66 @@ const list = (id: string): Grant => ({ principal: { kind: 'LIST', id }, expiresA
 describe('flowAccess', () => {
   const cases: [string, AccessFacts, string, string[]][] = [
     ['the creator and primary owner', facts({ user: { id: 'creator' } }), 'OWNER', ['CREATOR', 'PRIMARY_OWNER']],
-    ['a primary owner who did not create it', facts({ user: { id: 'p' }, flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'p', trigger: 'INSTANT' }, ownerGrants: [user('p')] }), 'OWNER', ['PRIMARY_OWNER']],
+    [
+      'a primary owner who did not create it',
+      facts({
+        user: { id: 'p' },
+        flow: { tenantId: 'T', creatorId: 'c', primaryOwnerId: 'p', trigger: 'INSTANT' },
+        ownerGrants: [user('p')],
+      }),
+      'OWNER',
+      ['PRIMARY_OWNER'],
+    ],
     ['a direct co-owner', facts({ ownerGrants: [user('u')] }), 'OWNER', ['DIRECT_OWNER']],
     ['a co-owner through a group', facts({ ownerGrants: [group('g')], groupIds: new Set(['g']) }), 'OWNER', ['GROUP_OWNER']],
     ['a co-owner through a SharePoint list', facts({ ownerGrants: [list('l')], listIds: new Set(['l']) }), 'OWNER', ['LIST_OWNER']],
     ['a direct run-only user', facts({ runOnlyGrants: [user('u')] }), 'RUN_ONLY', ['DIRECT_RUN_ONLY']],
     ['a run-only user through a group', facts({ runOnlyGrants: [group('g')], groupIds: new Set(['g']) }), 'RUN_ONLY', ['GROUP_RUN_ONLY']],
     ['an environment admin (S2)', facts({ environmentRole: 'ENVIRONMENT_ADMIN' }), 'ADMIN', ['ENVIRONMENT_ADMIN']],
-    ['an admin who also owns it acts as owner', facts({ environmentRole: 'ENVIRONMENT_ADMIN', ownerGrants: [user('u')] }), 'OWNER', ['DIRECT_OWNER', 'ENVIRONMENT_ADMIN']],
-    ['owner and run-only: owner wins', facts({ ownerGrants: [group('g')], runOnlyGrants: [user('u')], groupIds: new Set(['g']) }), 'OWNER', ['GROUP_OWNER', 'DIRECT_RUN_ONLY']],
+    [
+      'an admin who also owns it acts as owner',
+      facts({ environmentRole: 'ENVIRONMENT_ADMIN', ownerGrants: [user('u')] }),
+      'OWNER',
+      ['DIRECT_OWNER', 'ENVIRONMENT_ADMIN'],
+    ],
+    [
+      'owner and run-only: owner wins',
+      facts({ ownerGrants: [group('g')], runOnlyGrants: [user('u')], groupIds: new Set(['g']) }),
+      'OWNER',
+      ['GROUP_OWNER', 'DIRECT_RUN_ONLY'],
+    ],
     ['a grant to a group the user is not in', facts({ ownerGrants: [group('g')] }), 'NONE', []],
     ['a grant to someone else', facts({ ownerGrants: [user('v')] }), 'NONE', []],
     ['an expired grant (S19)', facts({ ownerGrants: [user('u', past)] }), 'NONE', []],
     ['a grant that expires later', facts({ ownerGrants: [user('u', future)] }), 'OWNER', ['DIRECT_OWNER']],
     ['another tenant, even with a grant (S20)', facts({ user: { tenantId: 'X' }, ownerGrants: [user('u')] }), 'NONE', []],
     // S21: creating a flow gives nothing by itself.
-    ['the creator, no longer primary owner, still a co-owner', facts({ user: { id: 'creator' }, flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' }, ownerGrants: [user('creator')] }), 'OWNER', ['CREATOR', 'DIRECT_OWNER']],
-    ['the creator, removed as owner', facts({ user: { id: 'creator' }, flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' } }), 'NONE', []],
-    ['the creator, now run-only', facts({ user: { id: 'creator' }, flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' }, runOnlyGrants: [user('creator')] }), 'RUN_ONLY', ['CREATOR', 'DIRECT_RUN_ONLY']],
+    [
+      'the creator, no longer primary owner, still a co-owner',
+      facts({
+        user: { id: 'creator' },
+        flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' },
+        ownerGrants: [user('creator')],
+      }),
+      'OWNER',
+      ['CREATOR', 'DIRECT_OWNER'],
+    ],
+    [
+      'the creator, removed as owner',
+      facts({ user: { id: 'creator' }, flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' } }),
+      'NONE',
+      [],
+    ],
+    [
+      'the creator, now run-only',
+      facts({
+        user: { id: 'creator' },
+        flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' },
+        runOnlyGrants: [user('creator')],
+      }),
+      'RUN_ONLY',
+      ['CREATOR', 'DIRECT_RUN_ONLY'],
+    ],
   ];
   for (const [who, input, level, paths] of cases) {
     it(`${who}: ${level}`, () => {
@@ -58,9 +108,24 @@ describe('flowAccess', () => {
 
   it('owners and admins may do everything (S3); run-only users may run only (S8)', () => {
     const owner = flowAccess(facts({ ownerGrants: [user('u')] }));
-    expect(owner).toMatchObject({ canEdit: true, canRun: true, canShare: true, canManageOwners: true, canDelete: true, canViewRunHistory: true });
+    expect(owner).toMatchObject({
+      canEdit: true,
+      canRun: true,
+      canShare: true,
+      canManageOwners: true,
+      canDelete: true,
+      canViewRunHistory: true,
+    });
     const runOnly = flowAccess(facts({ runOnlyGrants: [user('u')] }));
-    expect(runOnly).toMatchObject({ canView: true, canRun: true, canEdit: false, canShare: false, canManageOwners: false, canDelete: false, canViewRunHistory: false });
+    expect(runOnly).toMatchObject({
+      canView: true,
+      canRun: true,
+      canEdit: false,
+      canShare: false,
+      canManageOwners: false,
+      canDelete: false,
+      canViewRunHistory: false,
+    });
   });
 
   it('an owner with a FREE license cannot share (S1)', () => {
@@ -93,9 +158,17 @@ describe('flowAccess', () => {
   });
 
   it('the creator removed as owner is outside, even as environment admin only admin-level (S21)', () => {
-    const removed = flowAccess(facts({ user: { id: 'creator' }, flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' } }));
+    const removed = flowAccess(
+      facts({ user: { id: 'creator' }, flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' } }),
+    );
     expect(removed).toMatchObject({ level: 'NONE', canView: false, canDelete: false, blockedReason: null });
-    const asAdmin = flowAccess(facts({ user: { id: 'creator' }, environmentRole: 'ENVIRONMENT_ADMIN', flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' } }));
+    const asAdmin = flowAccess(
+      facts({
+        user: { id: 'creator' },
+        environmentRole: 'ENVIRONMENT_ADMIN',
+        flow: { tenantId: 'T', creatorId: 'creator', primaryOwnerId: 'p', trigger: 'INSTANT' },
+      }),
+    );
     expect(asAdmin.level).toBe('ADMIN');
     expect(asAdmin.paths.map((p) => p.kind)).toEqual(['CREATOR', 'ENVIRONMENT_ADMIN']);
   });
@@ -113,8 +186,13 @@ describe('flags and refusals agree (S22)', () => {
     ['outside the security group', { ownerGrants: [user('u')], environment: { securityGroupId: 'sg' } }],
   ];
   const flags: [Ability, keyof ReturnType<typeof flowAccess>][] = [
-    ['view', 'canView'], ['edit', 'canEdit'], ['run', 'canRun'], ['share', 'canShare'],
-    ['manageOwners', 'canManageOwners'], ['delete', 'canDelete'], ['viewRunHistory', 'canViewRunHistory'],
+    ['view', 'canView'],
+    ['edit', 'canEdit'],
+    ['run', 'canRun'],
+    ['share', 'canShare'],
+    ['manageOwners', 'canManageOwners'],
+    ['delete', 'canDelete'],
+    ['viewRunHistory', 'canViewRunHistory'],
   ];
   for (const role of roles) {
     for (const license of licenses) {

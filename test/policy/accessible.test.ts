@@ -52,7 +52,8 @@ describe('anyone else', () => {
       message: 'Only environment admins may list the flows another user can reach.',
       field: ['userId'],
     }));
-  it('with an environment of their tenant: NOT_AUTHORIZED', () => expect(code(() => accessibleFlowsScope(ask({ environment: env('A') })))).toBe('NOT_AUTHORIZED'));
+  it('with an environment of their tenant: NOT_AUTHORIZED', () =>
+    expect(code(() => accessibleFlowsScope(ask({ environment: env('A') })))).toBe('NOT_AUTHORIZED'));
 });
 
 describe('S20/S24: what the viewer may not see is NOT_FOUND, named no further', () => {
@@ -62,7 +63,11 @@ describe('S20/S24: what the viewer may not see is NOT_FOUND, named no further', 
     ["another tenant's user, asked by an admin", { target: stranger, administeredByViewer: new Set(['A']) }, ['userId']],
     ['no such environment, about oneself', { target: me, environment: null }, ['environmentId']],
     ["another tenant's environment, about oneself", { target: me, environment: env('X', 'OTHER') }, ['environmentId']],
-    ["another tenant's environment, asked by an admin", { environment: env('X', 'OTHER'), administeredByViewer: new Set(['X', 'A']) }, ['environmentId']],
+    [
+      "another tenant's environment, asked by an admin",
+      { environment: env('X', 'OTHER'), administeredByViewer: new Set(['X', 'A']) },
+      ['environmentId'],
+    ],
     ['no such environment, asked by a non-admin', { environment: null }, ['environmentId']],
   ];
   for (const [what, q, field] of cases) {

@@ -50,7 +50,9 @@ describe('sharingAdvice', () => {
   it('GUEST_OWNER: a guest, or a group with guests, made owner; not run-only', () => {
     expect(kinds(facts({ expiresAt: later, added: [user({ guests: 1 })] }))).toEqual(['GUEST_OWNER']);
     expect(kinds(facts({ expiresAt: later, added: [group({ guests: 2 })] }))).toEqual(['GUEST_OWNER']);
-    expect(kinds(facts({ grant: 'RUN_ONLY', flow: { trigger: 'INSTANT', connectorIds: [] }, expiresAt: later, added: [user({ guests: 1 })] }))).toEqual([]);
+    expect(
+      kinds(facts({ grant: 'RUN_ONLY', flow: { trigger: 'INSTANT', connectorIds: [] }, expiresAt: later, added: [user({ guests: 1 })] })),
+    ).toEqual([]);
   });
 
   it('NO_EXPIRY: a guest given access without expiresAt, owner or run-only', () => {
@@ -90,7 +92,14 @@ describe('sharingAdvice', () => {
   });
 
   it('CONNECTIONS_NEED_ATTENTION: one per connection, naming it', () => {
-    const advice = sharingAdvice(facts({ connectionsNeedingAttention: [{ id: 'c1', name: 'SP' }, { id: 'c2', name: 'Mail' }] }));
+    const advice = sharingAdvice(
+      facts({
+        connectionsNeedingAttention: [
+          { id: 'c1', name: 'SP' },
+          { id: 'c2', name: 'Mail' },
+        ],
+      }),
+    );
     expect(advice.map((a) => [a.kind, a.connectionId])).toEqual([
       ['CONNECTIONS_NEED_ATTENTION', 'c1'],
       ['CONNECTIONS_NEED_ATTENTION', 'c2'],

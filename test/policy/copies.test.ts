@@ -36,7 +36,12 @@ describe('S13: ownership changes', () => {
     expect(code(() => assertSolutionAware({ solutionAware: true }, []))).toBe('OK');
     expect(code(() => assertSolutionAware({ solutionAware: false }, []))).toBe('NOT_SOLUTION_AWARE');
   });
-  for (const [kind, expected] of [['USER', 'OK'], ['GROUP', 'INVALID_INPUT'], ['LIST', 'INVALID_INPUT']] as const) {
-    it(`a new owner or copy recipient that is a ${kind} → ${expected}`, () => expect(code(() => assertIndividualUser(kind, []))).toBe(expected));
+  for (const [kind, expected] of [
+    ['USER', 'OK'],
+    ['GROUP', 'INVALID_INPUT'],
+    ['LIST', 'INVALID_INPUT'],
+  ] as const) {
+    it(`a new owner or copy recipient that is a ${kind} → ${expected}`, () =>
+      expect(code(() => assertIndividualUser(kind, []))).toBe(expected));
   }
 });

@@ -101,7 +101,9 @@ describe('flow states an owner may set', () => {
 describe('S5: modifying a connection', () => {
   it('keeps the connector', () => {
     expect(code(() => assertSameConnector({ connectorId: 'sp' }, { connectorId: 'sp', displayName: 'x' }, []))).toBe('OK');
-    expect(code(() => assertSameConnector({ connectorId: 'sp' }, { connectorId: 'mail', displayName: 'x' }, []))).toBe('CONNECTOR_MISMATCH');
+    expect(code(() => assertSameConnector({ connectorId: 'sp' }, { connectorId: 'mail', displayName: 'x' }, []))).toBe(
+      'CONNECTOR_MISMATCH',
+    );
   });
   it("lets only the owner change a connection's credentials", () => {
     expect(code(() => assertOwnsConnection({ ownerId: 'me' }, 'me', []))).toBe('OK');
@@ -115,4 +117,3 @@ describe('S17: turning a flow on needs an active owner', () => {
     expect(code(() => assertMayTurnOn(false, []))).toBe('FLOW_NOT_RUNNABLE');
   });
 });
-

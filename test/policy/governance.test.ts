@@ -41,7 +41,8 @@ describe('environment administration', () => {
     [null, 'NOT_AUTHORIZED'],
   ];
   for (const [role, expected] of roles) {
-    it(`${role ?? 'no role'} administers → ${expected}`, () => expect(code(() => assertEnvironmentAdmin(role, 'Env', 'do it', []))).toBe(expected));
+    it(`${role ?? 'no role'} administers → ${expected}`, () =>
+      expect(code(() => assertEnvironmentAdmin(role, 'Env', 'do it', []))).toBe(expected));
   }
   const changes: [EnvironmentRole | null, EnvironmentRole | null, number, string][] = [
     ['ENVIRONMENT_ADMIN', 'ENVIRONMENT_MAKER', 0, 'INVALID_INPUT'],

@@ -14,10 +14,17 @@ import {
 } from '../../src/policy/owners.js';
 
 const field = ['input', 'add', '0'];
-const people = [{ userId: 'a', groupIds: new Set<string>() }, { userId: 'b', groupIds: new Set<string>() }];
+const people = [
+  { userId: 'a', groupIds: new Set<string>() },
+  { userId: 'b', groupIds: new Set<string>() },
+];
 
 describe('S1: sharing needs a license other than FREE', () => {
-  for (const [license, expected] of [['FREE', 'LICENSE_REQUIRED'], ['PREMIUM', 'OK'], ['SEEDED', 'OK']] as const) {
+  for (const [license, expected] of [
+    ['FREE', 'LICENSE_REQUIRED'],
+    ['PREMIUM', 'OK'],
+    ['SEEDED', 'OK'],
+  ] as const) {
     it(`${license} → ${expected}`, () => {
       const access = accessAs('OWNER', { license });
       expect(code(() => assertMay(access, 'share', field))).toBe(expected);
@@ -56,7 +63,12 @@ describe('S20 and sanity: who may be granted', () => {
 });
 
 describe('S10: lists as co-owners by cloud', () => {
-  for (const [cloud, expected] of [['COMMERCIAL', 'OK'], ['GCC', 'OK'], ['GCC_HIGH', 'LIST_OWNER_UNAVAILABLE_IN_CLOUD'], ['DOD', 'LIST_OWNER_UNAVAILABLE_IN_CLOUD']] as const) {
+  for (const [cloud, expected] of [
+    ['COMMERCIAL', 'OK'],
+    ['GCC', 'OK'],
+    ['GCC_HIGH', 'LIST_OWNER_UNAVAILABLE_IN_CLOUD'],
+    ['DOD', 'LIST_OWNER_UNAVAILABLE_IN_CLOUD'],
+  ] as const) {
     it(`${cloud} → ${expected}`, () => expect(code(() => assertListOwnerAvailable(cloud, field))).toBe(expected));
   }
 });
@@ -111,4 +123,3 @@ describe('S11: who stops being an owner', () => {
     expect([...formerOwners([], new Set(['b']))]).toEqual([]);
   });
 });
-

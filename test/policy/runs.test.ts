@@ -38,4 +38,3 @@ describe('why an action fails', () => {
     it(`${what} → ${expected ?? 'runs'}`, () => expect(actionFailure(connection)).toBe(expected));
   }
 });
-

@@ -26,7 +26,12 @@ describe('stored text (S27)', () => {
     ['an emoji with joiners (ZWJ inside visible text)', 'Team \u{1F468}\u200d\u{1F469}\u200d\u{1F467} flows', 'OK', 'OK'],
     ['a ZWNJ inside a Persian word', '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645', 'OK', 'OK'],
     ['an emoji with a variation selector', 'Done \u2714\ufe0f', 'OK', 'OK'],
-    ['a subdivision flag (tag characters in their sequence)', 'Scotland \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', 'OK', 'OK'],
+    [
+      'a subdivision flag (tag characters in their sequence)',
+      'Scotland \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+      'OK',
+      'OK',
+    ],
     ['NUL', 'Expense\u0000', CONTROL, CONTROL],
     ['a bell', 'a\u0007b', CONTROL, CONTROL],
     ['escape (terminal sequences)', '\u001b[31mred', CONTROL, CONTROL],

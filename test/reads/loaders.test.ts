@@ -6,15 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { asc, inArray } from 'drizzle-orm';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectionReferences,
-  flowActions,
-  groups,
-  ownerGrants,
-  runOnlyGrants,
-  sharePointLists,
-  users,
-} from '../../src/db/tables.js';
+import { connectionReferences, flowActions, groups, ownerGrants, runOnlyGrants, sharePointLists, users } from '../../src/db/tables.js';
 import { parseGlobalId } from '../../src/graphql/ids.js';
 import { BatchTracker, trackedLoader } from '../../src/reads/batching.js';
 import { loadDirectoryObjects, userByExternalId, type DirectoryKey } from '../../src/reads/directory.js';
@@ -59,7 +51,8 @@ beforeAll(async () => {
     const flow = await flowOf(app, t.tokens.maker, {
       environmentId: env,
       displayName: `Flow ${i}`,
-      actions: env === t.defaultEnv ? [{ name: 'Get', connectionId: sp }, { name: 'Compose' }, { name: 'Get again', connectionId: sp }] : [],
+      actions:
+        env === t.defaultEnv ? [{ name: 'Get', connectionId: sp }, { name: 'Compose' }, { name: 'Get again', connectionId: sp }] : [],
       otherConnectionIds: env === t.defaultEnv ? [unused] : [],
     });
     for (const input of [{ add: [t.users.coowner, t.team] }, { add: [t.list], expiresAt }, { add: [t.users.guest] }]) {
@@ -81,14 +74,18 @@ describe('a page of flows answers what each flow answers alone', () => {
     Promise.all(page.map(async (node) => ok(await app.gql(OneFlow, { id: node.id }, token)).node));
 
   it('myFlows, for its owner', async () => {
-    const page = (ok(await app.gql(MyFlows, {}, t.tokens.maker)) as { myFlows: { edges: { node: Answer }[] } }).myFlows.edges.map((e) => e.node);
+    const page = (ok(await app.gql(MyFlows, {}, t.tokens.maker)) as { myFlows: { edges: { node: Answer }[] } }).myFlows.edges.map(
+      (e) => e.node,
+    );
     expect(page).toHaveLength(3);
     expect(page).toEqual(await onEach(t.tokens.maker, page));
   });
 
   it('teamFlows, for a co-owner through a user, a group and a list grant, and an admin of no grant', async () => {
     for (const person of ['coowner', 'maker', 'guest', 'basic'] as const) {
-      const page = (ok(await app.gql(TeamFlows, {}, t.tokens[person])) as { teamFlows: { edges: { node: Answer }[] } }).teamFlows.edges.map((e) => e.node);
+      const page = (ok(await app.gql(TeamFlows, {}, t.tokens[person])) as { teamFlows: { edges: { node: Answer }[] } }).teamFlows.edges.map(
+        (e) => e.node,
+      );
       expect(page).toEqual(await onEach(t.tokens[person], page));
       if (person !== 'basic') expect(page.length).toBeGreaterThan(0);
     }
@@ -117,27 +114,56 @@ describe('the wide statements read what the narrow ones did', () => {
     const { db } = app.database;
     const userIds = [...t.rows.users.values()];
     const [groupId, listId] = [t.rows.groups.get('team')!, t.rows.lists.get('list')!];
-    await db.update(users).set({ removedAt: new Date('2024-05-06T07:08:09.123Z') }).where(inArray(users.id, [t.rows.users.get('outsider')!]));
+    await db
+      .update(users)
+      .set({ removedAt: new Date('2024-05-06T07:08:09.123Z') })
+      .where(inArray(users.id, [t.rows.users.get('outsider')!]));
     const missing = '00000000-0000-4000-8000-000000000000';
     const keys: DirectoryKey[] = [...userIds.map((id) => `U${id}` as const), `G${groupId}`, `L${listId}`, `U${missing}`, `G${userIds[0]}`];
     const found = await loadDirectoryObjects(db, keys);
     for (const row of await db.select().from(users).where(inArray(users.id, userIds))) expect(found.get(`U${row.id}`)).toEqual(row);
     expect(found.get(`U${t.rows.users.get('outsider')!}`)).toMatchObject({ removedAt: new Date('2024-05-06T07:08:09.123Z') });
-    expect(found.get(`G${groupId}`)).toEqual((await db.select().from(groups).where(inArray(groups.id, [groupId])))[0]);
-    expect(found.get(`L${listId}`)).toEqual((await db.select().from(sharePointLists).where(inArray(sharePointLists.id, [listId])))[0]);
+    expect(found.get(`G${groupId}`)).toEqual(
+      (
+        await db
+          .select()
+          .from(groups)
+          .where(inArray(groups.id, [groupId]))
+      )[0],
+    );
+    expect(found.get(`L${listId}`)).toEqual(
+      (
+        await db
+          .select()
+          .from(sharePointLists)
+          .where(inArray(sharePointLists.id, [listId]))
+      )[0],
+    );
     expect(found.has(`U${missing}`)).toBe(false);
     expect(found.has(`G${userIds[0]}`)).toBe(false);
     expect(found.size).toBe(userIds.length + 2);
-    await db.update(users).set({ removedAt: null }).where(inArray(users.id, [t.rows.users.get('outsider')!]));
+    await db
+      .update(users)
+      .set({ removedAt: null })
+      .where(inArray(users.id, [t.rows.users.get('outsider')!]));
   });
 
-  it("grants of both kinds, and references and actions in position order, by flow", async () => {
+  it('grants of both kinds, and references and actions in position order, by flow', async () => {
     const { db } = app.database;
     const missing = '00000000-0000-4000-8000-000000000000';
-    const [grants, definitions] = await Promise.all([loadGrantsOf(db, [...flowIds, missing]), loadDefinitionsOf(db, [...flowIds, missing])]);
+    const [grants, definitions] = await Promise.all([
+      loadGrantsOf(db, [...flowIds, missing]),
+      loadDefinitionsOf(db, [...flowIds, missing]),
+    ]);
     for (const flowId of flowIds) {
-      const owners = await db.select().from(ownerGrants).where(inArray(ownerGrants.flowId, [flowId]));
-      const runOnly = await db.select().from(runOnlyGrants).where(inArray(runOnlyGrants.flowId, [flowId]));
+      const owners = await db
+        .select()
+        .from(ownerGrants)
+        .where(inArray(ownerGrants.flowId, [flowId]));
+      const runOnly = await db
+        .select()
+        .from(runOnlyGrants)
+        .where(inArray(runOnlyGrants.flowId, [flowId]));
       const ids = (gs: { id: string }[]) => gs.map((g) => g.id).sort();
       expect(ids(grants.get(flowId)!.ownerGrants)).toEqual(ids(owners));
       expect(ids(grants.get(flowId)!.runOnlyGrants)).toEqual(ids(runOnly));
@@ -151,8 +177,16 @@ describe('the wide statements read what the narrow ones did', () => {
           addedAt: row.addedAt,
         });
       }
-      const refs = await db.select().from(connectionReferences).where(inArray(connectionReferences.flowId, [flowId])).orderBy(asc(connectionReferences.position));
-      const actions = await db.select().from(flowActions).where(inArray(flowActions.flowId, [flowId])).orderBy(asc(flowActions.position));
+      const refs = await db
+        .select()
+        .from(connectionReferences)
+        .where(inArray(connectionReferences.flowId, [flowId]))
+        .orderBy(asc(connectionReferences.position));
+      const actions = await db
+        .select()
+        .from(flowActions)
+        .where(inArray(flowActions.flowId, [flowId]))
+        .orderBy(asc(flowActions.position));
       expect(definitions.get(flowId)).toEqual({ references: refs, actions });
     }
     expect(grants.get(missing)).toEqual({ ownerGrants: [], runOnlyGrants: [] });

@@ -40,12 +40,20 @@ const tenantUsers = () => [...t.rows.users.values()];
 describe('insideEnvironment (S16) is isInsideEnvironment', () => {
   it('for every user of the tenant in both environments, with columns and with values', async () => {
     const { db } = app.database;
-    const envs = await db.select().from(environments).where(inArray(environments.id, [...t.rows.environments.values()]));
+    const envs = await db
+      .select()
+      .from(environments)
+      .where(inArray(environments.id, [...t.rows.environments.values()]));
     const rows = await db
       .select({ environmentId: environments.id, userId: users.id, inside: sql<boolean>`${insideEnvironment(db, environments, users.id)}` })
       .from(environments)
       .innerJoin(users, inArray(users.id, tenantUsers()))
-      .where(inArray(environments.id, envs.map((e) => e.id)));
+      .where(
+        inArray(
+          environments.id,
+          envs.map((e) => e.id),
+        ),
+      );
     expect(rows).toHaveLength(envs.length * tenantUsers().length);
     let outside = 0;
     for (const row of rows) {
@@ -57,7 +65,9 @@ describe('insideEnvironment (S16) is isInsideEnvironment', () => {
       const { groupIds } = await loadMemberships(db, row.userId);
       const expected = isInsideEnvironment(env, { role: role?.role ?? null, groupIds });
       expect({ ...row, inside: Boolean(row.inside) }).toEqual({ ...row, inside: expected });
-      const [byValue] = await db.select({ inside: sql<boolean>`${insideEnvironment(db, { id: env.id, securityGroupId: env.securityGroupId }, row.userId)}` }).from(sql`(select 1) one`);
+      const [byValue] = await db
+        .select({ inside: sql<boolean>`${insideEnvironment(db, { id: env.id, securityGroupId: env.securityGroupId }, row.userId)}` })
+        .from(sql`(select 1) one`);
       expect(Boolean(byValue!.inside)).toBe(expected);
       if (!expected) outside++;
     }
@@ -70,8 +80,15 @@ describe('liveGrant (S19) is isGrantActive', () => {
     const { db } = app.database;
     const grants = await db.select().from(ownerGrants).where(inArray(ownerGrants.flowId, flowIds));
     const expiring = grants.find((g) => g.expiresAt)!;
-    for (const now of [new Date(expiring.expiresAt!.getTime() - 1000), expiring.expiresAt!, new Date(expiring.expiresAt!.getTime() + 1000)]) {
-      const live = await db.select({ id: ownerGrants.id }).from(ownerGrants).where(and(inArray(ownerGrants.flowId, flowIds), liveGrant(ownerGrants, now)));
+    for (const now of [
+      new Date(expiring.expiresAt!.getTime() - 1000),
+      expiring.expiresAt!,
+      new Date(expiring.expiresAt!.getTime() + 1000),
+    ]) {
+      const live = await db
+        .select({ id: ownerGrants.id })
+        .from(ownerGrants)
+        .where(and(inArray(ownerGrants.flowId, flowIds), liveGrant(ownerGrants, now)));
       expect(new Set(live.map((g) => g.id))).toEqual(new Set(grants.filter((g) => isGrantActive(g, now)).map((g) => g.id)));
     }
   });
@@ -81,10 +98,16 @@ describe('grantedTo is "a live grant reaches the user, inside the environment"',
   it('for every user of the tenant, against the facts policy decides on', async () => {
     const { db } = app.database;
     const facts = await loadFlowFacts(db, flowIds);
-    const envs = await db.select().from(environments).where(inArray(environments.id, [...t.rows.environments.values()]));
+    const envs = await db
+      .select()
+      .from(environments)
+      .where(inArray(environments.id, [...t.rows.environments.values()]));
     for (const userId of tenantUsers()) {
       const memberships = await loadMemberships(db, userId);
-      const found = await db.select({ id: flows.id }).from(flows).where(and(inArray(flows.id, flowIds), grantedTo(db, ownerGrants, userId, memberships)));
+      const found = await db
+        .select({ id: flows.id })
+        .from(flows)
+        .where(and(inArray(flows.id, flowIds), grantedTo(db, ownerGrants, userId, memberships)));
       const now = new Date();
       const expected = [];
       for (const [flowId, f] of facts) {

@@ -9,9 +9,7 @@ export async function connectionOf(
   token: string,
   input: { environmentId: string; connectorId: string; displayName?: string; flowId?: string },
 ): Promise<string> {
-  const { createConnection } = ok(
-    await app.gql(CreateConnection, { input: { displayName: 'conn', ...input } }, token),
-  );
+  const { createConnection } = ok(await app.gql(CreateConnection, { input: { displayName: 'conn', ...input } }, token));
   if (createConnection.__typename !== 'CreateConnectionSuccess') {
     throw new Error(`createConnection failed: ${JSON.stringify(createConnection)}`);
   }

@@ -31,9 +31,13 @@ export type Received<R> = {
   stop(): void;
 };
 
-function collector<R>(stop: () => void): Received<R> & { push(data: R): void; fail(e: Received<R>['errors'][number]): void; complete(): void } {
+function collector<R>(
+  stop: () => void,
+): Received<R> & { push(data: R): void; fail(e: Received<R>['errors'][number]): void; complete(): void } {
   const waiters = new Set<() => void>();
-  const poke = () => waiters.forEach((w) => w());
+  const poke = () => {
+    for (const w of waiters) w();
+  };
   const until = (ready: () => boolean, timeoutMs: number, what: string) =>
     new Promise<void>((resolve, reject) => {
       if (ready()) return resolve();
@@ -45,7 +49,11 @@ function collector<R>(stop: () => void): Received<R> & { push(data: R): void; fa
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; got ${JSON.stringify(received.events)} ${JSON.stringify(received.errors)}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; got ${JSON.stringify(received.events)} ${JSON.stringify(received.errors)}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(check);
     });
@@ -59,9 +67,18 @@ function collector<R>(stop: () => void): Received<R> & { push(data: R): void; fa
     },
     ended: (timeoutMs = 5000) => until(() => received.completed || received.errors.length > 0, timeoutMs, 'the end of the stream'),
     stop,
-    push: (data: R) => void (received.events.push(data), poke()),
-    fail: (e: Received<R>['errors'][number]) => void (received.errors.push(e), poke()),
-    complete: () => void ((received.completed = true), poke()),
+    push: (data: R) => {
+      received.events.push(data);
+      poke();
+    },
+    fail: (e: Received<R>['errors'][number]) => {
+      received.errors.push(e);
+      poke();
+    },
+    complete: () => {
+      received.completed = true;
+      poke();
+    },
   };
   return received;
 }
@@ -84,7 +101,7 @@ export function wsClient(graphqlUrl: string, token: string | null, options: { on
         { query: print(document), variables: variables as Record<string, unknown> },
         {
           next: (result) => {
-            if (result.errors?.length) result.errors.forEach((e) => received.fail(e as never));
+            if (result.errors?.length) for (const e of result.errors) received.fail(e as never);
             else received.push(result.data as R);
           },
           error: (error) => received.fail({ message: String((error as Error).message ?? (error as CloseEvent).reason ?? error) }),
@@ -109,7 +126,7 @@ export function sseSubscribe<R, V>(graphqlUrl: string, token: string, document: 
     { query: print(document), variables: variables as Record<string, unknown> },
     {
       next: (result) => {
-        if (result.errors?.length) result.errors.forEach((e) => received.fail(e as never));
+        if (result.errors?.length) for (const e of result.errors) received.fail(e as never);
         else received.push(result.data as R);
       },
       error: (error) => received.fail({ message: String((error as Error).message ?? error) }),
@@ -170,7 +187,10 @@ function worldOf(base: Pick<World, 'urls' | 'db' | 'tenant'>, close: () => Promi
   const clients: { close(): unknown }[] = [];
   return {
     ...base,
-    track: (client) => (clients.push(client), client),
+    track: (client) => {
+      clients.push(client);
+      return client;
+    },
     close: async () => {
       await Promise.all(clients.map((c) => c.close()));
       await close();
@@ -187,10 +207,14 @@ export async function oneServer(): Promise<World> {
       db: app.database.db,
       tenant: async () => {
         const t = await makeTenant(app);
-        return peopleOf(app.url, async (person) => t.tokens[person], async (people) => {
-          const leaving = people.map((p) => ({ ...t.directory.users.find((u) => u.id === t.ext(p))!, status: 'DEPARTED' as const }));
-          await importDirectory(app.database.db, { users: leaving });
-        });
+        return peopleOf(
+          app.url,
+          async (person) => t.tokens[person],
+          async (people) => {
+            const leaving = people.map((p) => ({ ...t.directory.users.find((u) => u.id === t.ext(p))!, status: 'DEPARTED' as const }));
+            await importDirectory(app.database.db, { users: leaving });
+          },
+        );
       },
     },
     () => app.close(),
@@ -221,14 +245,18 @@ export async function twoProcesses(): Promise<World> {
         const directory = tenantDirectory(tag);
         const ext = (person: Person) => `${person}-${tag}`;
         await importDirectory(database.db, directory);
-        return peopleOf(a, (person) => signToken(secret, ext(person)), async (people) => {
-          const leaving = join(dir, `leaving-${randomUUID()}.json`);
-          const users = people.map((p) => ({ ...directory.users.find((u) => u.id === ext(p))!, status: 'DEPARTED' }));
-          writeFileSync(leaving, JSON.stringify({ users }));
-          await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', leaving], {
-            env: { ...process.env, ...env },
-          });
-        });
+        return peopleOf(
+          a,
+          (person) => signToken(secret, ext(person)),
+          async (people) => {
+            const leaving = join(dir, `leaving-${randomUUID()}.json`);
+            const users = people.map((p) => ({ ...directory.users.find((u) => u.id === ext(p))!, status: 'DEPARTED' }));
+            writeFileSync(leaving, JSON.stringify({ users }));
+            await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/directory/cli.ts', 'import', leaving], {
+              env: { ...process.env, ...env },
+            });
+          },
+        );
       },
     },
     async () => {

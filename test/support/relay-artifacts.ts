@@ -39,11 +39,23 @@ export function relayRequest(source: string): ConcreteRequest {
   const root = schema().getRootType(operation.operation);
   if (!root) throw new Error(`relayRequest: the schema has no ${operation.operation} type`);
   const name = operation.name.value;
-  const argumentDefinitions = (operation.variableDefinitions ?? []).map((v) => ({ kind: 'LocalArgument', name: v.variable.name.value, defaultValue: null }));
+  const argumentDefinitions = (operation.variableDefinitions ?? []).map((v) => ({
+    kind: 'LocalArgument',
+    name: v.variable.name.value,
+    defaultValue: null,
+  }));
   const text = print(withoutConnectionDirectives(document));
   return {
     kind: 'Request',
-    fragment: { kind: 'Fragment', name, type: root.name, metadata: null, argumentDefinitions, selections: reader(operation.selectionSet, root), abstractKey: null },
+    fragment: {
+      kind: 'Fragment',
+      name,
+      type: root.name,
+      metadata: null,
+      argumentDefinitions,
+      selections: reader(operation.selectionSet, root),
+      abstractKey: null,
+    },
     operation: { kind: 'Operation', name, argumentDefinitions, selections: normalization(operation.selectionSet, root) },
     params: { cacheID: name, id: null, metadata: {}, name, operationKind: operation.operation, text },
   } as unknown as ConcreteRequest;
@@ -51,12 +63,18 @@ export function relayRequest(source: string): ConcreteRequest {
 
 type Walk = (field: FieldNode, parent: GraphQLCompositeType) => Node[];
 
-function walk(set: SelectionSetNode, parent: GraphQLCompositeType, onField: Walk, self: (s: SelectionSetNode, p: GraphQLCompositeType) => Node[]): Node[] {
+function walk(
+  set: SelectionSetNode,
+  parent: GraphQLCompositeType,
+  onField: Walk,
+  self: (s: SelectionSetNode, p: GraphQLCompositeType) => Node[],
+): Node[] {
   return set.selections.flatMap((selection): Node[] => {
     if (selection.kind === Kind.FIELD) return onField(selection, parent);
     if (selection.kind === Kind.INLINE_FRAGMENT && selection.typeCondition) {
       const type = schema().getType(selection.typeCondition.name.value);
-      if (!isObjectType(type)) throw new Error(`relayRequest: inline fragments on object types only (${selection.typeCondition.name.value})`);
+      if (!isObjectType(type))
+        throw new Error(`relayRequest: inline fragments on object types only (${selection.typeCondition.name.value})`);
       return [{ kind: 'InlineFragment', type: type.name, abstractKey: null, selections: self(selection.selectionSet, type) }];
     }
     throw new Error('relayRequest: fields and typed inline fragments only');
@@ -92,28 +110,59 @@ function connectionKey(field: FieldNode): string | undefined {
 }
 
 function reader(set: SelectionSetNode, parent: GraphQLCompositeType): Node[] {
-  return walk(set, parent, (field, type) => {
-    const { name, alias, args, plural, named } = fieldFacts(field, type);
-    if (!field.selectionSet || !named) return [{ kind: 'ScalarField', alias, name, args, storageKey: null }];
-    const concreteType = isObjectType(named) ? named.name : null;
-    const selections = reader(field.selectionSet, named);
-    const key = connectionKey(field);
-    // The reader reads the merged connection the handle keeps, under the field's own name.
-    if (key) return [{ kind: 'LinkedField', alias: alias ?? name, name: `__${key}_connection`, args: null, concreteType, plural, selections, storageKey: null }];
-    return [{ kind: 'LinkedField', alias, name, args, concreteType, plural, selections, storageKey: null }];
-  }, reader);
+  return walk(
+    set,
+    parent,
+    (field, type) => {
+      const { name, alias, args, plural, named } = fieldFacts(field, type);
+      if (!field.selectionSet || !named) return [{ kind: 'ScalarField', alias, name, args, storageKey: null }];
+      const concreteType = isObjectType(named) ? named.name : null;
+      const selections = reader(field.selectionSet, named);
+      const key = connectionKey(field);
+      // The reader reads the merged connection the handle keeps, under the field's own name.
+      if (key)
+        return [
+          {
+            kind: 'LinkedField',
+            alias: alias ?? name,
+            name: `__${key}_connection`,
+            args: null,
+            concreteType,
+            plural,
+            selections,
+            storageKey: null,
+          },
+        ];
+      return [{ kind: 'LinkedField', alias, name, args, concreteType, plural, selections, storageKey: null }];
+    },
+    reader,
+  );
 }
 
 function normalization(set: SelectionSetNode, parent: GraphQLCompositeType): Node[] {
-  return walk(set, parent, (field, type) => {
-    const { name, alias, args, plural, named } = fieldFacts(field, type);
-    if (!field.selectionSet || !named) return [{ kind: 'ScalarField', alias, name, args, storageKey: null }];
-    const concreteType = isObjectType(named) ? named.name : null;
-    const linked = { kind: 'LinkedField', alias, name, args, concreteType, plural, selections: normalization(field.selectionSet, named), storageKey: null };
-    const key = connectionKey(field);
-    // No filters: one connection whatever the other arguments (enough for these tests).
-    return key ? [linked, { kind: 'LinkedHandle', alias, name, args, handle: 'connection', key, filters: [] }] : [linked];
-  }, normalization);
+  return walk(
+    set,
+    parent,
+    (field, type) => {
+      const { name, alias, args, plural, named } = fieldFacts(field, type);
+      if (!field.selectionSet || !named) return [{ kind: 'ScalarField', alias, name, args, storageKey: null }];
+      const concreteType = isObjectType(named) ? named.name : null;
+      const linked = {
+        kind: 'LinkedField',
+        alias,
+        name,
+        args,
+        concreteType,
+        plural,
+        selections: normalization(field.selectionSet, named),
+        storageKey: null,
+      };
+      const key = connectionKey(field);
+      // No filters: one connection whatever the other arguments (enough for these tests).
+      return key ? [linked, { kind: 'LinkedHandle', alias, name, args, handle: 'connection', key, filters: [] }] : [linked];
+    },
+    normalization,
+  );
 }
 
 /** `__typename` in every selection of an abstract type, as relay-compiler adds it. */
@@ -121,7 +170,10 @@ function withTypenames<T extends Parameters<typeof visit>[0]>(document: T): T {
   const typename: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
   const parents: (GraphQLCompositeType | undefined)[] = [];
   return visit(document, {
-    OperationDefinition: { enter: (node) => void parents.push(schema().getRootType(node.operation) ?? undefined), leave: () => void parents.pop() },
+    OperationDefinition: {
+      enter: (node) => void parents.push(schema().getRootType(node.operation) ?? undefined),
+      leave: () => void parents.pop(),
+    },
     Field: {
       enter(node) {
         const parent = parents.at(-1);
@@ -136,7 +188,8 @@ function withTypenames<T extends Parameters<typeof visit>[0]>(document: T): T {
       },
     },
     InlineFragment: {
-      enter: (node) => void parents.push((node.typeCondition ? schema().getType(node.typeCondition.name.value) : parents.at(-1)) as GraphQLCompositeType),
+      enter: (node) =>
+        void parents.push((node.typeCondition ? schema().getType(node.typeCondition.name.value) : parents.at(-1)) as GraphQLCompositeType),
       leave: () => void parents.pop(),
     },
   }) as T;

@@ -8,6 +8,7 @@ export const FLOWSHARE = 'urn:ietf:params:scim:schemas:extension:flowshare:2.0:U
 export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
+// biome-ignore lint/suspicious/noExplicitAny: SCIM answers are arbitrary JSON, read loosely by the tests that check them.
 export type Reply = { status: number; type: string | null; location: string | null; body: any };
 
 /** Requests against a server's /scim/v2, given its GraphQL url. */
@@ -24,7 +25,12 @@ export function scimClient(graphqlUrl: string) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), location: response.headers.get('location'), body: text ? JSON.parse(text) : undefined };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      location: response.headers.get('location'),
+      body: text ? JSON.parse(text) : undefined,
+    };
   };
 }
 

@@ -37,9 +37,7 @@ export function tenantDirectory(tag: string, cloud: 'COMMERCIAL' | 'GCC_HIGH' = 
       license: p.license,
       status: 'ACTIVE' as const,
     })),
-    groups: [
-      { id: id('team'), tenant, displayName: `Team ${tag}`, members: [id('maker'), id('coowner'), id('basic')] },
-    ],
+    groups: [{ id: id('team'), tenant, displayName: `Team ${tag}`, members: [id('maker'), id('coowner'), id('basic')] }],
     sharePointLists: [
       { id: id('list'), tenant, title: `List ${tag}`, siteUrl: 'https://example.sharepoint.com/sites/x', editors: [id('coowner')] },
     ],
@@ -78,7 +76,10 @@ export async function makeTenant(app: TestApp, cloud: 'COMMERCIAL' | 'GCC_HIGH' 
   await importDirectory(app.database.db, directory);
   const { db } = app.database;
   const ext = (name: string) => `${name}-${tag}`;
-  const lookup = async (table: typeof users | typeof groups | typeof sharePointLists | typeof environments | typeof connectors, names: string[]) => {
+  const lookup = async (
+    table: typeof users | typeof groups | typeof sharePointLists | typeof environments | typeof connectors,
+    names: string[],
+  ) => {
     const rows = await db
       .select({ id: table.id, externalId: table.externalId })
       .from(table)

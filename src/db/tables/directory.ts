@@ -1,15 +1,6 @@
 // Tenants, users, groups, SharePoint lists, environments and connectors: the directory.
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, id } from './columns.js';
 import { tenantCloud, userKind, userStatus, licenseKind, environmentRole } from './enums.js';
 
@@ -130,10 +121,7 @@ export const environmentUsers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: environmentRole('role'),
   },
-  (t) => [
-    primaryKey({ columns: [t.environmentId, t.userId] }),
-    index('environment_users_user_idx').on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.environmentId, t.userId] }), index('environment_users_user_idx').on(t.userId)],
 );
 
 export const connectors = pgTable('connectors', {

@@ -1,17 +1,11 @@
 // The domain's enumerations, as PostgreSQL enums; the GraphQL enums are made from these.
-import {
-  pgEnum,
-} from 'drizzle-orm/pg-core';
+import { pgEnum } from 'drizzle-orm/pg-core';
 
 export const tenantCloud = pgEnum('tenant_cloud', ['COMMERCIAL', 'GCC', 'GCC_HIGH', 'DOD']);
 export const userKind = pgEnum('user_kind', ['MEMBER', 'GUEST']);
 export const userStatus = pgEnum('user_status', ['ACTIVE', 'DEPARTED']);
 export const licenseKind = pgEnum('license_kind', ['FREE', 'PREMIUM', 'SEEDED']);
-export const environmentRole = pgEnum('environment_role', [
-  'ENVIRONMENT_ADMIN',
-  'ENVIRONMENT_MAKER',
-  'BASIC_USER',
-]);
+export const environmentRole = pgEnum('environment_role', ['ENVIRONMENT_ADMIN', 'ENVIRONMENT_MAKER', 'BASIC_USER']);
 export const connectionStatus = pgEnum('connection_status', ['CONNECTED', 'ERROR']);
 export const connectionSource = pgEnum('connection_source', ['EMBEDDED', 'INVOKER']);
 export const triggerKind = pgEnum('trigger_kind', ['INSTANT', 'AUTOMATED', 'SCHEDULED']);

@@ -58,10 +58,7 @@ export const flows = pgTable(
     index('flows_environment_modified_idx').on(t.environmentId, t.modifiedAt, t.id),
     index('flows_environment_name_idx').on(t.environmentId, sql`(fold_case(${t.displayName}) COLLATE "C")`, t.id),
     index('flows_search_idx').using('gin', sql`fold_case(${t.displayName} || ' ' || coalesce(${t.description}, '')) gin_trgm_ops`),
-    check(
-      'flows_suspension_reason_iff_suspended',
-      sql`(${t.state} = 'SUSPENDED') = (${t.suspensionReason} IS NOT NULL)`,
-    ),
+    check('flows_suspension_reason_iff_suspended', sql`(${t.state} = 'SUSPENDED') = (${t.suspensionReason} IS NOT NULL)`),
   ],
 );
 
@@ -84,10 +81,7 @@ export const connections = pgTable(
     scopedFlowId: uuid('scoped_flow_id').references(() => flows.id, { onDelete: 'cascade' }),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('connections_owner_idx').on(t.ownerId, t.createdAt, t.id),
-    index('connections_scoped_flow_idx').on(t.scopedFlowId),
-  ],
+  (t) => [index('connections_owner_idx').on(t.ownerId, t.createdAt, t.id), index('connections_scoped_flow_idx').on(t.scopedFlowId)],
 );
 
 /** A connection slot of a flow. Its usage (EMBEDDED/OTHER, S7) follows from the actions. */
@@ -120,14 +114,9 @@ export const flowActions = pgTable(
       .references(() => flows.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     name: text('name').notNull(),
-    connectionReferenceId: uuid('connection_reference_id').references(
-      () => connectionReferences.id,
-    ),
+    connectionReferenceId: uuid('connection_reference_id').references(() => connectionReferences.id),
   },
-  (t) => [
-    primaryKey({ columns: [t.flowId, t.position] }),
-    index('flow_actions_reference_idx').on(t.connectionReferenceId),
-  ],
+  (t) => [primaryKey({ columns: [t.flowId, t.position] }), index('flow_actions_reference_idx').on(t.connectionReferenceId)],
 );
 
 // A grant goes to exactly one principal: a user, a group or a SharePoint list.
@@ -146,10 +135,7 @@ const grantColumns = () => ({
   /** When the expiry sweeper logged ACCESS_EXPIRED for this grant (S19); null until then. */
   expiryReportedAt: at('expiry_reported_at'),
 });
-type GrantTable = Record<
-  'flowId' | 'principalKind' | 'userId' | 'groupId' | 'listId' | 'expiresAt',
-  ExtraConfigColumn
->;
+type GrantTable = Record<'flowId' | 'principalKind' | 'userId' | 'groupId' | 'listId' | 'expiresAt', ExtraConfigColumn>;
 
 const grantConstraints = (name: string) => (t: GrantTable) => [
   check(
@@ -170,11 +156,7 @@ const grantConstraints = (name: string) => (t: GrantTable) => [
 
 /** Owners of a flow. The primary owner has a grant too (flows.primary_owner_id says which). */
 export const ownerGrants = pgTable('owner_grants', grantColumns(), grantConstraints('owner_grants'));
-export const runOnlyGrants = pgTable(
-  'run_only_grants',
-  grantColumns(),
-  grantConstraints('run_only_grants'),
-);
+export const runOnlyGrants = pgTable('run_only_grants', grantColumns(), grantConstraints('run_only_grants'));
 
 /** An independent copy sent to a user (S12): no foreign key to the source, nothing to revoke. */
 export const flowCopies = pgTable(
@@ -195,7 +177,10 @@ export const flowCopies = pgTable(
     sentAt: at('sent_at').notNull().defaultNow(),
     createdFlowId: uuid('created_flow_id').references(() => flows.id, { onDelete: 'set null' }),
   },
-  (t) => [index('flow_copies_recipient_idx').on(t.recipientId, t.sentAt, t.id), index('flow_copies_sender_idx').on(t.senderId, t.sentAt, t.id)],
+  (t) => [
+    index('flow_copies_recipient_idx').on(t.recipientId, t.sentAt, t.id),
+    index('flow_copies_sender_idx').on(t.senderId, t.sentAt, t.id),
+  ],
 );
 
 export const flowRuns = pgTable(

@@ -1,16 +1,6 @@
 // The sharing log and who each event is addressed to.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  check,
-  index,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { at } from './columns.js';
 import { principalKind, accessLevel, sharingEventKind } from './enums.js';
 import { tenants, users, environments } from './directory.js';

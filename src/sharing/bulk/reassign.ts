@@ -37,7 +37,12 @@ export type ReassignFlowsResult = {
 
 const FIELDS = { environment: ['input', 'environmentId'], from: ['input', 'fromUserId'], to: ['input', 'toUserId'] };
 
-export async function reassignFlows(db: Db, viewer: UserRow, input: ReassignFlowsInput, options: BulkOptions): Promise<ReassignFlowsResult> {
+export async function reassignFlows(
+  db: Db,
+  viewer: UserRow,
+  input: ReassignFlowsInput,
+  options: BulkOptions,
+): Promise<ReassignFlowsResult> {
   assertDifferent(input.fromUserId, input.toUserId, 'fromUserId and toUserId are the same user', FIELDS.to);
   return bulkTransaction(db, options, async (tx) => {
     const environment = await administeredEnvironment(tx, viewer, input.environmentId, FIELDS.environment, 'reassign its flows');
@@ -55,7 +60,10 @@ export async function reassignFlows(db: Db, viewer: UserRow, input: ReassignFlow
             eq(flows.primaryOwnerId, from.id),
             inArray(
               flows.id,
-              tx.select({ id: ownerGrants.flowId }).from(ownerGrants).where(and(eq(ownerGrants.userId, from.id), liveGrant(ownerGrants, now))),
+              tx
+                .select({ id: ownerGrants.flowId })
+                .from(ownerGrants)
+                .where(and(eq(ownerGrants.userId, from.id), liveGrant(ownerGrants, now))),
             ),
           ),
         ),
@@ -88,13 +96,25 @@ export async function reassignFlows(db: Db, viewer: UserRow, input: ReassignFlow
       });
     }
 
-    const after = await flowsNow(tx, handed.map((f) => f.id));
+    const after = await flowsNow(
+      tx,
+      handed.map((f) => f.id),
+    );
     const resumed = after.filter((f) => f.state !== 'SUSPENDED' && facts.get(f.id)!.flow.state === 'SUSPENDED').map((f) => f.id);
     const before = (id: string) => facts.get(id)!.flow;
     return {
-      flows: await flowsShown(tx, after.map((f) => f.id), options, before),
+      flows: await flowsShown(
+        tx,
+        after.map((f) => f.id),
+        options,
+        before,
+      ),
       resumedFlows: await flowsShown(tx, resumed, options, before),
-      connectionsNeedingAttention: await connectionsOfUserIn(tx, from.id, after.map((f) => f.id)),
+      connectionsNeedingAttention: await connectionsOfUserIn(
+        tx,
+        from.id,
+        after.map((f) => f.id),
+      ),
       dryRun: options.dryRun,
     };
   });

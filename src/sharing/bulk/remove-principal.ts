@@ -35,14 +35,26 @@ export async function removePrincipalFromFlows(
 ): Promise<RemovePrincipalFromFlowsResult> {
   const { principal } = input;
   return bulkTransaction(db, options, async (tx) => {
-    const environment = await administeredEnvironment(tx, viewer, input.environmentId, ['input', 'environmentId'], 'remove principals from its flows');
+    const environment = await administeredEnvironment(
+      tx,
+      viewer,
+      input.environmentId,
+      ['input', 'environmentId'],
+      'remove principals from its flows',
+    );
     const facts = (await loadPrincipals(tx, [principal])).get(key(principal));
     if (!facts) throw new DomainError('NOT_FOUND', 'No such user, group or list.', principal.field);
     assertSameTenant(facts, viewer, principal.field);
 
     const ref: PrincipalRef = { kind: principal.kind, id: principal.id };
     const grantedIn = (table: typeof ownerGrants | typeof runOnlyGrants) =>
-      inArray(flows.id, tx.select({ id: table.flowId }).from(table).where(grantsOf(table, [ref])));
+      inArray(
+        flows.id,
+        tx
+          .select({ id: table.flowId })
+          .from(table)
+          .where(grantsOf(table, [ref])),
+      );
     const candidates = await tx
       .select({ id: flows.id, environmentId: flows.environmentId, primaryOwnerId: flows.primaryOwnerId })
       .from(flows)

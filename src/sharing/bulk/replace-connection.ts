@@ -40,7 +40,13 @@ export async function replaceConnectionEverywhere(
           .innerJoin(flows, eq(flows.id, connectionReferences.flowId))
           .where(eq(connectionReferences.connectionId, current.id))
       : [];
-    const [facts, memberships] = await Promise.all([loadFlowFacts(tx, using.map((f) => f.id)), loadMemberships(tx, viewer.id)]);
+    const [facts, memberships] = await Promise.all([
+      loadFlowFacts(
+        tx,
+        using.map((f) => f.id),
+      ),
+      loadMemberships(tx, viewer.id),
+    ]);
     const now = new Date();
     const covered = using.filter((f) => {
       const found = facts.get(f.id);

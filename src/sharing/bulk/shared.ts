@@ -56,8 +56,16 @@ export async function boundAndLock(
   field: string[],
 ): Promise<Set<string>> {
   assertWithinBulkLimit(candidates.length, options.maxFlows, field);
-  await lockEnvironments(tx, candidates.map((c) => c.environmentId), 'share');
-  return lockFlows(tx, candidates.map((c) => c.id), 'update');
+  await lockEnvironments(
+    tx,
+    candidates.map((c) => c.environmentId),
+    'share',
+  );
+  return lockFlows(
+    tx,
+    candidates.map((c) => c.id),
+    'update',
+  );
 }
 
 /**
@@ -95,4 +103,3 @@ export async function flowsShown(
   const now = await flowsNow(tx, ids);
   return options.dryRun ? now.map((f) => before(f.id)) : now;
 }
-
