@@ -3,7 +3,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
@@ -97,7 +96,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maskedErrors: { maskError },
     logging: yogaLog(log),
     context: ({ request, websocket }) => buildContext(services, websocket ? websocket.authorization : request.headers.get('authorization')),
-    renderGraphiQL,
+    // Loaded with the first GraphiQL page, not at start: the module is 9 MB of JavaScript to parse.
+    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     graphiql: {
       title: options.trustedDocuments ? 'flowshare (trusted documents only)' : 'flowshare',
       defaultQuery: options.trustedDocuments ? TRUSTED_GRAPHIQL_QUERY : options.graphiql?.defaultQuery,
