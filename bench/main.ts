@@ -4,8 +4,11 @@
 // to many WebSocket subscribers), attacks (how fast each hostile request is refused), scim
 // (provisioning 10,000 users and 1,000 groups through /scim/v2), usage (flowUsage on
 // 1,000,000 runs), peer (the myflows query against PostGraphile 5 too, on Node 22 from a
-// cache folder). All run on PostgreSQL (bench/run.sh starts a throwaway one).
+// cache folder), at-scale (issue 14: searched inventory pages, accessibleFlows, reassignFlows of
+// 1,000 flows and the audit on 100,000 flows / 1,000,000 grants). All run on PostgreSQL
+// (bench/run.sh starts a throwaway one).
 import { openDatabase } from '../src/db/open.js';
+import { benchAtScale } from './at-scale.js';
 import { benchAttacks } from './attacks.js';
 import { benchAudit } from './audit.js';
 import { benchFanout } from './fanout.js';
@@ -14,7 +17,7 @@ import { benchPeer } from './peer.js';
 import { benchScim } from './scim.js';
 import { benchUsage } from './usage.js';
 
-const cases: Record<string, (databaseUrl: string) => Promise<void>> = { myflows: benchMyFlows, audit: benchAudit, fanout: benchFanout, attacks: benchAttacks, scim: benchScim, usage: benchUsage, peer: benchPeer };
+const cases: Record<string, (databaseUrl: string) => Promise<void>> = { myflows: benchMyFlows, audit: benchAudit, fanout: benchFanout, attacks: benchAttacks, scim: benchScim, usage: benchUsage, peer: benchPeer, 'at-scale': benchAtScale };
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required (npm run bench starts a throwaway PostgreSQL)');
