@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS, type Limits } from './config.js';
 import type { Db } from './db/open.js';
 import type { LogFeed } from './events/feed.js';
 import { buildContext } from './graphql/context.js';
+import { graphiqlPage } from './graphiql-page.js';
 import { isOutage } from './db/outage.js';
 import { maskError, serviceUnavailable } from './graphql/errors.js';
 import { limitPlugins } from './graphql/limits.js';
@@ -96,16 +97,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maskedErrors: { maskError },
     logging: yogaLog(log),
     context: ({ request, websocket }) => buildContext(services, websocket ? websocket.authorization : request.headers.get('authorization')),
-    // Loaded with the first GraphiQL page, not at start: the module is 9 MB of JavaScript to parse.
-    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
-    graphiql: {
+    // Served by graphiql-page.ts, compressed and cached (below).
+    graphiql: false,
+  });
+  const graphiql = graphiqlPage(
+    GRAPHQL_PATH,
+    {
       title: options.trustedDocuments ? 'flowshare (trusted documents only)' : 'flowshare',
       defaultQuery: options.trustedDocuments ? TRUSTED_GRAPHIQL_QUERY : options.graphiql?.defaultQuery,
       headers: options.graphiql?.headers ? JSON.stringify(options.graphiql.headers, null, 2) : undefined,
       subscriptionsProtocol: 'WS',
       ...graphiqlSignIn(options.graphiql?.headers),
     },
-  });
+    (error) => log.error({ err: safeMessage(error) }, 'GraphiQL: rendering the page failed'),
+  );
 
   const scim = scimHandler({ db, feed, quiet: options.quiet }, options.scim ?? { tokens: {} });
 
@@ -131,9 +136,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.once('close', unwatch);
     // Tracked so that close() lets requests finish before the database goes away, even
     // when their client has already hung up.
-    const handling = Promise.resolve(isScimPath(req.url) ? scim(req, res) : yoga(req, res, { op: record })).finally(() =>
-      inFlight.delete(handling),
-    );
+    const handling = Promise.resolve(
+      isScimPath(req.url) ? scim(req, res) : graphiql.wants(req, path) ? graphiql.serve(req, res) : yoga(req, res, { op: record }),
+    ).finally(() => inFlight.delete(handling));
     inFlight.add(handling);
   });
 
