@@ -23,7 +23,9 @@ export async function inventoryPage(db: Db, environmentId: string, filter: PageF
   const where = sql.join(
     [
       sql`f.environment_id = ${environmentId}::uuid`,
-      ...filter.words.map((w) => sql`fold_case(f.display_name || ' ' || coalesce(f.description, '')) like '%' || fold_case(${w}::text) || '%'`),
+      ...filter.words.map(
+        (w) => sql`fold_case(f.display_name || ' ' || coalesce(f.description, '')) like '%' || fold_case(${w}::text) || '%'`,
+      ),
       ...(filter.state ? [sql`f.state = ${filter.state}`] : []),
       ...(filter.trigger ? [sql`f.trigger = ${filter.trigger}`] : []),
     ],
@@ -120,7 +122,14 @@ export async function reassignByHand(db: Db, s: { environmentId: string; tenantI
   });
 }
 
-const RANK: Record<AuditFindingKind, number> = { GUEST_OWNER: 1, GUEST_RUN_ONLY: 2, OUTSIDE_ENVIRONMENT: 3, NO_ACTIVE_OWNER: 4, DEPARTED_CONNECTION_OWNER: 5, EXPIRED_GRANT: 6 };
+const RANK: Record<AuditFindingKind, number> = {
+  GUEST_OWNER: 1,
+  GUEST_RUN_ONLY: 2,
+  OUTSIDE_ENVIRONMENT: 3,
+  NO_ACTIVE_OWNER: 4,
+  DEPARTED_CONNECTION_OWNER: 5,
+  EXPIRED_GRANT: 6,
+};
 
 /**
  * sharingAudit(kinds) by hand: each asked kind's findings with their detail text, most severe

@@ -21,28 +21,132 @@ import { tenantDirectory } from '../test/support/tenant.js';
 export const INVENTORY = { flows: 100_000, users: 20_000, groups: 1_000, lists: 500, reassigned: 1_000 };
 export const AUDIT = { flows: 10_000, users: 2_000 };
 
-const ADJECTIVES = ['Daily', 'Weekly', 'Monthly', 'Urgent', 'Shared', 'Legacy', 'New', 'Team', 'Regional', 'Global', 'Quick', 'Secure', 'Manual'];
-const NOUNS = ['invoice', 'report', 'expense', 'timesheet', 'contract', 'order', 'ticket', 'lead', 'survey', 'budget', 'payroll', 'shipment', 'backup', 'newsletter', 'meeting', 'holiday', 'badge', 'laptop', 'purchase', 'quote', 'claim', 'audit', 'vendor', 'license', 'renewal', 'incident', 'asset', 'training', 'candidate', 'feedback', 'forecast', 'refund', 'delivery', 'booking', 'policy', 'alert', 'inventory', 'catalog', 'review', 'schedule'];
-const VERBS = ['approve', 'collect', 'notify', 'archive', 'sync', 'escalate', 'summarise', 'route', 'translate', 'validate', 'export', 'import', 'remind', 'publish', 'assign', 'close', 'open', 'merge', 'flag', 'count', 'tag', 'post', 'sign', 'scan', 'file', 'forward', 'print', 'rank', 'score', 'track'];
+const ADJECTIVES = [
+  'Daily',
+  'Weekly',
+  'Monthly',
+  'Urgent',
+  'Shared',
+  'Legacy',
+  'New',
+  'Team',
+  'Regional',
+  'Global',
+  'Quick',
+  'Secure',
+  'Manual',
+];
+const NOUNS = [
+  'invoice',
+  'report',
+  'expense',
+  'timesheet',
+  'contract',
+  'order',
+  'ticket',
+  'lead',
+  'survey',
+  'budget',
+  'payroll',
+  'shipment',
+  'backup',
+  'newsletter',
+  'meeting',
+  'holiday',
+  'badge',
+  'laptop',
+  'purchase',
+  'quote',
+  'claim',
+  'audit',
+  'vendor',
+  'license',
+  'renewal',
+  'incident',
+  'asset',
+  'training',
+  'candidate',
+  'feedback',
+  'forecast',
+  'refund',
+  'delivery',
+  'booking',
+  'policy',
+  'alert',
+  'inventory',
+  'catalog',
+  'review',
+  'schedule',
+];
+const VERBS = [
+  'approve',
+  'collect',
+  'notify',
+  'archive',
+  'sync',
+  'escalate',
+  'summarise',
+  'route',
+  'translate',
+  'validate',
+  'export',
+  'import',
+  'remind',
+  'publish',
+  'assign',
+  'close',
+  'open',
+  'merge',
+  'flag',
+  'count',
+  'tag',
+  'post',
+  'sign',
+  'scan',
+  'file',
+  'forward',
+  'print',
+  'rank',
+  'score',
+  'track',
+];
 const words = (list: readonly string[]) => sql.raw(`array[${list.map((w) => `'${w}'`).join(',')}]`);
 
 /** Terry's groups: 1, 401 and 801 edit lists 0, 200 and 400 (list n is edited by group 2n+1). */
 export const TERRY_GROUPS = [1, 200, 401, 600, 801];
 
-type Tenant = { tag: string; tenantId: string; environmentId: string; admin: typeof users.$inferSelect; maker: typeof users.$inferSelect; coowner: typeof users.$inferSelect };
+type Tenant = {
+  tag: string;
+  tenantId: string;
+  environmentId: string;
+  admin: typeof users.$inferSelect;
+  maker: typeof users.$inferSelect;
+  coowner: typeof users.$inferSelect;
+};
 
 async function tenant(db: Db, prefix: string, environment: 'default' | 'secured'): Promise<Tenant> {
   const tag = `${prefix}${randomUUID().slice(0, 6)}`;
   await importDirectory(db, tenantDirectory(tag));
-  const [env] = await db.select().from(environments).where(eq(environments.externalId, `${environment}-${tag}`));
-  const person = async (name: string) => (await db.select().from(users).where(eq(users.externalId, `${name}-${tag}`)))[0]!;
+  const [env] = await db
+    .select()
+    .from(environments)
+    .where(eq(environments.externalId, `${environment}-${tag}`));
+  const person = async (name: string) =>
+    (
+      await db
+        .select()
+        .from(users)
+        .where(eq(users.externalId, `${name}-${tag}`))
+    )[0]!;
   const [admin, maker, coowner] = await Promise.all([person('admin'), person('maker'), person('coowner')]);
   return { tag, tenantId: env!.tenantId, environmentId: env!.id, admin, maker, coowner };
 }
 
 /** n -> a fresh uuid, for n in [from, to], as a temporary table dropped at commit. */
 async function numbered(tx: Tx, name: string, from: number, to: number) {
-  await tx.execute(sql.raw(`create temporary table ${name} on commit drop as select n, gen_random_uuid() as id from generate_series(${from}, ${to}) n`));
+  await tx.execute(
+    sql.raw(`create temporary table ${name} on commit drop as select n, gen_random_uuid() as id from generate_series(${from}, ${to}) n`),
+  );
   await tx.execute(sql.raw(`alter table ${name} add primary key (n)`));
 }
 
@@ -56,7 +160,17 @@ export async function seedInventory(db: Db): Promise<Inventory> {
   const tag = t.tag;
   const special = await db
     .insert(users)
-    .values(['terry', 'leaver', 'floorleaver'].map((name) => ({ externalId: `${name}-${tag}`, tenantId: t.tenantId, displayName: `${name} ${tag}`, email: `${name}.${tag}@example.com`, kind: 'MEMBER' as const, license: 'PREMIUM' as const, status: name === 'terry' ? ('ACTIVE' as const) : ('DEPARTED' as const) })))
+    .values(
+      ['terry', 'leaver', 'floorleaver'].map((name) => ({
+        externalId: `${name}-${tag}`,
+        tenantId: t.tenantId,
+        displayName: `${name} ${tag}`,
+        email: `${name}.${tag}@example.com`,
+        kind: 'MEMBER' as const,
+        license: 'PREMIUM' as const,
+        status: name === 'terry' ? ('ACTIVE' as const) : ('DEPARTED' as const),
+      })),
+    )
     .returning();
   const [terry, leaver, floorLeaver] = special.map((u) => u.id) as [string, string, string];
   await db.transaction(async (tx) => {
@@ -70,7 +184,9 @@ export async function seedInventory(db: Db): Promise<Inventory> {
     await tx.execute(sql`insert into environment_users (environment_id, user_id, role)
       select ${E}, id, 'ENVIRONMENT_MAKER'::environment_role from p
       union all select ${E}, u, 'ENVIRONMENT_MAKER'::environment_role from unnest(array[${terry}::uuid, ${leaver}::uuid, ${floorLeaver}::uuid]) u`);
-    await tx.execute(sql`insert into groups (id, external_id, tenant_id, display_name) select id, 'g' || n || '-' || ${tag}::text, ${T}, 'Group ' || n from gr`);
+    await tx.execute(
+      sql`insert into groups (id, external_id, tenant_id, display_name) select id, 'g' || n || '-' || ${tag}::text, ${T}, 'Group ' || n from gr`,
+    );
     await tx.execute(sql`insert into group_members (group_id, user_id)
       select gr.id, p.id from gr cross join generate_series(0, 19) m join p on p.n = (gr.n * 20 + m) % ${U}::int
       union all select gr.id, ${terry}::uuid from gr where gr.n = any(${sql.raw(`array[${TERRY_GROUPS.join(',')}]`)})`);
@@ -108,8 +224,14 @@ export async function seedAudit(db: Db): Promise<AuditSeed> {
   const { flows: F, users: U } = AUDIT;
   const E = sql`${t.environmentId}::uuid`;
   const tag = t.tag;
-  const [team] = await db.select().from(groups).where(eq(groups.externalId, `team-${tag}`));
-  const [connector] = await db.select().from(connectors).where(eq(connectors.externalId, `sharepoint-${tag}`));
+  const [team] = await db
+    .select()
+    .from(groups)
+    .where(eq(groups.externalId, `team-${tag}`));
+  const [connector] = await db
+    .select()
+    .from(connectors)
+    .where(eq(connectors.externalId, `sharepoint-${tag}`));
   let grants = 0;
   await db.transaction(async (tx) => {
     await numbered(tx, 'p', 0, U - 1);
@@ -120,9 +242,17 @@ export async function seedAudit(db: Db): Promise<AuditSeed> {
     await tx.execute(sql`insert into group_members (group_id, user_id) select ${team!.id}::uuid, id from p where n % 10 <> 3`);
     const [leaverConnection] = await tx
       .insert(connections)
-      .values({ environmentId: t.environmentId, connectorId: connector!.id, ownerId: sql`(select id from p where n = 1)` as never, displayName: 'Leaver SP' })
+      .values({
+        environmentId: t.environmentId,
+        connectorId: connector!.id,
+        ownerId: sql`(select id from p where n = 1)` as never,
+        displayName: 'Leaver SP',
+      })
       .returning();
-    const [makerConnection] = await tx.insert(connections).values({ environmentId: t.environmentId, connectorId: connector!.id, ownerId: t.maker.id, displayName: 'Maker SP' }).returning();
+    const [makerConnection] = await tx
+      .insert(connections)
+      .values({ environmentId: t.environmentId, connectorId: connector!.id, ownerId: t.maker.id, displayName: 'Maker SP' })
+      .returning();
     // Flow n % 100 = 7 belongs to a departed user alone (users 1, 101, ..., 1901 left).
     await tx.execute(sql`insert into flows (id, environment_id, creator_id, primary_owner_id, display_name, trigger, state, solution_aware)
       select fl.id, ${E}, o.id, o.id, 'Flow ' || fl.n, 'INSTANT', 'ON', false

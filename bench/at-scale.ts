@@ -87,7 +87,11 @@ async function once(run: () => Promise<unknown>): Promise<Timing> {
 
 function client(url: string, token: string) {
   return async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const result = (await response.json()) as { data?: T; errors?: unknown };
     if (!result.data || result.errors) throw new Error(`GraphQL failed: ${JSON.stringify(result).slice(0, 500)}`);
     return result.data;
@@ -103,7 +107,10 @@ async function showPlan(databaseUrl: string, environmentId: string, filter: Page
   const sent: { query: string; params: unknown[] }[] = [];
   const connection = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const db = drizzle(connection, { schema: tables, logger: { logQuery: (query, params) => void sent.push({ query, params }) } }) as unknown as Db;
+    const db = drizzle(connection, {
+      schema: tables,
+      logger: { logQuery: (query, params) => void sent.push({ query, params }) },
+    }) as unknown as Db;
     const list = flowsOfEnvironment(db, environmentId, { filter, order });
     await list.page({ after: null, before: null, limit: 51, inverted: false });
     const page = sent.at(-1)!;
@@ -113,7 +120,10 @@ async function showPlan(databaseUrl: string, environmentId: string, filter: Page
       .map((r) => `  ${r['QUERY PLAN']}`)
       .join('\n')
       .replace(/'[^'\n]{200,}'/g, "'…'")
-      .replace(/\(CASE WHEN \(octet_length\((.+?)\) = char_length\(\1\)\) THEN lower\(\(\1\)::text\) ELSE translate\(lower\(\(\1\)::text\), '…'::text, '…'::text\) END\)/g, 'fold_case($1)');
+      .replace(
+        /\(CASE WHEN \(octet_length\((.+?)\) = char_length\(\1\)\) THEN lower\(\(\1\)::text\) ELSE translate\(lower\(\(\1\)::text\), '…'::text, '…'::text\) END\)/g,
+        'fold_case($1)',
+      );
     console.log(`plan of the environmentFlows page statement (${JSON.stringify(filter)}):\n${folded}`);
   } finally {
     await connection.end();
@@ -126,14 +136,29 @@ export async function benchAtScale(databaseUrl?: string) {
   const { db } = database;
   const [version] = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`));
   const where = databaseUrl ? `PostgreSQL ${version!.v}` : `PGlite (PostgreSQL ${version!.v} in memory): no DATABASE_URL, so no PostgreSQL`;
-  console.log(`at-scale on ${where}; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `at-scale on ${where}; load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   const started = performance.now();
   // Inserts of up to 600,000 rows outlast the server's statement timeout: seeded through a handle of their own.
   const seeder = databaseUrl ? await openDatabase({ databaseUrl, poolSize: 1, timeouts: { statementMs: 600_000 } }) : database;
   const inv = await seedInventory(seeder.db);
   const aud = await seedAudit(seeder.db);
-  for (const table of ['users', 'groups', 'group_members', 'sharepoint_lists', 'list_editors', 'environment_users', 'flows', 'owner_grants', 'run_only_grants', 'connection_references']) {
+  for (const table of [
+    'users',
+    'groups',
+    'group_members',
+    'sharepoint_lists',
+    'list_editors',
+    'environment_users',
+    'flows',
+    'owner_grants',
+    'run_only_grants',
+    'connection_references',
+  ]) {
     await seeder.db.execute(sql.raw(`vacuum analyze ${table}`));
   }
   if (seeder !== database) await seeder.close();
@@ -143,15 +168,32 @@ export async function benchAtScale(databaseUrl?: string) {
   );
 
   const feed = await LogFeed.start(database, { pollMs: 1000 });
-  const server = await startServer({ db, feed, verify: tokenVerifier({ kind: 'secret', secret: SECRET }), port: 0, host: '127.0.0.1', quiet: true });
+  const server = await startServer({
+    db,
+    feed,
+    verify: tokenVerifier({ kind: 'secret', secret: SECRET }),
+    port: 0,
+    host: '127.0.0.1',
+    quiet: true,
+  });
   const rows: Row[] = [];
   try {
     const asAdmin = client(server.url, await signToken(SECRET, `admin-${inv.tag}`));
 
     // environmentFlows: a searched, filtered page, two ways.
     const pages: { label: string; filter: PageFilter; search: string; order: PageOrder }[] = [
-      { label: 'environmentFlows: search "invoice approv", state ON, newest first', search: 'invoice approv', filter: { words: ['invoice', 'approv'], state: 'ON' }, order: { field: 'CREATED_AT', direction: 'DESC' } },
-      { label: 'environmentFlows: search "budget", trigger SCHEDULED, by name', search: 'budget', filter: { words: ['budget'], trigger: 'SCHEDULED' }, order: { field: 'DISPLAY_NAME', direction: 'ASC' } },
+      {
+        label: 'environmentFlows: search "invoice approv", state ON, newest first',
+        search: 'invoice approv',
+        filter: { words: ['invoice', 'approv'], state: 'ON' },
+        order: { field: 'CREATED_AT', direction: 'DESC' },
+      },
+      {
+        label: 'environmentFlows: search "budget", trigger SCHEDULED, by name',
+        search: 'budget',
+        filter: { words: ['budget'], trigger: 'SCHEDULED' },
+        order: { field: 'DISPLAY_NAME', direction: 'ASC' },
+      },
     ];
     for (const p of pages) {
       if (databaseUrl) await showPlan(databaseUrl, inv.environmentId, p.filter, p.order);
@@ -163,7 +205,13 @@ export async function benchAtScale(databaseUrl?: string) {
       type Page = { environmentFlows: { totalCount: number; edges: { node: { id: string } }[] } };
       const [hand, api] = [await inventoryPage(db, inv.environmentId, p.filter, p.order), await asAdmin<Page>(INVENTORY_QUERY, variables)];
       check(Number(hand[0]?.total ?? 0) === api.environmentFlows.totalCount, `${p.label}: totalCount`);
-      check(hand.slice(0, 50).map((r) => globalId('Flow', r.id)).join() === api.environmentFlows.edges.map((e) => e.node.id).join(), `${p.label}: the page`);
+      check(
+        hand
+          .slice(0, 50)
+          .map((r) => globalId('Flow', r.id))
+          .join() === api.environmentFlows.edges.map((e) => e.node.id).join(),
+        `${p.label}: the page`,
+      );
       const floor = await sample(RUNS, () => inventoryPage(db, inv.environmentId, p.filter, p.order));
       const flowshare = await sample(RUNS, () => asAdmin<Page>(INVENTORY_QUERY, variables));
       rows.push({ label: p.label, flowshare, floor, note: `${api.environmentFlows.totalCount.toLocaleString('en-US')} match` });
@@ -174,32 +222,69 @@ export async function benchAtScale(databaseUrl?: string) {
       const variables = { userId: globalId('User', inv.terry), environmentId: globalId('Environment', inv.environmentId) };
       type Page = { accessibleFlows: { totalCount: number; edges: { node: { id: string }; access: { paths: unknown[] } }[] } };
       const [hand, api] = [await reachablePage(db, inv.terry, inv.environmentId), await asAdmin<Page>(REACH_QUERY, variables)];
-      check(Number(hand[0]?.total ?? 0) === api.accessibleFlows.totalCount, `accessibleFlows totalCount ${hand[0]?.total} vs ${api.accessibleFlows.totalCount}`);
-      check(hand.slice(0, 50).map((r) => globalId('Flow', r.id)).join() === api.accessibleFlows.edges.map((e) => e.node.id).join(), 'accessibleFlows: the page');
+      check(
+        Number(hand[0]?.total ?? 0) === api.accessibleFlows.totalCount,
+        `accessibleFlows totalCount ${hand[0]?.total} vs ${api.accessibleFlows.totalCount}`,
+      );
+      check(
+        hand
+          .slice(0, 50)
+          .map((r) => globalId('Flow', r.id))
+          .join() === api.accessibleFlows.edges.map((e) => e.node.id).join(),
+        'accessibleFlows: the page',
+      );
       const floor = await sample(RUNS, () => reachablePage(db, inv.terry, inv.environmentId));
       const flowshare = await sample(RUNS, () => asAdmin<Page>(REACH_QUERY, variables));
-      rows.push({ label: 'accessibleFlows: a user in 5 groups, page of 50 with access paths', flowshare, floor, note: `${api.accessibleFlows.totalCount.toLocaleString('en-US')} reachable` });
+      rows.push({
+        label: 'accessibleFlows: a user in 5 groups, page of 50 with access paths',
+        flowshare,
+        floor,
+        note: `${api.accessibleFlows.totalCount.toLocaleString('en-US')} reachable`,
+      });
     }
 
     // reassignFlows of the leaver's 1,000 flows to the co-owner: dry run, then for real; the
     // floor hands the other leaver's 1,000 flows over by hand.
     {
       const input = (dryRun: boolean) => ({
-        input: { environmentId: globalId('Environment', inv.environmentId), fromUserId: globalId('User', inv.leaver), toUserId: globalId('User', inv.coowner.id), removeFromUser: false, dryRun },
+        input: {
+          environmentId: globalId('Environment', inv.environmentId),
+          fromUserId: globalId('User', inv.leaver),
+          toUserId: globalId('User', inv.coowner.id),
+          removeFromUser: false,
+          dryRun,
+        },
       });
       type Answer = { reassignFlows: { __typename: string; dryRun?: boolean; flows?: unknown[]; message?: string } };
       const call = async (dryRun: boolean) => {
         const answer = (await asAdmin<Answer>(REASSIGN_MUTATION, input(dryRun))).reassignFlows;
-        check(answer.__typename === 'ReassignFlowsSuccess' && answer.flows!.length === INVENTORY.reassigned && answer.dryRun === dryRun, `reassignFlows: ${JSON.stringify(answer).slice(0, 300)}`);
+        check(
+          answer.__typename === 'ReassignFlowsSuccess' && answer.flows!.length === INVENTORY.reassigned && answer.dryRun === dryRun,
+          `reassignFlows: ${JSON.stringify(answer).slice(0, 300)}`,
+        );
       };
       const dry = await once(() => call(true));
       check((await written(db, inv.leaver, inv.coowner.id)).grants === 0, 'the dry run wrote grants');
       const real = await once(() => call(false));
       const byApi = await written(db, inv.leaver, inv.coowner.id);
-      const floor = await once(() => reassignByHand(db, { environmentId: inv.environmentId, tenantId: inv.tenantId, leaver: inv.floorLeaver, heir: inv.coowner.id, admin: inv.admin.id }));
+      const floor = await once(() =>
+        reassignByHand(db, {
+          environmentId: inv.environmentId,
+          tenantId: inv.tenantId,
+          leaver: inv.floorLeaver,
+          heir: inv.coowner.id,
+          admin: inv.admin.id,
+        }),
+      );
       const byHand = await written(db, inv.floorLeaver, inv.coowner.id);
-      for (const w of [byApi, byHand]) check(w.grants === INVENTORY.reassigned && w.events === INVENTORY.reassigned, `reassigned ${JSON.stringify(w)}`);
-      rows.push({ label: 'reassignFlows of 1,000 flows, dryRun (one run)', flowshare: dry, floor, note: 'writes nothing; floor: the real change' });
+      for (const w of [byApi, byHand])
+        check(w.grants === INVENTORY.reassigned && w.events === INVENTORY.reassigned, `reassigned ${JSON.stringify(w)}`);
+      rows.push({
+        label: 'reassignFlows of 1,000 flows, dryRun (one run)',
+        flowshare: dry,
+        floor,
+        note: 'writes nothing; floor: the real change',
+      });
       rows.push({
         label: 'reassignFlows of 1,000 flows (one run)',
         flowshare: real,
@@ -211,18 +296,34 @@ export async function benchAtScale(databaseUrl?: string) {
     // sharingAudit on the other tenant's secured environment: every kind, and the departed-user kinds.
     {
       const asAuditor = client(server.url, await signToken(SECRET, `admin-${aud.tag}`));
-      const [team] = await db.select().from(groups).where(eq(groups.externalId, `team-${aud.tag}`));
+      const [team] = await db
+        .select()
+        .from(groups)
+        .where(eq(groups.externalId, `team-${aud.tag}`));
       const cases: { label: string; kinds: AuditFindingKind[] | null }[] = [
         { label: 'sharingAudit, every kind', kinds: null },
-        { label: 'sharingAudit(kinds: [NO_ACTIVE_OWNER, DEPARTED_CONNECTION_OWNER])', kinds: ['NO_ACTIVE_OWNER', 'DEPARTED_CONNECTION_OWNER'] },
+        {
+          label: 'sharingAudit(kinds: [NO_ACTIVE_OWNER, DEPARTED_CONNECTION_OWNER])',
+          kinds: ['NO_ACTIVE_OWNER', 'DEPARTED_CONNECTION_OWNER'],
+        },
       ];
       for (const c of cases) {
-        const all: AuditFindingKind[] = ['GUEST_OWNER', 'GUEST_RUN_ONLY', 'OUTSIDE_ENVIRONMENT', 'NO_ACTIVE_OWNER', 'DEPARTED_CONNECTION_OWNER', 'EXPIRED_GRANT'];
+        const all: AuditFindingKind[] = [
+          'GUEST_OWNER',
+          'GUEST_RUN_ONLY',
+          'OUTSIDE_ENVIRONMENT',
+          'NO_ACTIVE_OWNER',
+          'DEPARTED_CONNECTION_OWNER',
+          'EXPIRED_GRANT',
+        ];
         const variables = { environmentId: globalId('Environment', aud.environmentId), kinds: c.kinds };
         type Audit = { sharingAudit: { truncated: boolean; findings: unknown[] } };
         const byHand = () => auditByHand(db, aud.environmentId, team!.id, c.kinds ?? all);
         const [hand, api] = [await byHand(), await asAuditor<Audit>(AUDIT_QUERY, variables)];
-        check(hand.findings === api.sharingAudit.findings.length && (hand.total > 1000) === api.sharingAudit.truncated, `${c.label}: ${hand.findings} (of ${hand.total}) vs ${api.sharingAudit.findings.length} findings`);
+        check(
+          hand.findings === api.sharingAudit.findings.length && hand.total > 1000 === api.sharingAudit.truncated,
+          `${c.label}: ${hand.findings} (of ${hand.total}) vs ${api.sharingAudit.findings.length} findings`,
+        );
         const floor = await sample(AUDIT_RUNS, byHand);
         const flowshare = await sample(AUDIT_RUNS, () => asAuditor<Audit>(AUDIT_QUERY, variables));
         rows.push({
@@ -247,13 +348,20 @@ export async function benchAtScale(databaseUrl?: string) {
     const floor = r.floor ? [ms(r.floor.p50), ms(r.floor.p99), `${(r.flowshare.p50 / r.floor.p50).toFixed(1)}x`] : ['', '', ''];
     console.log(`| ${r.label} | ${ms(r.flowshare.p50)} | ${ms(r.flowshare.p99)} | ${floor.join(' | ')} | ${r.note ?? ''} |`);
   }
-  console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 /** What a reassignment left: the heir's owner grants on the leaver's flows, their OWNER_ADDED events and those events' recipients. */
 async function written(db: Db, leaver: string, heir: string) {
   const handed = db.select({ id: flows.id }).from(flows).where(eq(flows.primaryOwnerId, leaver));
-  const [grants] = await db.select({ n: count() }).from(ownerGrants).where(and(eq(ownerGrants.userId, heir), inArray(ownerGrants.flowId, handed)));
+  const [grants] = await db
+    .select({ n: count() })
+    .from(ownerGrants)
+    .where(and(eq(ownerGrants.userId, heir), inArray(ownerGrants.flowId, handed)));
   const events = and(eq(sharingEvents.kind, 'OWNER_ADDED'), eq(sharingEvents.principalId, heir), inArray(sharingEvents.flowId, handed));
   const [evented] = await db.select({ n: count() }).from(sharingEvents).where(events);
   const [recipients] = await db

@@ -34,7 +34,11 @@ async function time(url: string, query: string, token: string | null): Promise<S
   const started = performance.now();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query }),
   });
   const text = await response.text();
@@ -47,14 +51,32 @@ export async function benchAttacks(databaseUrl: string) {
   const database = await openDatabase({ databaseUrl, poolSize: 10 });
   const tag = `attack${randomUUID().slice(0, 6)}`;
   await importDirectory(database.db, tenantDirectory(tag));
-  const [maker] = await database.db.select().from(users).where(eq(users.externalId, `maker-${tag}`));
-  const [env] = await database.db.select().from(environments).where(eq(environments.externalId, `default-${tag}`));
-  const flow = await createFlow(database.db, maker!, { environmentId: env!.id, displayName: 'Target', trigger: 'INSTANT', actions: [{ name: 'Compose' }] });
+  const [maker] = await database.db
+    .select()
+    .from(users)
+    .where(eq(users.externalId, `maker-${tag}`));
+  const [env] = await database.db
+    .select()
+    .from(environments)
+    .where(eq(environments.externalId, `default-${tag}`));
+  const flow = await createFlow(database.db, maker!, {
+    environmentId: env!.id,
+    displayName: 'Target',
+    trigger: 'INSTANT',
+    actions: [{ name: 'Compose' }],
+  });
   await setFlowState(database.db, maker!, { flowId: flow.id, state: 'ON' });
   for (let i = 0; i < 50; i++) await triggerFlow(database.db, maker!, { flowId: flow.id, invokerConnectionIds: [] });
   const token = await signToken(SECRET, `maker-${tag}`);
   const feed = await LogFeed.start(database, { pollMs: 1000 });
-  const server = await startServer({ db: database.db, feed, verify: tokenVerifier({ kind: 'secret', secret: SECRET }), port: 0, host: '127.0.0.1', quiet: true });
+  const server = await startServer({
+    db: database.db,
+    feed,
+    verify: tokenVerifier({ kind: 'secret', secret: SECRET }),
+    port: 0,
+    host: '127.0.0.1',
+    quiet: true,
+  });
   const node = (inner: string) => `{ node(id: "${globalId('Flow', flow.id)}") { ... on Flow { ${inner} } } }`;
   const attacks: [string, string, string | null][] = [
     ['baseline: { viewer { id } }', '{ viewer { id } }', token],
@@ -63,7 +85,11 @@ export async function benchAttacks(databaseUrl: string) {
     ['1,000 aliases of __schema, no token (item 2)', `{ ${many(1000, SCHEMA)} }`, null],
     ['8,000 aliases of __schema, no token (item 2)', `{ ${many(8000, SCHEMA)} }`, null],
     ['500,000 __typename aliases, no token (item 2)', `{ ${many(500_000, (i) => `a${i}: __typename`)} }`, null],
-    ['1,000 aliases of sharingAudit (item 2)', `{ ${many(1000, (i) => `a${i}: sharingAudit(environmentId: "${globalId('Environment', env!.id)}") { generatedAt }`)} }`, token],
+    [
+      '1,000 aliases of sharingAudit (item 2)',
+      `{ ${many(1000, (i) => `a${i}: sharingAudit(environmentId: "${globalId('Environment', env!.id)}") { generatedAt }`)} }`,
+      token,
+    ],
     ['1,000 aliases of searchPrincipals (item 2)', `{ ${many(1000, (i) => `a${i}: searchPrincipals(query: "a") { totalCount }`)} }`, token],
     ['1,000 nested levels (item 3)', `{ ${'node(id: "x") { ... on Flow { '.repeat(1000)}id${' } }'.repeat(1000)} }`, token],
     ['20,000 nested selections (item 3)', `{ ${'a { '.repeat(20_000)}b${' }'.repeat(20_000)} }`, null],
@@ -85,7 +111,9 @@ export async function benchAttacks(databaseUrl: string) {
       const median = sorted[Math.floor(sorted.length / 2)]!;
       if (!baseline) baseline = median;
       const answer = `${samples[0]!.status} ${samples[0]!.code}`;
-      console.log(`| ${name} | ${answer} | ${median.toFixed(1)} | ${sorted.at(-1)!.toFixed(1)} | ${(median / baseline).toFixed(1)}x | ${healthy}/${ROUNDS} |`);
+      console.log(
+        `| ${name} | ${answer} | ${median.toFixed(1)} | ${sorted.at(-1)!.toFixed(1)} | ${(median / baseline).toFixed(1)}x | ${healthy}/${ROUNDS} |`,
+      );
     }
   } finally {
     await server.close();

@@ -51,22 +51,52 @@ async function seed(db: Db) {
   await importDirectory(db, { ...directory, users: [...directory.users, ...extra] });
 
   const one = async <T>(rows: Promise<T[]>) => (await rows)[0]!;
-  const env = await one(db.select().from(environments).where(eq(environments.externalId, `secured-${tag}`)));
-  const maker = await one(db.select().from(users).where(eq(users.externalId, `maker-${tag}`)));
+  const env = await one(
+    db
+      .select()
+      .from(environments)
+      .where(eq(environments.externalId, `secured-${tag}`)),
+  );
+  const maker = await one(
+    db
+      .select()
+      .from(users)
+      .where(eq(users.externalId, `maker-${tag}`)),
+  );
   const admin = `admin-${tag}`;
   const people = await db.select({ id: users.id, status: users.status }).from(users).where(eq(users.tenantId, env.tenantId));
   const departed = people.filter((p) => p.status === 'DEPARTED');
-  const connector = await one(db.select().from(connectors).where(eq(connectors.externalId, `sharepoint-${tag}`)));
+  const connector = await one(
+    db
+      .select()
+      .from(connectors)
+      .where(eq(connectors.externalId, `sharepoint-${tag}`)),
+  );
   const [makers, leavers] = [
-    await db.insert(connections).values({ environmentId: env.id, connectorId: connector.id, ownerId: maker.id, displayName: 'Maker SP' }).returning(),
-    await db.insert(connections).values({ environmentId: env.id, connectorId: connector.id, ownerId: departed[0]!.id, displayName: 'Leaver SP' }).returning(),
+    await db
+      .insert(connections)
+      .values({ environmentId: env.id, connectorId: connector.id, ownerId: maker.id, displayName: 'Maker SP' })
+      .returning(),
+    await db
+      .insert(connections)
+      .values({ environmentId: env.id, connectorId: connector.id, ownerId: departed[0]!.id, displayName: 'Leaver SP' })
+      .returning(),
   ];
 
   const started = performance.now();
   const flowRows = Array.from({ length: FLOWS }, (_, i) => {
     // One flow in a hundred belongs to someone who has left.
     const owner = i % 100 === 7 ? departed[i % departed.length]!.id : maker.id;
-    return { id: randomUUID(), environmentId: env.id, creatorId: owner, primaryOwnerId: owner, displayName: `Flow ${i}`, trigger: 'INSTANT' as const, state: 'ON' as const, solutionAware: false };
+    return {
+      id: randomUUID(),
+      environmentId: env.id,
+      creatorId: owner,
+      primaryOwnerId: owner,
+      displayName: `Flow ${i}`,
+      trigger: 'INSTANT' as const,
+      state: 'ON' as const,
+      solutionAware: false,
+    };
   });
   await insertInBatches(db, flows, flowRows);
   await insertInBatches(
@@ -82,19 +112,23 @@ async function seed(db: Db) {
     const pick = (k: number) => people[(i * 7 + k * 131) % people.length]!.id;
     // A flow whose primary owner left has no other owner: the audit's NO_ACTIVE_OWNER.
     if (f.primaryOwnerId !== maker.id) return;
-    const chosen = [...new Set(Array.from({ length: OWNERS_PER_FLOW + RUN_ONLY_PER_FLOW + 4 }, (_, k) => pick(k)))].filter((id) => id !== f.primaryOwnerId);
-    chosen.slice(0, OWNERS_PER_FLOW).forEach((userId, k) =>
-      owners.push({ flowId: f.id, principalKind: 'USER', userId, addedById: maker.id, expiresAt: (i + k) % 50 === 0 ? past : null }),
+    const chosen = [...new Set(Array.from({ length: OWNERS_PER_FLOW + RUN_ONLY_PER_FLOW + 4 }, (_, k) => pick(k)))].filter(
+      (id) => id !== f.primaryOwnerId,
     );
+    for (const [k, userId] of chosen.slice(0, OWNERS_PER_FLOW).entries()) {
+      owners.push({ flowId: f.id, principalKind: 'USER', userId, addedById: maker.id, expiresAt: (i + k) % 50 === 0 ? past : null });
+    }
     // One flow in eleven has a fourth run-only user: 100,000 grants in all.
-    chosen.slice(OWNERS_PER_FLOW, OWNERS_PER_FLOW + RUN_ONLY_PER_FLOW + (i % 11 === 0 ? 1 : 0)).forEach((userId, k) =>
-      runOnly.push({ flowId: f.id, principalKind: 'USER', userId, addedById: maker.id, expiresAt: (i + k) % 50 === 1 ? past : null }),
-    );
+    for (const [k, userId] of chosen.slice(OWNERS_PER_FLOW, OWNERS_PER_FLOW + RUN_ONLY_PER_FLOW + (i % 11 === 0 ? 1 : 0)).entries()) {
+      runOnly.push({ flowId: f.id, principalKind: 'USER', userId, addedById: maker.id, expiresAt: (i + k) % 50 === 1 ? past : null });
+    }
   });
   await insertInBatches(db, ownerGrants, owners);
   await insertInBatches(db, runOnlyGrants, runOnly);
   await db.execute(sql`analyze`);
-  console.log(`seeded ${FLOWS} flows, ${owners.length + runOnly.length} grants, ${people.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${FLOWS} flows, ${owners.length + runOnly.length} grants, ${people.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { environmentId: env.id, admin, grants: owners.length + runOnly.length };
 }
 
@@ -102,7 +136,14 @@ export async function benchAudit(databaseUrl: string) {
   const database = await openDatabase({ databaseUrl, poolSize: 10 });
   const { environmentId, admin, grants } = await seed(database.db);
   const feed = await LogFeed.start(database, { pollMs: 1000 });
-  const server = await startServer({ db: database.db, feed, verify: tokenVerifier({ kind: 'secret', secret: SECRET }), port: 0, host: '127.0.0.1', quiet: true });
+  const server = await startServer({
+    db: database.db,
+    feed,
+    verify: tokenVerifier({ kind: 'secret', secret: SECRET }),
+    port: 0,
+    host: '127.0.0.1',
+    quiet: true,
+  });
   try {
     const db = database.db;
     const [adminRow] = await db.select().from(users).where(eq(users.externalId, admin));
@@ -127,17 +168,26 @@ export async function benchAudit(databaseUrl: string) {
     const token = await signToken(SECRET, admin);
     const body = JSON.stringify({ query: QUERY, variables: { environmentId: globalId('Environment', environmentId) } });
     const overHttp = await median(3, async () => {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
       const result = (await response.json()) as { data?: { sharingAudit: { findings: unknown[] } }; errors?: unknown };
-      if (!result.data || result.data.sharingAudit.findings.length !== findings) throw new Error(`audit over HTTP disagrees: ${JSON.stringify(result).slice(0, 300)}`);
+      if (!result.data || result.data.sharingAudit.findings.length !== findings)
+        throw new Error(`audit over HTTP disagrees: ${JSON.stringify(result).slice(0, 300)}`);
     });
 
-    console.log(`\nsharingAudit on PostgreSQL: ${FLOWS} flows, ${grants} grants, ${findings} findings (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')})`);
+    console.log(
+      `\nsharingAudit on PostgreSQL: ${FLOWS} flows, ${grants} grants, ${findings} findings (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')})`,
+    );
     console.log('| what | median ms | × floor |');
     console.log('|---|---|---|');
     console.log(`| floor: read every grant of the environment with its user (one query per table) | ${floor.toFixed(0)} | 1.0 |`);
     console.log(`| sharingAudit (the use case, in process) | ${direct.toFixed(0)} | ${(direct / floor).toFixed(1)} |`);
-    console.log(`| sharingAudit over HTTP, every finding with flow, principal, connection | ${overHttp.toFixed(0)} | ${(overHttp / floor).toFixed(1)} |`);
+    console.log(
+      `| sharingAudit over HTTP, every finding with flow, principal, connection | ${overHttp.toFixed(0)} | ${(overHttp / floor).toFixed(1)} |`,
+    );
   } finally {
     await server.close();
     await feed.close();

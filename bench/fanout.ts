@@ -23,7 +23,11 @@ const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function gql(url: string, token: string, query: string, variables: object) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data: Record<string, Record<string, unknown>>; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -50,7 +54,15 @@ export async function benchFanout(databaseUrl: string) {
   for (const n of SIZES) {
     const members = Array.from({ length: n }, (_, i) => `g${n}u${i}-${tag}`);
     directory.users.push(
-      ...members.map((id) => ({ id, tenant, displayName: id, email: `${id}@example.com`, kind: 'MEMBER' as const, license: 'PREMIUM' as const, status: 'ACTIVE' as const })),
+      ...members.map((id) => ({
+        id,
+        tenant,
+        displayName: id,
+        email: `${id}@example.com`,
+        kind: 'MEMBER' as const,
+        license: 'PREMIUM' as const,
+        status: 'ACTIVE' as const,
+      })),
     );
     directory.groups.push({ id: `g${n}-${tag}`, tenant, displayName: `Group of ${n}`, members });
   }
@@ -62,19 +74,33 @@ export async function benchFanout(databaseUrl: string) {
   const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/ws-floor.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = graphqlUrlOf(await server.matched);
-    const floorUrl = await new Promise<string>((resolve) => floor.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const floorUrl = await new Promise<string>((resolve) =>
+      floor.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+    );
     const health = async () => (await (await fetch(url.replace('/graphql', '/health'))).json()) as { subscriptions: number };
     const maker = await signToken(SECRET, `maker-${tag}`);
     const { environments } = await gql(url, maker, '{ environments { id isDefault } }', {});
     const environmentId = (environments as unknown as { id: string; isDefault: boolean }[]).find((e) => e.isDefault)!.id;
-    const found = await gql(url, maker, 'query($q: String!) { searchPrincipals(query: $q, first: 20) { edges { node { ... on Group { id displayName } } } } }', { q: 'Group of' });
-    const groups = (found.searchPrincipals as unknown as { edges: { node: { id: string; displayName: string } }[] }).edges.map((e) => e.node);
+    const found = await gql(
+      url,
+      maker,
+      'query($q: String!) { searchPrincipals(query: $q, first: 20) { edges { node { ... on Group { id displayName } } } } }',
+      { q: 'Group of' },
+    );
+    const groups = (found.searchPrincipals as unknown as { edges: { node: { id: string; displayName: string } }[] }).edges.map(
+      (e) => e.node,
+    );
 
     const rows: Row[] = [];
     for (const n of SIZES) {
-      const { createFlow } = await gql(url, maker, 'mutation($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }', {
-        input: { environmentId, displayName: `Fan-out ${n}`, trigger: 'INSTANT', actions: [] },
-      });
+      const { createFlow } = await gql(
+        url,
+        maker,
+        'mutation($input: CreateFlowInput!) { createFlow(input: $input) { ... on CreateFlowSuccess { flow { id } } } }',
+        {
+          input: { environmentId, displayName: `Fan-out ${n}`, trigger: 'INSTANT', actions: [] },
+        },
+      );
       const flowId = (createFlow as { flow: { id: string } }).flow.id;
       const group = groups.find((g) => g.displayName === `Group of ${n}`)!;
       const tokens = await Promise.all(Array.from({ length: n }, (_, i) => signToken(SECRET, `g${n}u${i}-${tag}`)));
@@ -83,16 +109,37 @@ export async function benchFanout(databaseUrl: string) {
       const rssBefore = rssKiB(server.child.pid!);
       const arrived = new Array<number>(n).fill(0);
       const clients: Client[] = [];
-      await inBatches(tokens.map((token, i) => ({ token, i })), 100, async ({ token, i }) => {
-        const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false });
-        clients.push(client);
-        client.subscribe({ query: 'subscription { sharingEvents { kind flowId } }' }, { next: () => void (arrived[i] = Date.now()), error: () => {}, complete: () => {} });
-      });
+      await inBatches(
+        tokens.map((token, i) => ({ token, i })),
+        100,
+        async ({ token, i }) => {
+          const client = createClient({
+            url: url.replace('http', 'ws'),
+            webSocketImpl: WebSocket,
+            connectionParams: { authorization: `Bearer ${token}` },
+            retryAttempts: 0,
+            lazy: false,
+          });
+          clients.push(client);
+          client.subscribe(
+            { query: 'subscription { sharingEvents { kind flowId } }' },
+            {
+              next: () => {
+                arrived[i] = Date.now();
+              },
+              error: () => {},
+              complete: () => {},
+            },
+          );
+        },
+      );
       await waitUntil(`${n} subscriptions`, async () => (await health()).subscriptions === n);
       await pause(2000);
       const rssAfter = rssKiB(server.child.pid!);
 
-      await gql(url, maker, 'mutation($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }', { input: { flowId, add: [group.id] } });
+      await gql(url, maker, 'mutation($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }', {
+        input: { flowId, add: [group.id] },
+      });
       const answered = Date.now();
       await waitUntil(`${n} events`, () => arrived.every((t) => t > 0), 60_000);
       const latencies = arrived.map((t) => t - answered).sort((a, b) => a - b);
@@ -109,8 +156,10 @@ export async function benchFanout(databaseUrl: string) {
       });
       console.log(`  ${n} subscribers done`);
     }
-    console.log('\nfan-out: one OWNER_ADDED to N subscribers of one server process (PostgreSQL), ms after the mutation\'s response');
-    console.log('| N | p50 | p99 | last | floor: bare ws broadcast to N, last | last ÷ floor | server RSS per idle subscription | floor RSS per idle socket |');
+    console.log("\nfan-out: one OWNER_ADDED to N subscribers of one server process (PostgreSQL), ms after the mutation's response");
+    console.log(
+      '| N | p50 | p99 | last | floor: bare ws broadcast to N, last | last ÷ floor | server RSS per idle subscription | floor RSS per idle socket |',
+    );
     console.log('|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       console.log(
@@ -137,12 +186,18 @@ async function floorBroadcast(floorUrl: string, n: number, pid: number): Promise
   await inBatches([...Array(n).keys()], 200, async (i) => {
     const socket = new WebSocket(floorUrl.replace('http', 'ws'));
     sockets.push(socket);
-    socket.on('message', () => void (arrived[i] = Date.now()));
+    socket.on('message', () => {
+      arrived[i] = Date.now();
+    });
     await new Promise((resolve) => socket.once('open', resolve));
   });
   await pause(2000);
   const floorKibPerSocket = (rssKiB(pid) - rssBefore) / n;
-  const payload = JSON.stringify({ type: 'next', id: '1', payload: { data: { sharingEvents: { kind: 'OWNER_ADDED', flowId: randomUUID() } } } });
+  const payload = JSON.stringify({
+    type: 'next',
+    id: '1',
+    payload: { data: { sharingEvents: { kind: 'OWNER_ADDED', flowId: randomUUID() } } },
+  });
   // The floor sends before it answers, so its clock starts at the request, not the response.
   const sent = Date.now();
   await fetch(`${floorUrl}/broadcast`, { method: 'POST', body: payload });

@@ -17,7 +17,16 @@ import { benchPeer } from './peer.js';
 import { benchScim } from './scim.js';
 import { benchUsage } from './usage.js';
 
-const cases: Record<string, (databaseUrl: string) => Promise<void>> = { myflows: benchMyFlows, audit: benchAudit, fanout: benchFanout, attacks: benchAttacks, scim: benchScim, usage: benchUsage, peer: benchPeer, 'at-scale': benchAtScale };
+const cases: Record<string, (databaseUrl: string) => Promise<void>> = {
+  myflows: benchMyFlows,
+  audit: benchAudit,
+  fanout: benchFanout,
+  attacks: benchAttacks,
+  scim: benchScim,
+  usage: benchUsage,
+  peer: benchPeer,
+  'at-scale': benchAtScale,
+};
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required (npm run bench starts a throwaway PostgreSQL)');

@@ -41,12 +41,41 @@ export async function seed(db: Db) {
   const tag = `bench${randomUUID().slice(0, 6)}`;
   await importDirectory(db, tenantDirectory(tag));
   const one = async <T>(rows: Promise<T[]>) => (await rows)[0]!;
-  const maker = await one(db.select().from(users).where(eq(users.externalId, `maker-${tag}`)));
-  const coowner = await one(db.select().from(users).where(eq(users.externalId, `coowner-${tag}`)));
-  const env = await one(db.select().from(environments).where(eq(environments.externalId, `default-${tag}`)));
-  const connector = (name: string) => one(db.select().from(connectors).where(eq(connectors.externalId, `${name}-${tag}`)));
-  const sp = await createConnection(db, maker, { environmentId: env.id, connectorId: (await connector('sharepoint')).id, displayName: 'SharePoint' });
-  const mail = await createConnection(db, maker, { environmentId: env.id, connectorId: (await connector('outlook')).id, displayName: 'Outlook' });
+  const maker = await one(
+    db
+      .select()
+      .from(users)
+      .where(eq(users.externalId, `maker-${tag}`)),
+  );
+  const coowner = await one(
+    db
+      .select()
+      .from(users)
+      .where(eq(users.externalId, `coowner-${tag}`)),
+  );
+  const env = await one(
+    db
+      .select()
+      .from(environments)
+      .where(eq(environments.externalId, `default-${tag}`)),
+  );
+  const connector = (name: string) =>
+    one(
+      db
+        .select()
+        .from(connectors)
+        .where(eq(connectors.externalId, `${name}-${tag}`)),
+    );
+  const sp = await createConnection(db, maker, {
+    environmentId: env.id,
+    connectorId: (await connector('sharepoint')).id,
+    displayName: 'SharePoint',
+  });
+  const mail = await createConnection(db, maker, {
+    environmentId: env.id,
+    connectorId: (await connector('outlook')).id,
+    displayName: 'Outlook',
+  });
   const started = Date.now();
   for (let i = 0; i < FLOWS; i++) {
     const flow = await createFlow(db, maker, {
@@ -95,13 +124,20 @@ export async function benchMyFlows(databaseUrl: string) {
   try {
     const body = JSON.stringify({ query: QUERY });
     // Both answer the same flows, or the comparison means nothing.
-    const ours = (await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })).json()) as { data: { myFlows: { edges: { node: { id: string } }[] } } };
-    const floor = (await (await fetch(baseline.url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body })).json()) as typeof ours;
+    const ours = (await (
+      await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
+    ).json()) as { data: { myFlows: { edges: { node: { id: string } }[] } } };
+    const floor = (await (
+      await fetch(baseline.url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body })
+    ).json()) as typeof ours;
     const ids = (r: typeof ours) => r.data.myFlows.edges.map((e) => e.node.id).join();
     if (ids(ours) !== ids(floor) || ours.data.myFlows.edges.length !== 100) throw new Error('flowshare and the baseline disagree');
 
     console.log(`\nmyFlows(first: 100) in depth, ${FLOWS} flows on PostgreSQL, 10 connections, ${SECONDS} s each`);
-    const runs = [await load('baseline (node:http + postgres.js)', baseline.url, body, token), await load('flowshare (Yoga + Pothos + drizzle)', server.url, body, token)];
+    const runs = [
+      await load('baseline (node:http + postgres.js)', baseline.url, body, token),
+      await load('flowshare (Yoga + Pothos + drizzle)', server.url, body, token),
+    ];
     console.log('| server | req/s | p50 ms | p99 ms | errors |');
     console.log('|---|---|---|---|---|');
     for (const r of runs) console.log(`| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
@@ -113,4 +149,3 @@ export async function benchMyFlows(databaseUrl: string) {
     await database.close();
   }
 }
-

@@ -33,7 +33,12 @@ const PEER_QUERY = readFileSync(new URL('query.graphql', HERE), 'utf8');
 type Peer = { node: string; script: string; versions: string };
 
 function tail(text: string, lines = 15) {
-  return text.trim().split('\n').slice(-lines).map((l) => `    ${l}`).join('\n');
+  return text
+    .trim()
+    .split('\n')
+    .slice(-lines)
+    .map((l) => `    ${l}`)
+    .join('\n');
 }
 
 // PostGraphile and Node 22 in DIR, installed once; an Error saying what failed otherwise.
@@ -55,10 +60,16 @@ function preparePeer(): Peer {
     console.log(`installing PostGraphile ${POSTGRAPHILE} and Node ${NODE} into ${DIR} (once): npm ${args.join(' ')}`);
     const npm = spawnSync('npm', args, { cwd: DIR, encoding: 'utf8', timeout: 600_000 });
     if (npm.error || npm.status !== 0) {
-      throw new Error(`\`npm ${args.join(' ')}\` failed (${npm.error?.message ?? `exit code ${npm.status}`}):\n${tail(`${npm.stdout ?? ''}\n${npm.stderr ?? ''}`)}`);
+      throw new Error(
+        `\`npm ${args.join(' ')}\` failed (${npm.error?.message ?? `exit code ${npm.status}`}):\n${tail(`${npm.stdout ?? ''}\n${npm.stderr ?? ''}`)}`,
+      );
     }
-    if (!existsSync(node)) throw new Error(`npm installed node@${NODE} but gave no binary at ${node} (its preinstall script downloads it: were install scripts disabled?)`);
-    if (!installed()) throw new Error(`after npm install, ${DIR} still lacks postgraphile@${POSTGRAPHILE} or a working ${node} reporting v${NODE}`);
+    if (!existsSync(node))
+      throw new Error(
+        `npm installed node@${NODE} but gave no binary at ${node} (its preinstall script downloads it: were install scripts disabled?)`,
+      );
+    if (!installed())
+      throw new Error(`after npm install, ${DIR} still lacks postgraphile@${POSTGRAPHILE} or a working ${node} reporting v${NODE}`);
   }
   const script = join(DIR, 'server.mjs');
   writeFileSync(script, readFileSync(new URL('server.mjs', HERE))); // so that `postgraphile` resolves from DIR
@@ -125,9 +136,29 @@ type PeerFlow = {
 // One line per flow: id, name, owner count, connections (sorted: PostGraphile cannot order
 // references by position), actions in order.
 const describeOurs = (f: OursFlow) =>
-  [Buffer.from(f.id, 'base64').toString().replace(/^Flow:/, ''), f.displayName, f.owners.totalCount, f.connectionReferences.map((r) => r.connection.displayName).sort().join('+'), f.actions.map((a) => a.name).join('+')].join(' | ');
+  [
+    Buffer.from(f.id, 'base64')
+      .toString()
+      .replace(/^Flow:/, ''),
+    f.displayName,
+    f.owners.totalCount,
+    f.connectionReferences
+      .map((r) => r.connection.displayName)
+      .sort()
+      .join('+'),
+    f.actions.map((a) => a.name).join('+'),
+  ].join(' | ');
 const describePeer = (f: PeerFlow) =>
-  [f.rowId, f.displayName, f.ownerGrantsByFlowId.totalCount, f.connectionReferencesByFlowId.nodes.map((r) => r.connectionByConnectionId.displayName).sort().join('+'), f.flowActionsByFlowId.nodes.map((a) => a.name).join('+')].join(' | ');
+  [
+    f.rowId,
+    f.displayName,
+    f.ownerGrantsByFlowId.totalCount,
+    f.connectionReferencesByFlowId.nodes
+      .map((r) => r.connectionByConnectionId.displayName)
+      .sort()
+      .join('+'),
+    f.flowActionsByFlowId.nodes.map((a) => a.name).join('+'),
+  ].join(' | ');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
@@ -137,7 +168,9 @@ export async function benchPeer(databaseUrl: string) {
   try {
     peer = preparePeer();
   } catch (error) {
-    console.log(`PEER UNAVAILABLE: PostGraphile ${POSTGRAPHILE} / Node ${NODE} could not be installed into ${DIR}; nothing measured.\n  ${(error as Error).message}`);
+    console.log(
+      `PEER UNAVAILABLE: PostGraphile ${POSTGRAPHILE} / Node ${NODE} could not be installed into ${DIR}; nothing measured.\n  ${(error as Error).message}`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -165,7 +198,11 @@ export async function benchPeer(databaseUrl: string) {
     const body = JSON.stringify({ query: QUERY });
     const peerBody = JSON.stringify({ query: PEER_QUERY, variables: { me: me!.id } });
     const post = async (url: string, b: string) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: b });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: b,
+      });
       const text = await response.text();
       return { bytes: Buffer.byteLength(text), json: JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown } };
     };
@@ -173,31 +210,55 @@ export async function benchPeer(databaseUrl: string) {
     const ours = await post(server.url, body);
     const floor = await post(baseline.url, body);
     const theirs = await post(postgraphile.url, peerBody);
-    for (const [who, answer] of [['flowshare', ours], ['the floor', floor], ['PostGraphile', theirs]] as const) {
-      if (answer.json.errors || !answer.json.data) throw new Error(`${who} answered with errors: ${JSON.stringify(answer.json.errors ?? answer.json).slice(0, 2000)}`);
+    for (const [who, answer] of [
+      ['flowshare', ours],
+      ['the floor', floor],
+      ['PostGraphile', theirs],
+    ] as const) {
+      if (answer.json.errors || !answer.json.data)
+        throw new Error(`${who} answered with errors: ${JSON.stringify(answer.json.errors ?? answer.json).slice(0, 2000)}`);
     }
     const oursFlows = (ours.json.data!.myFlows as { edges: { node: OursFlow }[] }).edges.map((e) => e.node);
     const floorIds = (floor.json.data!.myFlows as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
     const theirFlows = (theirs.json.data!.allFlows as { nodes: PeerFlow[] }).nodes;
-    if (oursFlows.map((f) => f.id).join() !== floorIds.join() || oursFlows.length !== 100) throw new Error('flowshare and the baseline disagree');
+    if (oursFlows.map((f) => f.id).join() !== floorIds.join() || oursFlows.length !== 100)
+      throw new Error('flowshare and the baseline disagree');
     const a = oursFlows.map(describeOurs);
     const b = theirFlows.map(describePeer);
     const differ = a.findIndex((line, i) => line !== b[i]);
     if (a.length !== b.length || differ >= 0) {
-      throw new Error(`flowshare and PostGraphile disagree (${a.length} vs ${b.length} flows); first difference at ${differ}:\n  flowshare:    ${a[differ]}\n  PostGraphile: ${b[differ]}`);
+      throw new Error(
+        `flowshare and PostGraphile disagree (${a.length} vs ${b.length} flows); first difference at ${differ}:\n  flowshare:    ${a[differ]}\n  PostGraphile: ${b[differ]}`,
+      );
     }
-    console.log(`same answer: flowshare, the floor and PostGraphile list the same ${a.length} flows in the same order (ids, names, owner counts, connections, actions)`);
+    console.log(
+      `same answer: flowshare, the floor and PostGraphile list the same ${a.length} flows in the same order (ids, names, owner counts, connections, actions)`,
+    );
     console.log(`response bytes: floor ${floor.bytes}, flowshare ${ours.bytes}, PostGraphile ${theirs.bytes}`);
 
     const servers = [
       { name: 'floor (node:http + postgres.js)', authz: 'token → user, own flows only', url: baseline.url, body },
       { name: 'flowshare (Yoga + Pothos + drizzle)', authz: 'full (token, policy, viewerAccess)', url: server.url, body },
-      { name: `PostGraphile ${POSTGRAPHILE}`, authz: '**NONE** (user id passed in, every row readable)', url: postgraphile.url, body: peerBody },
+      {
+        name: `PostGraphile ${POSTGRAPHILE}`,
+        authz: '**NONE** (user id passed in, every row readable)',
+        url: postgraphile.url,
+        body: peerBody,
+      },
     ];
-    console.log(`\nmyFlows(first: 100) in depth, ${FLOWS} flows on PostgreSQL, 10 connections, ${SECONDS} s each, ${ROUNDS} interleaved rounds`);
+    console.log(
+      `\nmyFlows(first: 100) in depth, ${FLOWS} flows on PostgreSQL, 10 connections, ${SECONDS} s each, ${ROUNDS} interleaved rounds`,
+    );
     for (const s of servers) {
       // warm up: JIT, pools, caches (PostGraphile plans the operation on first use)
-      await autocannon({ url: s.url, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: s.body, connections: 10, duration: 2 });
+      await autocannon({
+        url: s.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: s.body,
+        connections: 10,
+        duration: 2,
+      });
     }
     const runs: Run[][] = servers.map(() => []);
     for (let round = 1; round <= ROUNDS; round++) {
@@ -209,7 +270,9 @@ export async function benchPeer(databaseUrl: string) {
     }
     const rps = runs.map((r) => r.map((x) => x.rps));
     const perRound = (i: number, j: number) => rps[i]!.map((x, k) => x / rps[j]![k]!);
-    console.log(`| server | authorization | ${rps[0]!.map((_, k) => `round ${k + 1} req/s`).join(' | ')} | median req/s | vs floor (per round) | p50 ms | p99 ms | errors |`);
+    console.log(
+      `| server | authorization | ${rps[0]!.map((_, k) => `round ${k + 1} req/s`).join(' | ')} | median req/s | vs floor (per round) | p50 ms | p99 ms | errors |`,
+    );
     console.log(`|---|---|${rps[0]!.map(() => '---|').join('')}---|---|---|---|---|`);
     for (const [i, s] of servers.entries()) {
       const last = runs[i]!;
@@ -217,7 +280,9 @@ export async function benchPeer(databaseUrl: string) {
         `| ${s.name} | ${s.authz} | ${rps[i]!.map((x) => x.toFixed(1)).join(' | ')} | ${median(rps[i]!).toFixed(1)} | ${range(perRound(i, 0))} | ${median(last.map((r) => r.p50))} | ${median(last.map((r) => r.p99))} | ${last.reduce((n, r) => n + r.errors, 0)} |`,
       );
     }
-    console.log(`ratio flowshare / PostGraphile: ${range(perRound(1, 2))} per round (median ${median(perRound(1, 2)).toFixed(2)}); PostGraphile here does no authorization at all`);
+    console.log(
+      `ratio flowshare / PostGraphile: ${range(perRound(1, 2))} per round (median ${median(perRound(1, 2)).toFixed(2)}); PostGraphile here does no authorization at all`,
+    );
   } finally {
     await postgraphile?.close();
     await server.close();

@@ -9,7 +9,7 @@ import { openDatabase } from '../src/db/open.js';
 import { importDirectory } from '../src/directory/import.js';
 import { LogFeed } from '../src/events/feed.js';
 import { startServer } from '../src/server.js';
-import { CORE_GROUP, CORE_USER, PATCH_OP, scimClient } from '../test/support/scim.js';
+import { CORE_GROUP, CORE_USER, PATCH_OP, scimClient, type Reply } from '../test/support/scim.js';
 import { tenantDirectory } from '../test/support/tenant.js';
 
 const USERS = 10_000;
@@ -53,7 +53,7 @@ export async function benchScim(databaseUrl: string) {
   });
   try {
     const scim = scimClient(server.url);
-    const expect = async (status: number, reply: Promise<{ status: number; body: any }>) => {
+    const expect = async (status: number, reply: Promise<Reply>) => {
       const r = await reply;
       if (r.status !== status) throw new Error(`SCIM answered ${r.status}, not ${status}: ${JSON.stringify(r.body).slice(0, 300)}`);
       return r.body;
@@ -62,20 +62,26 @@ export async function benchScim(databaseUrl: string) {
     const started = performance.now();
     const userIds = new Array<string>(USERS);
     const userTimes = await pooled(USERS, IN_FLIGHT, async (i) => {
-      const body = await expect(201, scim(token, 'POST', '/Users', {
-        schemas: [CORE_USER],
-        externalId: `e${i}-${viaScim}`,
-        userName: `u${i}.${viaScim}@example.com`,
-        displayName: `User ${i}`,
-        emails: [{ primary: true, value: `u${i}.${viaScim}@example.com` }],
-        active: true,
-      }));
+      const body = await expect(
+        201,
+        scim(token, 'POST', '/Users', {
+          schemas: [CORE_USER],
+          externalId: `e${i}-${viaScim}`,
+          userName: `u${i}.${viaScim}@example.com`,
+          displayName: `User ${i}`,
+          emails: [{ primary: true, value: `u${i}.${viaScim}@example.com` }],
+          active: true,
+        }),
+      );
       userIds[i] = body.id;
     });
     const groupTimes = await pooled(GROUPS, IN_FLIGHT, async (g) => {
       const group = await expect(201, scim(token, 'POST', '/Groups', { schemas: [CORE_GROUP], displayName: `Group ${g}` }));
       const members = Array.from({ length: MEMBERS }, (_, k) => ({ value: userIds[(g * MEMBERS + k) % USERS]! }));
-      await expect(200, scim(token, 'PATCH', `/Groups/${group.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: members }] }));
+      await expect(
+        200,
+        scim(token, 'PATCH', `/Groups/${group.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: members }] }),
+      );
     });
     const scimSeconds = (performance.now() - started) / 1000;
 
@@ -104,10 +110,18 @@ export async function benchScim(databaseUrl: string) {
     console.log(`\nSCIM provisioning on PostgreSQL: ${USERS} users, ${GROUPS} groups of ${MEMBERS}, ${IN_FLIGHT} requests in flight`);
     console.log('| what | seconds | requests/s | p50 ms | p99 ms | × floor |');
     console.log('|---|---|---|---|---|---|');
-    console.log(`| floor: the JSON import of the same users, groups and members (one transaction) | ${importSeconds.toFixed(1)} | | | | 1.0 |`);
-    console.log(`| SCIM: POST /Users each | ${(userTimes.reduce((a, b) => a + b, 0) / 1000 / IN_FLIGHT).toFixed(1)} | | ${percentile(userTimes, 0.5).toFixed(1)} | ${percentile(userTimes, 0.99).toFixed(1)} | |`);
-    console.log(`| SCIM: POST + PATCH add members per group | ${(groupTimes.reduce((a, b) => a + b, 0) / 1000 / IN_FLIGHT).toFixed(1)} | | ${percentile(groupTimes, 0.5).toFixed(1)} | ${percentile(groupTimes, 0.99).toFixed(1)} | |`);
-    console.log(`| SCIM: all ${requests} requests | ${scimSeconds.toFixed(1)} | ${(requests / scimSeconds).toFixed(0)} | | | ${(scimSeconds / importSeconds).toFixed(1)} |`);
+    console.log(
+      `| floor: the JSON import of the same users, groups and members (one transaction) | ${importSeconds.toFixed(1)} | | | | 1.0 |`,
+    );
+    console.log(
+      `| SCIM: POST /Users each | ${(userTimes.reduce((a, b) => a + b, 0) / 1000 / IN_FLIGHT).toFixed(1)} | | ${percentile(userTimes, 0.5).toFixed(1)} | ${percentile(userTimes, 0.99).toFixed(1)} | |`,
+    );
+    console.log(
+      `| SCIM: POST + PATCH add members per group | ${(groupTimes.reduce((a, b) => a + b, 0) / 1000 / IN_FLIGHT).toFixed(1)} | | ${percentile(groupTimes, 0.5).toFixed(1)} | ${percentile(groupTimes, 0.99).toFixed(1)} | |`,
+    );
+    console.log(
+      `| SCIM: all ${requests} requests | ${scimSeconds.toFixed(1)} | ${(requests / scimSeconds).toFixed(0)} | | | ${(scimSeconds / importSeconds).toFixed(1)} |`,
+    );
   } finally {
     await server.close();
     await feed.close();

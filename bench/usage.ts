@@ -50,8 +50,14 @@ async function seed(db: Db) {
     status: 'ACTIVE' as const,
   }));
   await importDirectory(db, { ...directory, users: [...directory.users, ...extra] });
-  const [env] = await db.select().from(environments).where(eq(environments.externalId, `default-${tag}`));
-  const [maker] = await db.select().from(users).where(eq(users.externalId, `maker-${tag}`));
+  const [env] = await db
+    .select()
+    .from(environments)
+    .where(eq(environments.externalId, `default-${tag}`));
+  const [maker] = await db
+    .select()
+    .from(users)
+    .where(eq(users.externalId, `maker-${tag}`));
 
   const started = performance.now();
   // Flows, then runs, made by the database itself: generate_series, no row through the client.
@@ -82,7 +88,9 @@ async function seed(db: Db) {
   // The visibility map, so that the usage index answers alone (an index-only scan), and statistics.
   await db.execute(sql`vacuum analyze flow_runs`);
   await db.execute(sql`analyze`);
-  console.log(`seeded ${FLOWS} flows and ${RUNS.toLocaleString('en-US')} runs by ${RUNNERS + directory.users.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${FLOWS} flows and ${RUNS.toLocaleString('en-US')} runs by ${RUNNERS + directory.users.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { environmentId: env!.id, admin: `admin-${tag}` };
 }
 
@@ -93,7 +101,14 @@ export async function benchUsage(databaseUrl: string) {
   await seeding.close();
   const database = await openDatabase({ databaseUrl, poolSize: 10 });
   const feed = await LogFeed.start(database, { pollMs: 1000 });
-  const server = await startServer({ db: database.db, feed, verify: tokenVerifier({ kind: 'secret', secret: SECRET }), port: 0, host: '127.0.0.1', quiet: true });
+  const server = await startServer({
+    db: database.db,
+    feed,
+    verify: tokenVerifier({ kind: 'secret', secret: SECRET }),
+    port: 0,
+    host: '127.0.0.1',
+    quiet: true,
+  });
   try {
     const db = database.db;
     const [adminRow] = await db.select().from(users).where(eq(users.externalId, admin));
@@ -113,19 +128,34 @@ export async function benchUsage(databaseUrl: string) {
       const direct = await median(5, async () => {
         const usage = await flowUsage(db, adminRow!, { environmentId, since, until: null });
         const page = await usage.flows.page({ after: null, limit: 51 });
-        await usage.runners(page.slice(0, 50).map((r) => r.flow.id), 10);
+        await usage.runners(
+          page.slice(0, 50).map((r) => r.flow.id),
+          10,
+        );
         top = page[0]!.runs;
       });
       const token = await signToken(SECRET, admin);
-      const body = JSON.stringify({ query: QUERY, variables: { environmentId: globalId('Environment', environmentId), since: since.toISOString() } });
+      const body = JSON.stringify({
+        query: QUERY,
+        variables: { environmentId: globalId('Environment', environmentId), since: since.toISOString() },
+      });
       const overHttp = await median(5, async () => {
-        const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        });
         const result = (await response.json()) as { data?: { flowUsage: { edges: { node: { runs: number } }[] } }; errors?: unknown };
-        if (result.data?.flowUsage.edges[0]?.node.runs !== top) throw new Error(`flowUsage over HTTP disagrees: ${JSON.stringify(result).slice(0, 300)}`);
+        if (result.data?.flowUsage.edges[0]?.node.runs !== top)
+          throw new Error(`flowUsage over HTTP disagrees: ${JSON.stringify(result).slice(0, 300)}`);
       });
       rows.push(`| ${label} | floor: runs per flow, most first (one query) | ${floor.toFixed(0)} | 1.0 |`);
-      rows.push(`| ${label} | flowUsage in process: page of 50 and their top 10 runners with access | ${direct.toFixed(0)} | ${(direct / floor).toFixed(1)} |`);
-      rows.push(`| ${label} | flowUsage(first: 50) over HTTP, runners(first: 10) with user and access | ${overHttp.toFixed(0)} | ${(overHttp / floor).toFixed(1)} |`);
+      rows.push(
+        `| ${label} | flowUsage in process: page of 50 and their top 10 runners with access | ${direct.toFixed(0)} | ${(direct / floor).toFixed(1)} |`,
+      );
+      rows.push(
+        `| ${label} | flowUsage(first: 50) over HTTP, runners(first: 10) with user and access | ${overHttp.toFixed(0)} | ${(overHttp / floor).toFixed(1)} |`,
+      );
     }
     console.log(`\nflowUsage on PostgreSQL: ${FLOWS} flows, ${RUNS.toLocaleString('en-US')} runs`);
     console.log('| period | what | median ms | × floor |');
