@@ -36,8 +36,12 @@ export type GraphiqlPage = {
 /** `failed`: told why the page could not be rendered (the request gets a 500). */
 export function graphiqlPage(endpoint: string, options: GraphiQLOptions, failed: (error: unknown) => void): GraphiqlPage {
   let rendered: Promise<Rendered> | undefined;
+  // GraphiQL posts its operations to another URL than the page's: a browser drops its cached
+  // copy of a URL on any successful POST to it (RFC 9111, 4.4), which would make every load a
+  // full download. Yoga and the WebSocket server match the path and ignore the query.
+  const pageOptions = { endpoint: `${endpoint}?graphiql`, ...options };
   const render = () => {
-    rendered ??= renderOnce(options);
+    rendered ??= renderOnce(pageOptions);
     // A failure (the module missing) is not kept: the next request tries again.
     rendered.catch(() => {
       rendered = undefined;
