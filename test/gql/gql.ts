@@ -108,6 +108,7 @@ type Documents = {
     "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n": typeof types.FlowStateOfDocument,
     "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n": typeof types.EnvironmentLogDocument,
     "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n": typeof types.MyLogDocument,
+    "\n  mutation BrowserAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": typeof types.BrowserAddOwnerDocument,
     "\n    mutation HygieneReassign($input: ReassignFlowsInput!) { reassignFlows(input: $input) { __typename ... on OperationError { code message field } } }\n  ": typeof types.HygieneReassignDocument,
     "\n    mutation HygieneRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n      removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  ": typeof types.HygieneRemovePrincipalDocument,
     "\n    mutation HygieneReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n      replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  ": typeof types.HygieneReplaceEverywhereDocument,
@@ -306,6 +307,7 @@ const documents: Documents = {
     "\n  query FlowStateOf($id: ID!) { node(id: $id) { ... on Flow { state suspensionReason connectionReferences { id } } } }\n": types.FlowStateOfDocument,
     "\n  query EnvironmentLog($environmentId: ID!, $after: String, $first: Int) {\n    environmentSharingEvents(environmentId: $environmentId, after: $after, first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind flowId actorRole actor { id } principal { ... on User { id } } } }\n    }\n  }\n": types.EnvironmentLogDocument,
     "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n": types.MyLogDocument,
+    "\n  mutation BrowserAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n": types.BrowserAddOwnerDocument,
     "\n    mutation HygieneReassign($input: ReassignFlowsInput!) { reassignFlows(input: $input) { __typename ... on OperationError { code message field } } }\n  ": types.HygieneReassignDocument,
     "\n    mutation HygieneRemovePrincipal($input: RemovePrincipalFromFlowsInput!) {\n      removePrincipalFromFlows(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  ": types.HygieneRemovePrincipalDocument,
     "\n    mutation HygieneReplaceEverywhere($input: ReplaceConnectionEverywhereInput!) {\n      replaceConnectionEverywhere(input: $input) { __typename ... on OperationError { code message field } }\n    }\n  ": types.HygieneReplaceEverywhereDocument,
@@ -800,6 +802,10 @@ export function graphql(source: "\n  query EnvironmentLog($environmentId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n"): (typeof documents)["\n  query MyLog { sharingEvents(first: 100) { edges { node { kind flowId actorRole principal { ... on User { id } ... on Group { id } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BrowserAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation BrowserAddOwner($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
