@@ -2,13 +2,13 @@
 // arguments: `filter` and `orderBy` decoded for src/reads (src/reads/flow-filter.ts), and
 // keyset pages under the order asked for. A cursor names its order: given with another order
 // it is INVALID_INPUT, never a page of something else. The input types are in flows.ts.
-import { decodeBase64, encodeBase64 } from '@pothos/core';
+import { encodeBase64 } from '@pothos/core';
 import { resolveCursorConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { searchWords, DEFAULT_FLOW_ORDER, type FlowFilter, type FlowOrder } from '../reads/flow-filter.js';
 import type { FlowKey, FlowList, FlowListOptions } from '../reads/flows.js';
 import type { FlowRow } from '../sharing/access.js';
 import { principalOf } from './ids.js';
-import { checkSize, DEFAULT_PAGE, invalid, MAX_PAGE, type Page } from './pagination.js';
+import { checkSize, DEFAULT_PAGE, decodeCursor, invalid, MAX_PAGE, type Page } from './pagination.js';
 
 export type FlowFilterArg = {
   search?: string | null;
@@ -55,25 +55,20 @@ function encodeKey(order: FlowOrder, { value, id }: FlowKey): string {
 const MAX_KEY_LENGTH = 1_024;
 
 function decodeKey(order: FlowOrder, cursor: string | undefined): FlowKey | null {
-  if (cursor === undefined) return null;
-  let text: string;
-  try {
-    text = decodeBase64(cursor);
-  } catch {
-    throw invalid('invalid cursor');
-  }
-  const match = /^F:(CREATED_AT|MODIFIED_AT|DISPLAY_NAME):(ASC|DESC):([0-9a-f-]{36}):(.*)$/s.exec(text);
-  if (!match) throw invalid('invalid cursor');
-  if (match[1] !== order.field || match[2] !== order.direction) {
-    throw invalid(
-      `the cursor is from a list ordered by ${match[1]} ${match[2]}, not ${order.field} ${order.direction}: start again without it`,
-    );
-  }
-  const [id, value] = [match[3]!, match[4]!];
-  const valid =
-    order.field === 'DISPLAY_NAME'
-      ? value.length <= MAX_KEY_LENGTH && !value.includes('\u0000')
-      : /Z$/.test(value) && !Number.isNaN(new Date(value).getTime());
-  if (!valid) throw invalid('invalid cursor');
-  return { value: order.field === 'DISPLAY_NAME' ? value : new Date(value).toISOString(), id };
+  return decodeCursor(cursor, (text) => {
+    const match = /^F:(CREATED_AT|MODIFIED_AT|DISPLAY_NAME):(ASC|DESC):([0-9a-f-]{36}):(.*)$/s.exec(text);
+    if (!match) return null;
+    if (match[1] !== order.field || match[2] !== order.direction) {
+      throw invalid(
+        `the cursor is from a list ordered by ${match[1]} ${match[2]}, not ${order.field} ${order.direction}: start again without it`,
+      );
+    }
+    const [id, value] = [match[3]!, match[4]!];
+    const valid =
+      order.field === 'DISPLAY_NAME'
+        ? value.length <= MAX_KEY_LENGTH && !value.includes('\u0000')
+        : /Z$/.test(value) && !Number.isNaN(new Date(value).getTime());
+    if (!valid) return null;
+    return { value: order.field === 'DISPLAY_NAME' ? value : new Date(value).toISOString(), id };
+  });
 }

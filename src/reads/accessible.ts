@@ -8,6 +8,7 @@ import { environments, environmentUsers, flows, ownerGrants, runOnlyGrants, user
 import { noAccess, type EnvironmentRole, type FlowAccess } from '../policy/access.js';
 import { accessibleFlowsScope, type AccessibleFlowsScope } from '../policy/accessible.js';
 import { flowWithPlace, type FlowRow, type Memberships, type UserRow } from '../sharing/access.js';
+import { userFactsColumns } from './directory.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { keysetQuery, type KeysetList } from './pagination.js';
 import { grantReaches, liveGrant } from './visibility.js';
@@ -24,15 +25,7 @@ async function loadSubject(db: Db, viewer: UserRow, userId: string): Promise<Sub
   const [row] = await db
     .select({
       user: users,
-      // Written out: in a one-table select drizzle leaves columns unqualified, and these
-      // subqueries need the outer "users"."id".
-      groupIds: sql<string[]>`coalesce((select json_agg(gm.group_id) from group_members gm where gm.user_id = "users"."id"), '[]'::json)`,
-      listIds: sql<string[]>`coalesce((select json_agg(l.id) from (
-        select le.list_id as id from list_editors le where le.user_id = "users"."id"
-        union
-        select le.list_id from list_editors le join group_members gm on gm.group_id = le.group_id where gm.user_id = "users"."id") l), '[]'::json)`,
-      roles: sql<Record<string, EnvironmentRole | null>>`coalesce((select json_object_agg(eu.environment_id, eu.role)
-        from environment_users eu where eu.user_id = "users"."id"), '{}'::json)`,
+      ...userFactsColumns,
       administeredByViewer: sql<string[]>`coalesce((select json_agg(eu.environment_id) from environment_users eu
         join environments e on e.id = eu.environment_id
         where eu.user_id = ${viewer.id} and eu.role = 'ENVIRONMENT_ADMIN' and e.tenant_id = ${viewer.tenantId}), '[]'::json)`,

@@ -12,6 +12,22 @@ import type { OffsetList } from './pagination.js';
 export type SignedInUser = { user: UserRow; memberships: Memberships; roles: ReadonlyMap<string, EnvironmentRole | null> };
 
 /**
+ * A user's memberships (as loadMembershipsOf reads them) and role in each environment that
+ * knows them (as loadEnvironmentRolesOf reads them), as columns of a select from `users`.
+ */
+export const userFactsColumns = {
+  // Written out: in a one-table select drizzle leaves columns unqualified, and these
+  // subqueries need the outer "users"."id".
+  groupIds: sql<string[]>`coalesce((select json_agg(gm.group_id) from group_members gm where gm.user_id = "users"."id"), '[]'::json)`,
+  listIds: sql<string[]>`coalesce((select json_agg(l.id) from (
+      select le.list_id as id from list_editors le where le.user_id = "users"."id"
+      union
+      select le.list_id from list_editors le join group_members gm on gm.group_id = le.group_id where gm.user_id = "users"."id") l), '[]'::json)`,
+  roles: sql<Record<string, EnvironmentRole | null>>`coalesce((select json_object_agg(eu.environment_id, eu.role)
+      from environment_users eu where eu.user_id = "users"."id"), '{}'::json)`,
+};
+
+/**
  * The user an identity provider's subject (a token's `sub`) names, if any, departed or not,
  * with their memberships (as loadMembershipsOf reads them) and their role in each environment
  * that knows them (as loadEnvironmentRolesOf reads them): one statement.
@@ -20,15 +36,7 @@ export async function userByExternalId(db: Db, externalId: string): Promise<Sign
   const [row] = await db
     .select({
       user: users,
-      // Written out: in a one-table select drizzle leaves columns unqualified, and these
-      // subqueries need the outer "users"."id".
-      groupIds: sql<string[]>`coalesce((select json_agg(gm.group_id) from group_members gm where gm.user_id = "users"."id"), '[]'::json)`,
-      listIds: sql<string[]>`coalesce((select json_agg(l.id) from (
-        select le.list_id as id from list_editors le where le.user_id = "users"."id"
-        union
-        select le.list_id from list_editors le join group_members gm on gm.group_id = le.group_id where gm.user_id = "users"."id") l), '[]'::json)`,
-      roles: sql<Record<string, EnvironmentRole | null>>`coalesce((select json_object_agg(eu.environment_id, eu.role)
-        from environment_users eu where eu.user_id = "users"."id"), '{}'::json)`,
+      ...userFactsColumns,
     })
     .from(users)
     .where(eq(users.externalId, externalId));
