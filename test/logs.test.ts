@@ -76,6 +76,17 @@ describe('a line per HTTP request', () => {
     expect(everything).not.toContain(t.tokens.maker.split('.')[2]!);
   });
 
+  it('keeps an operation name only when it looks like one: a name of megabytes is "other"', async () => {
+    const huge = `Q${'x'.repeat(100_000)}`;
+    await post(
+      { query: '{ viewer { id } }', operationName: huge },
+      { authorization: `Bearer ${t.tokens.maker}`, 'x-request-id': 'logs-huge-name' },
+    );
+    await pause(50);
+    expect(requestLine('logs-huge-name')).toMatchObject({ operation: 'other' });
+    expect(written.join('')).not.toContain('x'.repeat(1_000));
+  });
+
   it('gives the error codes, and no variable value even where the error message quotes it (at trace level)', async () => {
     const secret = `not-an-id-${randomUUID()}`;
     const badId = await post(

@@ -103,7 +103,8 @@ async function openPostgres(url: string, poolSize: number, timeouts: Timeouts): 
     max: poolSize,
     onnotice: () => {},
     connect_timeout: timeouts.connectMs / 1000,
-    connection: { statement_timeout: timeouts.statementMs },
+    // application_name: the pool gauge (src/ops/database.ts) counts flowshare's connections by it.
+    connection: { statement_timeout: timeouts.statementMs, application_name: 'flowshare' },
     // Documented (README, "Custom socket") but missing from postgres.js's types.
     ...({ socket: bounded.socket } as object),
   });

@@ -77,7 +77,8 @@ export async function updateUser(
   change: Partial<Omit<UserRecord, 'tenantId'>> & { removed?: boolean },
 ): Promise<{ departed: boolean; returned: boolean }> {
   const { removed, ...fields } = change;
-  const [before] = await tx.select({ status: users.status }).from(users).where(eq(users.id, id)).for('update');
+  // NO KEY UPDATE: the key stays, so a concurrent grant to this user (a foreign key: KEY SHARE) need not wait.
+  const [before] = await tx.select({ status: users.status }).from(users).where(eq(users.id, id)).for('no key update');
   if (!before) return { departed: false, returned: false };
   await tx
     .update(users)

@@ -35,8 +35,11 @@ const LOG_APPEND_LOCK = 727_002;
 
 type DecidedEvent = { row: typeof sharingEvents.$inferInsert; recipients: Iterable<string> };
 
-/** Events decided inside appendingEventsAtEnd's work, waiting for its end to be appended. */
-const pendingAppends = new AsyncLocalStorage<DecidedEvent[]>();
+/**
+ * Events decided inside appendingEventsAtEnd's work, waiting for its end to be appended; or,
+ * inside discardingEvents' work, dropped (`discard`).
+ */
+const pendingAppends = new AsyncLocalStorage<{ events: DecidedEvent[]; discard: boolean }>();
 
 /**
  * Appends events with their recipients (user ids) and their audience (who could follow the
@@ -50,7 +53,7 @@ export async function appendEvents(tx: Tx, events: { event: NewSharingEvent; rec
   const decided = events.map((e) => ({ row: { ...e.event, ...audiences.get(e.event.flowId) }, recipients: e.recipients }));
   const pending = pendingAppends.getStore();
   if (pending) {
-    pending.push(...decided);
+    if (!pending.discard) pending.events.push(...decided);
     return null;
   }
   return insertUnderLock(tx, decided);
@@ -64,9 +67,19 @@ export async function appendEvents(tx: Tx, events: { event: NewSharingEvent; rec
  * event of a rolled-back savepoint would otherwise be appended). Returns the last position.
  */
 export async function appendingEventsAtEnd<T>(tx: Tx, work: () => Promise<T>): Promise<{ answer: T; lastPosition: number | null }> {
-  const pending: DecidedEvent[] = [];
+  if (pendingAppends.getStore()?.discard) return { answer: await work(), lastPosition: null };
+  const pending = { events: [] as DecidedEvent[], discard: false };
   const answer = await pendingAppends.run(pending, work);
-  return { answer, lastPosition: pending.length === 0 ? null : await insertUnderLock(tx, pending) };
+  return { answer, lastPosition: pending.events.length === 0 ? null : await insertUnderLock(tx, pending.events) };
+}
+
+/**
+ * Runs `work` (a dry run or a preview, in a transaction that is rolled back) with its events
+ * decided but never appended: the log's append lock, which every writer waits for, is not taken
+ * by work that will write nothing.
+ */
+export function discardingEvents<T>(work: () => Promise<T>): Promise<T> {
+  return pendingAppends.run({ events: [], discard: true }, work);
 }
 
 async function insertUnderLock(tx: Tx, events: DecidedEvent[]): Promise<number> {

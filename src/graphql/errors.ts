@@ -4,6 +4,7 @@ import type { ObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 import { isOutage } from '../db/outage.js';
+import { retryingLostRaces, sqlState } from '../db/retry.js';
 import { DomainError, errorCodes } from '../policy/errors.js';
 import type { UserRow } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
@@ -57,12 +58,8 @@ export function resultUnion<T extends object>(name: string, success: ObjectRef<T
 // PostgreSQL's unique violation and serialization failure: a concurrent change won the race.
 const CONFLICT_CODES = new Set(['23505', '40001', '40P01']);
 // A deadlock or serialization failure: the transaction wrote nothing and is run again (S29).
-const RETRY_CODES = new Set(['40001', '40P01']);
-const RETRIES = 3;
 // A foreign-key violation: what the mutation refers to was deleted meanwhile (S29).
 const VANISHED_CODES = new Set(['23503']);
-
-const sqlState = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
 
 /**
  * Runs a mutation for the signed-in viewer; a domain error becomes the result. Without a
@@ -73,18 +70,10 @@ export async function attempt<T>(ctx: Context, run: (viewer: UserRow) => Promise
   const viewer = requireViewer(ctx);
   try {
     // Each use case is one transaction: a failed attempt wrote nothing and woke no one.
-    for (let retry = 0; ; retry++) {
-      try {
-        const result = await run(viewer);
-        // Committed: let live subscribers here and in other processes hear of it now.
-        void ctx.feed.wake();
-        return result;
-      } catch (error) {
-        const code = sqlState(error);
-        if (retry >= RETRIES || !code || !RETRY_CODES.has(code)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** retry + Math.random() * 10 * 2 ** retry));
-      }
-    }
+    const result = await retryingLostRaces(() => run(viewer));
+    // Committed: let live subscribers here and in other processes hear of it now.
+    void ctx.feed.wake();
+    return result;
   } catch (error) {
     if (error instanceof DomainError) return asOperationError(error);
     const code = sqlState(error);

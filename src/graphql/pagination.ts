@@ -35,14 +35,11 @@ export type Page<T> = {
 export async function offsetPage<T>(args: DefaultConnectionArguments, list: OffsetList<T>): Promise<Page<T>> {
   checkSize(args);
   // Pothos' own error for a malformed offset cursor carries no code: refused here first.
-  for (const cursor of [args.after ?? undefined, args.before ?? undefined])
-    decodeCursor(cursor, (text) => (/^OffsetConnection:\d+$/.test(text) ? text : null));
-  try {
-    const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, list.page);
-    return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: list.count };
-  } catch (error) {
-    throw error instanceof GraphQLError ? error : invalid('invalid cursor');
+  for (const cursor of [args.after ?? undefined, args.before ?? undefined]) {
+    decodeCursor(cursor, (text) => (/^OffsetConnection:\d{1,9}$/.test(text) ? text : null));
   }
+  const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, list.page);
+  return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: list.count };
 }
 
 /** Keyset pages over (time desc, id desc), newest first: stable while rows are added. */

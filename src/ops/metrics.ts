@@ -164,12 +164,15 @@ export function createMetrics(options: { process?: boolean; maxOperationNames?: 
   };
 }
 
+/** Whether a name a client sent looks like a GraphQL name of reasonable length (logs and labels keep only those). */
+export const isOperationName = (value: string): boolean => /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(value);
+
 /** A label value from a set of at most `cap` distinct values; then "other". Names a client sent must look like GraphQL names. */
 function bounded(cap: number): (value: string | null | undefined) => string {
   const seen = new Set<string>();
   return (value) => {
     if (value === null || value === undefined || value === '') return 'anonymous';
-    if (!/^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(value)) return 'other';
+    if (!isOperationName(value)) return 'other';
     if (seen.has(value)) return value;
     if (seen.size >= cap) return 'other';
     seen.add(value);

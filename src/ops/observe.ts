@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { errorCodes, type Logger } from './log.js';
-import type { Metrics, OperationType } from './metrics.js';
+import { isOperationName, type Metrics, type OperationType } from './metrics.js';
 
 export type Transport = 'http' | 'ws';
 
@@ -38,7 +38,8 @@ export function describe(record: OperationRecord) {
   return {
     requestId: record.requestId,
     transport: record.transport,
-    operation: record.operation ?? null,
+    // A name the client sent: kept only when it looks like one (a line must not carry megabytes).
+    operation: record.operation == null || isOperationName(record.operation) ? (record.operation ?? null) : 'other',
     type: record.type ?? null,
     userId: record.userId ?? null,
     errors: [...record.codes],
@@ -148,7 +149,8 @@ export function wsOperations(metrics: Metrics, log: Logger) {
   };
   return {
     start(connection: object, id: string, requestId: string): OperationRecord {
-      const record = newRecord(`${requestId}:${id}`, 'ws');
+      // The graphql-ws id is the client's: capped like an x-request-id.
+      const record = newRecord(`${requestId}:${id.slice(0, 64)}`, 'ws');
       const records = open.get(connection) ?? new Map<string, OperationRecord>();
       open.set(connection, records);
       records.set(id, record);

@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import SCIMMY from 'scimmy';
 import type { Db } from '../db/open.js';
+import { retryingLostRaces } from '../db/retry.js';
 import { changeLogLine, recordChanges, type DirectoryChange } from '../directory/changes.js';
 import { departUsers, lockTenant } from '../directory/write.js';
 import type { LogFeed } from '../events/feed.js';
@@ -78,19 +79,35 @@ export function scimHandler(services: { db: Db; feed: LogFeed; quiet?: boolean }
         let resumed = 0;
         let changes: DirectoryChange[] = [];
         try {
-          body = await db.transaction(async (tx) => {
-            ctx.tx = tx;
-            // A write holds its tenant's lock from its first read (a PATCH reads, then writes the
-            // whole resource): concurrent member adds to one group can't lose each other, and
-            // userName stays unique. Taken before any lock of src/sharing/locks.ts.
-            if (method !== 'GET') await lockTenant(tx, tenant.id);
-            const result = await operate(ctx, Resource, endpoint!, method, id, url.searchParams, input);
-            suspended = (await departUsers(tx, ctx.departed)).suspendedFlowIds.length;
-            resumed = (await resumeFlowsRegainingOwners(tx, { userIds: ctx.returned, groupIds: ctx.groupsWritten })).resumedFlowIds.length;
-            changes = scimChanges(ctx, { endpoint: endpoint!, method, id, input, result });
-            await recordChanges(tx, changes);
-            return result;
-          });
+          // A lost race (a deadlock with a sharing change) is run again, as GraphQL mutations are.
+          body = await retryingLostRaces(() =>
+            db.transaction(async (tx) => {
+              // Afresh on each try: what a lost try did was rolled back.
+              Object.assign(ctx, {
+                tx,
+                departed: [],
+                returned: [],
+                groupsWritten: [],
+                created: false,
+                eventsWritten: false,
+                failure: undefined,
+              });
+              // A write holds its tenant's lock from its first read (a PATCH reads, then writes the
+              // whole resource): concurrent member adds to one group can't lose each other, and
+              // userName stays unique. Taken before any lock of src/sharing/locks.ts.
+              if (method !== 'GET') await lockTenant(tx, tenant.id);
+              // scimmy turns a handler's error into its own: the one guard kept is what failed (a lost race too).
+              const result = await operate(ctx, Resource, endpoint!, method, id, url.searchParams, input).catch((error: unknown) => {
+                throw ctx.failure ?? error;
+              });
+              suspended = (await departUsers(tx, ctx.departed)).suspendedFlowIds.length;
+              resumed = (await resumeFlowsRegainingOwners(tx, { userIds: ctx.returned, groupIds: ctx.groupsWritten })).resumedFlowIds
+                .length;
+              changes = scimChanges(ctx, { endpoint: endpoint!, method, id, input, result });
+              await recordChanges(tx, changes);
+              return result;
+            }),
+          );
         } catch (error) {
           throw ctx.failure ?? error;
         }

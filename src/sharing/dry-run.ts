@@ -2,6 +2,7 @@
 // What it answers is what the real call would do, because it is the real call (S25): one
 // code path, no second model of the rules to keep in step.
 import type { Db, Tx } from '../db/open.js';
+import { discardingEvents } from '../events/log.js';
 
 /** Carries the work's answer out of the transaction it rolls back. */
 class RolledBack<T> extends Error {
@@ -12,14 +13,14 @@ class RolledBack<T> extends Error {
 
 /**
  * Runs `work` in a transaction and rolls it back whatever happens: answers what `work`
- * returned, or throws what it threw. Its events are rolled back with it (appended in the same
- * transaction), so no stream ever sees them; a position the log's sequence handed out is
- * skipped, which readers already allow for (any transaction can roll back).
+ * returned, or throws what it threw. Its events are decided (audiences read) but never
+ * appended (discardingEvents), so no stream ever sees them and the log's append lock is not
+ * held while it runs.
  */
 export async function withoutWriting<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     await db.transaction(async (tx) => {
-      throw new RolledBack(await work(tx));
+      throw new RolledBack(await discardingEvents(() => work(tx)));
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.answer as T;

@@ -66,15 +66,22 @@ export async function resumeRunnableFlows(
  * (given members) own in any way: those with an active owner again are resumed (resume.ts, FLOW_RESUMED),
  * the directory as the actor. Runs in the directory change's transaction, after its writes.
  */
+const OWNERS_PER_QUERY = 1_000;
+
 export async function resumeFlowsRegainingOwners(
   tx: Tx,
   owners: { userIds?: readonly string[]; groupIds?: readonly string[] },
 ): Promise<{ resumedFlowIds: string[] }> {
-  const orphaned = await flowsOwnedInAnyWayBy(
-    tx,
-    owners,
-    and(eq(flows.state, 'SUSPENDED'), eq(flows.suspensionReason, 'NO_ACTIVE_OWNER'))!,
-  );
+  const suspended = and(eq(flows.state, 'SUSPENDED'), eq(flows.suspensionReason, 'NO_ACTIVE_OWNER'))!;
+  const userIds = [...(owners.userIds ?? [])];
+  const groupIds = [...(owners.groupIds ?? [])];
+  // In slices: an import names every group of its file, and one statement takes at most 65,535 parameters.
+  const found = new Map<string, { id: string; environmentId: string }>();
+  for (let i = 0; i < Math.max(userIds.length, groupIds.length); i += OWNERS_PER_QUERY) {
+    const slice = { userIds: userIds.slice(i, i + OWNERS_PER_QUERY), groupIds: groupIds.slice(i, i + OWNERS_PER_QUERY) };
+    for (const flow of await flowsOwnedInAnyWayBy(tx, slice, suspended)) found.set(flow.id, flow);
+  }
+  const orphaned = [...found.values()];
   if (orphaned.length === 0) return { resumedFlowIds: [] };
   // Their environments, then the flows: the lock order of src/sharing/locks.ts.
   await lockEnvironments(

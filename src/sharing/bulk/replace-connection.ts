@@ -38,7 +38,8 @@ export async function replaceConnectionEverywhere(
           .selectDistinct({ id: flows.id, environmentId: flows.environmentId })
           .from(connectionReferences)
           .innerJoin(flows, eq(flows.id, connectionReferences.flowId))
-          .where(eq(connectionReferences.connectionId, current.id))
+          // Flows of the connection's environment only: the viewer's role there decides each one.
+          .where(and(eq(connectionReferences.connectionId, current.id), eq(flows.environmentId, current.environmentId)))
       : [];
     const [facts, memberships] = await Promise.all([
       loadFlowFacts(
