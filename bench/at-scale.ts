@@ -23,7 +23,7 @@ import { LogFeed } from '../src/events/feed.js';
 import { globalId } from '../src/graphql/ids.js';
 import { flowsOfEnvironment } from '../src/reads/flows.js';
 import { startServer } from '../src/server.js';
-import type { AuditFindingKind } from '../src/sharing/audit.js';
+import { auditFindingKinds, type AuditFindingKind } from '../src/sharing/audit.js';
 import { auditByHand, inventoryPage, reachablePage, reassignByHand, type PageFilter, type PageOrder } from './at-scale-floors.js';
 import { INVENTORY, rowsOf, seedAudit, seedInventory } from './at-scale-seed.js';
 
@@ -308,14 +308,7 @@ export async function benchAtScale(databaseUrl?: string) {
         },
       ];
       for (const c of cases) {
-        const all: AuditFindingKind[] = [
-          'GUEST_OWNER',
-          'GUEST_RUN_ONLY',
-          'OUTSIDE_ENVIRONMENT',
-          'NO_ACTIVE_OWNER',
-          'DEPARTED_CONNECTION_OWNER',
-          'EXPIRED_GRANT',
-        ];
+        const all: AuditFindingKind[] = [...auditFindingKinds];
         const variables = { environmentId: globalId('Environment', aud.environmentId), kinds: c.kinds };
         type Audit = { sharingAudit: { truncated: boolean; findings: unknown[] } };
         const byHand = () => auditByHand(db, aud.environmentId, team!.id, c.kinds ?? all);

@@ -12,7 +12,7 @@ import { dlpViolation } from '../policy/dlp.js';
 import { classifiedConnectors } from '../reads/dlp.js';
 import { loadFlowFacts, type FlowRow } from './access.js';
 import { flowsOwnedInAnyWayBy, hasActiveOwner } from './departures.js';
-import { lockEnvironments } from './locks.js';
+import { lockEnvironments, lockFlows } from './locks.js';
 import { environmentAdmins } from './environments.js';
 import { ownersOf } from './principals.js';
 
@@ -89,10 +89,11 @@ export async function resumeFlowsRegainingOwners(
     orphaned.map((f) => f.environmentId),
     'share',
   );
-  await loadFlowFacts(
+  // Locked only: resumeRunnableFlows reads their facts.
+  await lockFlows(
     tx,
     orphaned.map((f) => f.id),
-    true,
+    'update',
   );
   const { resumed } = await resumeRunnableFlows(
     tx,
