@@ -1,6 +1,7 @@
 // sharingAudit (#7): every finding kind, each produced by a real story through the API.
 import { setTimeout as pause } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flows, ownerGrants } from '../src/db/tables.js';
 import { importDirectory } from '../src/directory/import.js';
 import { graphql } from './gql/index.js';
 import { ok, startTestApp, type TestApp } from './support/app.js';
@@ -21,6 +22,11 @@ const Audit = graphql(`
         detail
       }
     }
+  }
+`);
+const AuditOrder = graphql(`
+  query AuditOrder($environmentId: ID!) {
+    sharingAudit(environmentId: $environmentId) { truncated findings { kind flow { displayName } } }
   }
 `);
 const AuditKinds = graphql(`
@@ -123,6 +129,46 @@ describe('sharingAudit', () => {
     expect(await kindsOf(['EXPIRED_GRANT', 'NO_ACTIVE_OWNER'])).toEqual([]);
     const tooMany = await app.gql(AuditKinds, { environmentId: u.defaultEnv, kinds: Array(51).fill('GUEST_OWNER') }, u.tokens.admin);
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: ['kinds'] });
+  });
+
+  it('lists the first 1,000 findings, most severe first, then by flow name whatever its case; truncated says there were more', async () => {
+    const u = await makeTenant(app);
+    const guests = await flowOf(app, u.tokens.maker, { environmentId: u.defaultEnv, displayName: 'zeta (guest)' });
+    ok(await app.gql(AddOwners, { input: { flowId: guests.id, add: [u.users.guest] } }, u.tokens.maker));
+    // 1,002 expired owner grants, on flows whose names differ in case: set up in the database.
+    const db = app.database.db;
+    const environmentId = u.rows.environments.get('default')!;
+    const maker = u.rows.users.get('maker')!;
+    const coowner = u.rows.users.get('coowner')!;
+    const names = Array.from({ length: 1_002 }, (_, i) => `${i % 2 ? 'Flow' : 'flow'} ${String(i).padStart(4, '0')}`);
+    const made = await db
+      .insert(flows)
+      .values(
+        names.map((displayName) => ({
+          environmentId,
+          creatorId: maker,
+          primaryOwnerId: maker,
+          displayName,
+          trigger: 'INSTANT' as const,
+          state: 'ON' as const,
+          solutionAware: false,
+        })),
+      )
+      .returning({ id: flows.id });
+    const expiredAt = new Date(Date.now() - 60_000);
+    await db
+      .insert(ownerGrants)
+      .values(made.map((f) => ({ flowId: f.id, principalKind: 'USER' as const, userId: coowner, addedById: maker, expiresAt: expiredAt })));
+
+    const audit = ok(await app.gql(AuditOrder, { environmentId: u.defaultEnv }, u.tokens.admin)).sharingAudit;
+    expect(audit.truncated).toBe(true);
+    expect(audit.findings).toHaveLength(1_000);
+    expect(audit.findings[0]).toEqual({ kind: 'GUEST_OWNER', flow: { displayName: 'zeta (guest)' } });
+    expect(audit.findings.slice(1).map((f) => f.flow.displayName)).toEqual(names.slice(0, 999));
+    expect(new Set(audit.findings.slice(1).map((f) => f.kind))).toEqual(new Set(['EXPIRED_GRANT']));
+
+    const guestsOnly = ok(await app.gql(AuditKinds, { environmentId: u.defaultEnv, kinds: ['GUEST_OWNER'] }, u.tokens.admin));
+    expect(guestsOnly.sharingAudit.findings).toEqual([{ kind: 'GUEST_OWNER' }]);
   });
 
   it("is for the environment's admins only", async () => {

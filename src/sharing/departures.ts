@@ -10,22 +10,37 @@ import { isGrantActive } from '../policy/access.js';
 import { loadFlowFacts, type FlowFacts } from './access.js';
 import { environmentAdmins } from './environments.js';
 import { lockEnvironments } from './locks.js';
-import { ownersOf } from './principals.js';
+import { ownersOfEach } from './principals.js';
 
 /** Does any owner of the flow (its primary owner, or a user behind a live grant) remain active? */
 export async function hasActiveOwner(tx: Tx, facts: FlowFacts): Promise<boolean> {
+  return (await flowsWithActiveOwner(tx, [facts])).has(facts.flow.id);
+}
+
+/** hasActiveOwner for many flows: three statements at most, whatever their number. */
+export async function flowsWithActiveOwner(tx: Tx, candidates: readonly FlowFacts[]): Promise<Set<string>> {
+  const owners = await activeOwnersOf(tx, candidates);
+  return new Set(candidates.filter((f) => owners.get(f.flow.id)!.size > 0).map((f) => f.flow.id));
+}
+
+/** Each flow's owners (primary, and behind live owner grants) who are active, by flow id. */
+async function activeOwnersOf(tx: Tx, candidates: readonly FlowFacts[]): Promise<Map<string, Set<string>>> {
+  if (candidates.length === 0) return new Map();
   const now = new Date();
-  const owners = await ownersOf(
+  const owners = await ownersOfEach(
     tx,
-    facts.flow,
-    facts.ownerGrants.filter((g) => isGrantActive(g, now)),
+    candidates.map((f) => ({ flow: f.flow, grants: f.ownerGrants.filter((g) => isGrantActive(g, now)) })),
   );
-  const [active] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, [...owners]), eq(users.status, 'ACTIVE')))
-    .limit(1);
-  return active !== undefined;
+  const everyone = [...new Set([...owners.values()].flatMap((users) => [...users]))];
+  const active = new Set(
+    (
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.id, everyone), eq(users.status, 'ACTIVE')))
+    ).map((u) => u.id),
+  );
+  return new Map([...owners].map(([flowId, users]) => [flowId, new Set([...users].filter((u) => active.has(u)))]));
 }
 
 /**
@@ -108,8 +123,9 @@ export async function applyDepartures(tx: Tx, departedUserIds: string[]): Promis
  * active owner (NO_ACTIVE_OWNER) and tells their environments' admins (FLOW_SUSPENDED).
  */
 export async function suspendOrphans(tx: Tx, candidates: FlowFacts[]): Promise<{ suspendedFlowIds: string[] }> {
-  const orphans: FlowFacts[] = [];
-  for (const f of candidates) if (f.flow.state !== 'SUSPENDED' && !(await hasActiveOwner(tx, f))) orphans.push(f);
+  const unsuspended = candidates.filter((f) => f.flow.state !== 'SUSPENDED');
+  const owned = await flowsWithActiveOwner(tx, unsuspended);
+  const orphans = unsuspended.filter((f) => !owned.has(f.flow.id));
   if (orphans.length === 0) return { suspendedFlowIds: [] };
 
   await tx
@@ -143,30 +159,12 @@ async function connectionEvents(
   facts: Map<string, FlowFacts>,
 ): Promise<{ event: NewSharingEvent; recipients: Iterable<string> }[]> {
   if (uses.length === 0) return [];
-  const now = new Date();
-  const ownersByFlow = new Map<string, Set<string>>();
-  for (const flowId of new Set(uses.map((u) => u.flowId))) {
-    const f = facts.get(flowId)!;
-    ownersByFlow.set(
-      flowId,
-      await ownersOf(
-        tx,
-        f.flow,
-        f.ownerGrants.filter((g) => isGrantActive(g, now)),
-      ),
-    );
-  }
-  const everyone = [...new Set([...ownersByFlow.values()].flatMap((s) => [...s]))];
-  const active = new Set(
-    (
-      await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(inArray(users.id, everyone), eq(users.status, 'ACTIVE')))
-    ).map((u) => u.id),
+  const ownersByFlow = await activeOwnersOf(
+    tx,
+    [...new Set(uses.map((u) => u.flowId))].map((id) => facts.get(id)!),
   );
   return uses.map(({ flowId, connectionId }) => ({
     event: flowEvent('CONNECTION_NEEDS_ATTENTION', facts.get(flowId)!.flow, { id: null, level: 'NONE' }, { connectionId }),
-    recipients: [...ownersByFlow.get(flowId)!].filter((id) => active.has(id)),
+    recipients: ownersByFlow.get(flowId)!,
   }));
 }

@@ -11,7 +11,7 @@ import { isGrantActive } from '../policy/access.js';
 import { dlpViolation } from '../policy/dlp.js';
 import { classifiedConnectors } from '../reads/dlp.js';
 import { loadFlowFacts, type FlowRow } from './access.js';
-import { flowsOwnedInAnyWayBy, hasActiveOwner } from './departures.js';
+import { flowsOwnedInAnyWayBy, flowsWithActiveOwner } from './departures.js';
 import { lockEnvironments, lockFlows } from './locks.js';
 import { environmentAdmins } from './environments.js';
 import { ownersOf } from './principals.js';
@@ -31,10 +31,9 @@ export async function resumeRunnableFlows(
       suspended.map((f) => f.flow.id),
     ),
   );
-  const runnable = [];
-  for (const f of suspended) {
-    if (dlpViolation(connectorsOf.get(f.flow.id) ?? []) === null && (await hasActiveOwner(tx, f))) runnable.push(f);
-  }
+  const allowed = suspended.filter((f) => dlpViolation(connectorsOf.get(f.flow.id) ?? []) === null);
+  const owned = await flowsWithActiveOwner(tx, allowed);
+  const runnable = allowed.filter((f) => owned.has(f.flow.id));
   if (runnable.length === 0) return { resumed: [], lastPosition: null };
 
   const resumed = await tx
