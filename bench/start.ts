@@ -3,8 +3,8 @@
 // the same run: PGlite's own open of the same data dir (a bare `new PGlite(dir)` + `waitReady`
 // in a child process, node's own start included). Goal: server <= 2 x floor + 0.3 s.
 // Also measured, to say where the rest goes: the same start from source (tsx), through
-// `npm start`, and the parts of a start one by one (node alone, loading the modules main.js
-// imports, openDatabase, migrate). Rounds alternate the variants so that a noisy machine
+// `npm start`, and the parts of a start one by one (node alone, loading the bundle, the packages
+// left out of it, the unbundled modules tsc writes, openDatabase, migrate). Rounds alternate the variants so that a noisy machine
 // slows them alike. BENCH_START_NODE: the node binary to measure with (default: this one);
 // BENCH_START_ROUNDS (default 5).
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,7 +42,10 @@ export async function benchStart(): Promise<void> {
       'server, compiled (npm start)': () => serverStart(dataDir, ['npm', 'start', '--silent'], true),
       'server, from source (tsx)': () => serverStart(dataDir, ['--import', 'tsx', join(ROOT, 'src/main.ts')]),
       'part: node alone': () => nodeAlone(),
-      'part: load the modules main.js imports': () => loadModules(),
+      'part: load the bundle (to a config error)': () => loadBundle(),
+      'part: of which, load @electric-sql/pglite': () => loadPackage('@electric-sql/pglite'),
+      'part: of which, load pino': () => loadPackage('pino'),
+      'unbundled: load dist/main.js imports': () => loadModules(),
     };
     const times = new Map<string, number[]>(Object.keys(variants).map((k) => [k, []]));
     const parts = { open: [] as number[], migrate: [] as number[] };
@@ -65,7 +68,7 @@ export async function benchStart(): Promise<void> {
 
     const floor = m('PGlite open (floor)');
     const server = m('server, compiled (node scripts/start.mjs)');
-    const rest = server - m('part: load the modules main.js imports') - median(parts.open) - median(parts.migrate);
+    const rest = server - m('part: load the bundle (to a config error)') - median(parts.open) - median(parts.migrate);
     console.log(`  ${'part: the rest (queries, feed, jobs, listen)'.padEnd(44)} ${String(Math.round(rest)).padStart(6)}`);
     const goal = GOAL(floor);
     console.log(
@@ -139,7 +142,31 @@ function nodeAlone(): Promise<number> {
   return untilLine(['-e', 'process.stdout.write("ready\\n")'], 'ready');
 }
 
-/** Every module dist/main.js imports, loaded without running main: the module graph's cost. */
+/**
+ * What npm start runs, dist/bundle/main.js, to the exit a bad PORT makes (the first thing main
+ * does is read the config): node's start, reading and running the bundle and the packages it
+ * leaves out.
+ */
+async function loadBundle(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(NODE, ['--enable-source-maps', distStatus().entry], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: 'not-a-port' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  await new Promise((resolve) => child.once('exit', resolve));
+  if (!stderr.includes('invalid configuration')) throw new Error(`the bundle did not stop at the config:\n${stderr.slice(-2000)}`);
+  return performance.now() - started;
+}
+
+/** node starting and importing one package the bundle leaves out (node alone included). */
+function loadPackage(name: string): Promise<number> {
+  return untilLine(['--input-type=module', '-e', `await import(${JSON.stringify(name)}); process.stdout.write('ready\\n');`], 'ready');
+}
+
+/** The unbundled build (tsc's dist/main.js): every module it imports, loaded without running main. */
 function loadModules(): Promise<number> {
   const main = readFileSync(join(ROOT, 'dist/main.js'), 'utf8');
   const specifiers = [...main.matchAll(/^import [^;]*?from '([^']+)';$/gm)].map((match) => match[1]!);

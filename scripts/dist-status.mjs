@@ -1,6 +1,7 @@
-// Whether dist/ holds a build of the current src/: every src/**/*.ts has its dist/**/*.js, written
-// after the source last changed (and after tsconfig*.json). A few hundred stat calls, milliseconds.
-// Used by scripts/start.mjs and by `npm run bench -- start`.
+// Whether dist/ holds a build of the current src/: the bundle npm start runs (dist/bundle/main.js,
+// scripts/build.mjs) was written after every src/**/*.ts last changed, and after what else goes
+// into it: tsconfig*.json, the build script, the installed packages it bundles. A few hundred stat
+// calls, milliseconds. Used by scripts/start.mjs and by `npm run bench -- start`.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,16 +11,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** @returns {{ current: boolean, reason: string, entry: string, source: string }} */
 export function distStatus() {
   const src = join(root, 'src');
-  const dist = join(root, 'dist');
-  const entry = join(dist, 'main.js');
+  const entry = join(root, 'dist', 'bundle', 'main.js');
   const source = join(src, 'main.ts');
   const result = (current, reason) => ({ current, reason, entry, source });
-  if (mtime(entry) === undefined) return result(false, 'dist/ is not built');
-  const configChanged = Math.max(...['tsconfig.json', 'tsconfig.build.json'].map((f) => mtime(join(root, f)) ?? 0));
-  for (const file of sourceFiles(src)) {
-    const built = mtime(join(dist, relative(src, file)).replace(/\.ts$/, '.js'));
-    if (built === undefined) return result(false, `dist/ has no build of ${relative(root, file)}`);
-    if (built < mtime(file) || built < configChanged) return result(false, `dist/ is older than ${relative(root, file)}`);
+  const built = mtime(entry);
+  if (built === undefined) return result(false, 'dist/ is not built');
+  // npm ci / npm install rewrite node_modules/.package-lock.json: the bundled packages may have changed.
+  const inputs = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'node_modules/.package-lock.json'];
+  for (const file of [...inputs.map((f) => join(root, f)), ...sourceFiles(src)]) {
+    if (built < (mtime(file) ?? 0)) return result(false, `dist/ is older than ${relative(root, file)}`);
   }
   return result(true, 'dist/ is current');
 }

@@ -1,4 +1,4 @@
-// npm start: the compiled server (dist/, from `npm run build`) when it is built and current,
+// npm start: the compiled server (dist/bundle/main.js, from `npm run build`) when it is built and current,
 // else the sources through tsx, so that `npm ci && npm start` works on a fresh clone with no
 // build step. Plain JavaScript on purpose: nothing is transpiled to start the compiled server.
 // A build is not run here: tsc takes 10 s or more, more than running from source costs.
@@ -11,7 +11,7 @@ nodeModule.enableCompileCache?.();
 
 const status = distStatus();
 if (status.current) {
-  // Stack traces name src/*.ts lines, through the maps tsc writes beside dist/.
+  // Stack traces name src/*.ts lines, through the map esbuild writes beside the bundle.
   process.setSourceMapsEnabled(true);
   await import(pathToFileURL(status.entry).href);
 } else {
