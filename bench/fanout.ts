@@ -117,7 +117,10 @@ export async function benchFanout(databaseUrl: string) {
             url: url.replace('http', 'ws'),
             webSocketImpl: WebSocket,
             connectionParams: { authorization: `Bearer ${token}` },
-            retryAttempts: 0,
+            // On a busy machine a connect can be reset or outwait connection_init's 3 s: try again.
+            retryAttempts: 10,
+            shouldRetry: () => true,
+            onNonLazyError: () => {},
             lazy: false,
           });
           clients.push(client);

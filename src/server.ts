@@ -20,6 +20,7 @@ import { isOutage } from './db/outage.js';
 import { maskError, serviceUnavailable } from './graphql/errors.js';
 import { limitPlugins } from './graphql/limits.js';
 import { jitPlugins } from './graphql/jit.js';
+import { sharedDeliveryPlugin } from './graphql/shared-delivery.js';
 import { apqPlugins } from './graphql/apq.js';
 import { documentFor, TRUSTED_GRAPHIQL_QUERY, trustedDocumentsPlugins, type TrustedDocuments } from './graphql/documents.js';
 import { schema } from './graphql/schema.js';
@@ -90,6 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...apqPlugins(limits, { trustedDocuments: options.trustedDocuments !== undefined }),
       // Last: the limits above still refuse before anything runs (jit.ts).
       ...jitPlugins(),
+      // A live event executed once for all the subscriptions it reads alike to (shared-delivery.ts).
+      sharedDeliveryPlugin(),
     ],
     maxRequestBodySize: limits.bodyBytes,
     graphqlEndpoint: GRAPHQL_PATH,

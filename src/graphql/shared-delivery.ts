@@ -1,0 +1,168 @@
+// One live event, many subscribers (issue #13): a subscription whose selection reads nothing
+// about its viewer gets, for each live event, the very result every other subscription of the
+// same document, operation, variables and tenant gets: the selection is executed once per event
+// for all of them. A selection with any field that depends on the viewer (what they may see of
+// the flow or the connection) is executed for its subscriber alone, as before. Which events a
+// subscriber receives at all (its stream, S26, S28) is decided per subscriber in either case:
+// only the execution of an event already authorized for them is shared.
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  Kind,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from './context.js';
+
+/**
+ * The fields that read the same to every subscriber of an event, per type: the event's own
+ * columns, and the scalars of the actor and the principal it names. A principal is shown only
+ * within the viewer's tenant (loadPrincipal), so the tenant is part of every class.
+ * Anything else (flow, connection, a principal's members) makes the selection the viewer's own.
+ */
+const SAME_FOR_EVERYONE: Record<string, ReadonlySet<string>> = {
+  SharingEvent: new Set(['__typename', 'cursor', 'kind', 'occurredAt', 'flowId', 'flowDisplayName', 'actorRole', 'actor', 'principal']),
+  User: new Set(['__typename', 'id', 'externalId', 'displayName', 'email', 'kind', 'status', 'license']),
+  Group: new Set(['__typename', 'id', 'externalId', 'displayName']),
+  SharePointList: new Set(['__typename', 'id', 'externalId', 'title', 'siteUrl']),
+};
+/** What each object field above returns: the types its selection may name. */
+const RETURNS: Record<string, readonly string[]> = {
+  actor: ['User'],
+  principal: ['User', 'Group', 'SharePointList'],
+};
+/** Abstract types a fragment may be on, by the types they stand for. */
+const ABSTRACT: Record<string, readonly string[]> = { Principal: RETURNS.principal! };
+
+/** The types a fragment on `condition` narrows `types` to; null when it names one not looked into (Node, say). */
+function narrowed(condition: string | undefined, types: readonly string[]): readonly string[] | null {
+  if (condition === undefined) return types;
+  if (types.includes(condition)) return [condition];
+  return ABSTRACT[condition]?.length === types.length && types.every((t) => ABSTRACT[condition]!.includes(t)) ? types : null;
+}
+
+/** Is every field this selection may reach, through fragments and directives alike, one of SAME_FOR_EVERYONE? */
+function sameForEveryone(
+  selectionSet: SelectionSetNode,
+  types: readonly string[],
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  depth = 0,
+): boolean {
+  // Fragments may spread one another (validation refuses cycles): deeper than this is not looked into.
+  if (depth > 16) return false;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      if (!types.every((t) => SAME_FOR_EVERYONE[t]?.has(name))) return false;
+      if (!selection.selectionSet) continue;
+      const returns = RETURNS[name];
+      if (!returns || !sameForEveryone(selection.selectionSet, returns, fragments, depth + 1)) return false;
+      continue;
+    }
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+    if (!fragment) return false;
+    const on = narrowed(fragment.typeCondition?.name.value, types);
+    if (!on || !sameForEveryone(fragment.selectionSet, on, fragments, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** The root fields whose events are SharingEvents (subscriptions.ts). */
+const EVENT_FIELDS = new Set(['sharingEvents', 'copyReceived', 'flowSharingEvents', 'environmentSharingEvents']);
+
+const sourceOf = new WeakMap<DocumentNode, string>();
+/**
+ * The class an operation's events are executed for: the same string for every subscription that
+ * would be answered alike, or null when its selection depends on the viewer. Decided once, when
+ * the subscription starts.
+ */
+export function deliveryClass(args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues' | 'contextValue'>): string | null {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (operation?.operation !== 'subscription') return null;
+  const [root] = operation.selectionSet.selections;
+  if (operation.selectionSet.selections.length !== 1 || root?.kind !== Kind.FIELD || !EVENT_FIELDS.has(root.name.value)) return null;
+  if (!root.selectionSet) return null;
+  const fragments = new Map(
+    args.document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
+  if (!sameForEveryone(root.selectionSet, ['SharingEvent'], fragments)) return null;
+  const tenant = (args.contextValue as Context | undefined)?.viewer?.tenantId;
+  if (!tenant) return null;
+  let source = sourceOf.get(args.document);
+  if (source === undefined) {
+    // The text as sent (parse keeps it); the same text is the same document.
+    source = args.document.loc?.source.body ?? JSON.stringify(args.document.definitions);
+    sourceOf.set(args.document, source);
+  }
+  return JSON.stringify([tenant, operation.name?.value ?? args.operationName ?? null, args.variableValues ?? null, source]);
+}
+
+type Result = ExecutionResult | Promise<ExecutionResult>;
+/** Each live event's results by class: the feed hands one object to all its subscribers, so the first one's execution serves the rest. */
+const resultsOf = new WeakMap<object, Map<string, Result>>();
+
+/** How many times an event's selection has been executed on the shared path (tests count them). */
+export const sharedExecutions = { count: 0 };
+
+function executeOnce(payload: object, deliveryKey: string, args: ExecutionArgs): Result {
+  let results = resultsOf.get(payload);
+  if (!results) {
+    results = new Map();
+    resultsOf.set(payload, results);
+  }
+  let result = results.get(deliveryKey);
+  if (!result) {
+    sharedExecutions.count++;
+    result = execute({ ...args, rootValue: payload }) as Result;
+    results.set(deliveryKey, result);
+  }
+  return result;
+}
+
+/**
+ * Yoga's subscribe for an operation of one class: the subscriber's own source stream (its
+ * authorization, its replay), each event mapped to the class's one result. A payload of the
+ * subscriber's alone (a replayed row, the error that ends its stream) is a different object and
+ * so is executed for it alone.
+ */
+function subscribeShared(deliveryKey: string) {
+  return async (args: ExecutionArgs) => {
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in source)) return source;
+    const iterator = source[Symbol.asyncIterator]();
+    const mapped: AsyncGenerator<ExecutionResult, void, void> = {
+      async next() {
+        const step = await iterator.next();
+        if (step.done) return step;
+        return { value: await executeOnce(step.value as object, deliveryKey, args), done: false };
+      },
+      async return() {
+        await iterator.return?.();
+        return { value: undefined, done: true };
+      },
+      async throw(error: unknown) {
+        await iterator.return?.();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+    return mapped;
+  };
+}
+
+/** Subscriptions of one class share each live event's execution; the rest run as Yoga runs them. */
+export function sharedDeliveryPlugin(): Plugin {
+  return {
+    onSubscribe({ args, setSubscribeFn }) {
+      const key = deliveryClass(args);
+      if (key !== null) setSubscribeFn(subscribeShared(key) as Parameters<typeof setSubscribeFn>[0]);
+    },
+  };
+}
