@@ -70,7 +70,14 @@ export async function benchFanout(databaseUrl: string) {
   const file = join(dir, 'directory.json');
   writeFileSync(file, JSON.stringify(directory));
 
-  const server = startProcess({ DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: SECRET, FLOWSHARE_DIRECTORY: file }, /GraphiQL: \S+/);
+  // FANOUT_SERVER_NODE_OPTIONS: for the server process alone (--cpu-prof, --heapsnapshot-signal=SIGUSR2).
+  const nodeOptions: Record<string, string> = process.env.FANOUT_SERVER_NODE_OPTIONS
+    ? { NODE_OPTIONS: process.env.FANOUT_SERVER_NODE_OPTIONS }
+    : {};
+  const server = startProcess(
+    { DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: SECRET, FLOWSHARE_DIRECTORY: file, ...nodeOptions },
+    /GraphiQL: \S+/,
+  );
   const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/ws-floor.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = graphqlUrlOf(await server.matched);
@@ -146,6 +153,8 @@ export async function benchFanout(databaseUrl: string) {
       const answered = Date.now();
       await waitUntil(`${n} events`, () => arrived.every((t) => t > 0), 60_000);
       const latencies = arrived.map((t) => t - answered).sort((a, b) => a - b);
+      // A quiet second between the delivery and the disconnects: a --cpu-prof shows the delivery alone.
+      await pause(1000);
       await Promise.all(clients.map((c) => c.dispose()));
       await waitUntil('subscriptions to close', async () => (await health()).subscriptions === 0);
 

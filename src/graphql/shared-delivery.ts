@@ -17,6 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { createLoaders } from '../reads/loaders.js';
 import type { Context } from './context.js';
 
 /**
@@ -109,6 +110,16 @@ const resultsOf = new WeakMap<object, Map<string, Result>>();
 /** How many times an event's selection has been executed on the shared path (tests count them). */
 export const sharedExecutions = { count: 0 };
 
+/** Executes one event for its subscriber, then lets its context drop what the event loaded (releaseLoaders). */
+function executeFor(payload: object, args: ExecutionArgs): Result {
+  const done = (result: ExecutionResult) => {
+    releaseLoaders(args.contextValue as Context);
+    return result;
+  };
+  const result = execute({ ...args, rootValue: payload });
+  return 'then' in result ? result.then(done) : done(result);
+}
+
 function executeOnce(payload: object, deliveryKey: string, args: ExecutionArgs): Result {
   let results = resultsOf.get(payload);
   if (!results) {
@@ -118,29 +129,46 @@ function executeOnce(payload: object, deliveryKey: string, args: ExecutionArgs):
   let result = results.get(deliveryKey);
   if (!result) {
     sharedExecutions.count++;
-    result = execute({ ...args, rootValue: payload }) as Result;
+    result = executeFor(payload, args);
     results.set(deliveryKey, result);
   }
   return result;
 }
 
 /**
- * Yoga's subscribe for an operation of one class: the subscriber's own source stream (its
- * authorization, its replay), each event mapped to the class's one result. A payload of the
- * subscriber's alone (a replayed row, the error that ends its stream) is a different object and
- * so is executed for it alone.
+ * A context's loaders made on first use, and forgotten when `releaseLoaders` is called again:
+ * an idle subscription keeps none (Yoga's context merge reads context.ts's lazy getter, so
+ * every context arrives with a set), and an event's set lives as long as the event.
  */
-function subscribeShared(deliveryKey: string) {
+export function releaseLoaders(ctx: Context, make: () => Context['loaders'] = () => createLoaders(ctx.db, ctx.viewer)): void {
+  const settle = (value: Context['loaders']) =>
+    Object.defineProperty(ctx, 'loaders', { value, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(ctx, 'loaders', {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      const made = make();
+      settle(made);
+      return made;
+    },
+    set: settle,
+  });
+}
+
+/**
+ * Yoga's subscribe, per subscription: its own source stream (its authorization, its replay),
+ * each event mapped to its class's one result. The class of a viewer-specific selection is the
+ * subscription alone. A payload of the subscriber's alone (a replayed row, the error that ends
+ * its stream) is a different object and so is executed for it alone.
+ */
+function subscribeWithClass(deliveryKey: string | null) {
   return async (args: ExecutionArgs) => {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source;
     const iterator = source[Symbol.asyncIterator]();
+    const resultOf = (payload: object) => (deliveryKey === null ? executeFor(payload, args) : executeOnce(payload, deliveryKey, args));
     const mapped: AsyncGenerator<ExecutionResult, void, void> = {
-      async next() {
-        const step = await iterator.next();
-        if (step.done) return step;
-        return { value: await executeOnce(step.value as object, deliveryKey, args), done: false };
-      },
+      next: () => iterator.next().then((step) => (step.done ? step : Promise.resolve(resultOf(step.value as object)).then(asStep))),
       async return() {
         await iterator.return?.();
         return { value: undefined, done: true };
@@ -156,13 +184,13 @@ function subscribeShared(deliveryKey: string) {
     return mapped;
   };
 }
+const asStep = (value: ExecutionResult) => ({ value, done: false as const });
 
-/** Subscriptions of one class share each live event's execution; the rest run as Yoga runs them. */
+/** Every subscription's events are executed here: once per class for those that read them alike. */
 export function sharedDeliveryPlugin(): Plugin {
   return {
     onSubscribe({ args, setSubscribeFn }) {
-      const key = deliveryClass(args);
-      if (key !== null) setSubscribeFn(subscribeShared(key) as Parameters<typeof setSubscribeFn>[0]);
+      setSubscribeFn(subscribeWithClass(deliveryClass(args)) as Parameters<typeof setSubscribeFn>[0]);
     },
   };
 }

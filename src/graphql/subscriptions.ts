@@ -15,6 +15,7 @@ import { requireViewer, unauthenticated, type Context } from './context.js';
 import { assertCursorInLog, SharingEvent, SharingEventKind } from './events.js';
 import { idOf } from './ids.js';
 import { createLoaders, sharedForEvent } from '../reads/loaders.js';
+import { releaseLoaders } from './shared-delivery.js';
 
 type Kind = EventRow['kind'];
 
@@ -34,6 +35,8 @@ async function stream(
   const kinds = options.kinds?.length ? new Set(options.kinds) : null;
   const until = ctx.signedInUntil;
   const viewer = requireViewer(ctx);
+  // Nothing loaded before the first event is of use to it (each event makes its own).
+  releaseLoaders(ctx);
   return replayThenLive({
     feed: ctx.feed,
     scope,
@@ -55,14 +58,16 @@ async function stream(
 }
 
 /**
- * Each event is resolved with fresh loaders (a stream's context lives for hours; what a
- * field shows must be as of the event). The rows every viewer reads alike are loaded once for
- * all the subscribers of a live event (sharedForEvent); each viewer's access is still decided
- * for them alone. A stream's end is shown as the error it carries.
+ * Each event is resolved with fresh loaders, made on first use (a stream's context lives for
+ * hours; what a field shows must be as of the event; a selection of the event's own columns
+ * needs none). The rows every viewer reads alike are loaded once for all the subscribers of a
+ * live event (sharedForEvent); each viewer's access is still decided for them alone
+ * (shared-delivery.ts shares a whole result only where no field depends on the viewer).
+ * A stream's end is shown as the error it carries.
  */
 function delivered(payload: EventRow | StreamEnd, _args: unknown, ctx: Context): EventRow {
   if ('end' in payload) throw payload.end;
-  ctx.loaders = createLoaders(ctx.db, ctx.viewer, sharedForEvent(payload, ctx.db));
+  releaseLoaders(ctx, () => createLoaders(ctx.db, ctx.viewer, sharedForEvent(payload, ctx.db)));
   return payload;
 }
 
