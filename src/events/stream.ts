@@ -2,8 +2,8 @@
 // duplicate at the seam. The live listener is registered *before* the replay is read, so
 // every event committed after registration reaches the stream live, and every event
 // committed before it is in the replay; events that come both ways are dropped by position.
-import { Repeater } from '@repeaterjs/repeater';
 import type { EventRow, FeedScope, LogFeed } from './feed.js';
+import { EventQueue } from './queue.js';
 
 /** Ends a stream with an error the client is shown (lost access, an expired token). */
 export type StreamEnd = { end: Error };
@@ -17,8 +17,8 @@ export type StreamOptions = {
   replay(after: number, limit: number): Promise<EventRow[]>;
   /** Which of the scope's live events this stream wants (kinds, say). */
   accept?(event: EventRow): boolean;
-  /** Checked at delivery; an Error ends the stream with it. */
-  authorize?(event: EventRow): Promise<Error | null>;
+  /** Checked at delivery; an Error ends the stream with it. Decided in memory where it can be (no promise). */
+  authorize?(event: EventRow): Error | null | Promise<Error | null>;
   /** After delivering such an event the stream completes (its flow was deleted, say). */
   isLast?(event: EventRow): boolean;
   /**
@@ -42,7 +42,7 @@ export const MAX_BEHIND = 1_000;
 const MAX_TIMER = 2 ** 31 - 1;
 
 export function replayThenLive(options: StreamOptions): AsyncIterableIterator<EventRow | StreamEnd> {
-  return new Repeater<EventRow | StreamEnd>(async (push, stop) => {
+  return new EventQueue<EventRow | StreamEnd>(async (push, stop) => {
     let delivered = options.after ?? Number.NEGATIVE_INFINITY;
     let ended = false;
     const end = (error?: Error) => {
@@ -52,24 +52,35 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
       else stop();
     };
 
-    const deliver = async (event: EventRow) => {
-      if (ended || event.position <= delivered) return;
-      const refusal = await options.authorize?.(event);
-      if (ended) return;
-      if (refusal) return end(refusal);
+    // Per event and subscriber, as few promises as will keep the order: an event authorized in
+    // memory (or needing no check) is pushed at once; only a check that queries waits for it.
+    const pass = (event: EventRow): Promise<unknown> => {
       delivered = event.position;
-      await push(event);
-      if (options.isLast?.(event)) end();
+      const consumed = push(event);
+      return options.isLast ? consumed.then(() => options.isLast!(event) && end()) : consumed;
+    };
+    const deliver = (event: EventRow): Promise<unknown> | undefined => {
+      if (ended || event.position <= delivered) return;
+      const decided = options.authorize?.(event) ?? null;
+      if (decided === null) return pass(event);
+      if (decided instanceof Error) return void end(decided);
+      return decided.then((refusal) => {
+        if (ended) return;
+        if (refusal) return end(refusal);
+        return pass(event);
+      });
     };
     // Deliveries run one after another, so events keep their order across awaits.
-    let chain = Promise.resolve();
+    let chain: Promise<unknown> = Promise.resolve();
     let waiting = 0;
+    const settled = () => waiting--;
+    const failed = (error: Error) => {
+      waiting--;
+      end(error);
+    };
     const enqueue = (event: EventRow) => {
       waiting++;
-      chain = chain
-        .then(() => deliver(event))
-        .catch((error: Error) => end(error))
-        .finally(() => waiting--);
+      chain = chain.then(() => deliver(event)).then(settled, failed);
     };
 
     let live = false;

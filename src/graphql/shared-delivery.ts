@@ -168,7 +168,12 @@ function subscribeWithClass(deliveryKey: string | null) {
     const iterator = source[Symbol.asyncIterator]();
     const resultOf = (payload: object) => (deliveryKey === null ? executeFor(payload, args) : executeOnce(payload, deliveryKey, args));
     const mapped: AsyncGenerator<ExecutionResult, void, void> = {
-      next: () => iterator.next().then((step) => (step.done ? step : Promise.resolve(resultOf(step.value as object)).then(asStep))),
+      next: () =>
+        iterator.next().then((step) => {
+          if (step.done) return step;
+          const result = resultOf(step.value as object);
+          return 'then' in result ? result.then(asStep) : asStep(result);
+        }),
       async return() {
         await iterator.return?.();
         return { value: undefined, done: true };

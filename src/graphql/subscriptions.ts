@@ -25,7 +25,7 @@ async function stream(
   afterCursor: string | null | undefined,
   options: {
     kinds?: readonly Kind[] | null;
-    authorize?: (event: EventRow) => Promise<Error | null>;
+    authorize?: (event: EventRow) => Error | null | Promise<Error | null>;
     isLast?: (e: EventRow) => boolean;
   } = {},
 ) {
@@ -104,11 +104,9 @@ builder.subscriptionFields((t) => ({
         // As of the event (its audience), not as of now: the flow may be gone by delivery.
         authorize: (event) => {
           const could = couldWatchFlow(event, viewer.id);
-          if (could !== null) return Promise.resolve(could ? null : new DomainError('NOT_AUTHORIZED', lost));
+          if (could !== null) return could ? null : new DomainError('NOT_AUTHORIZED', lost);
           // An event logged before audiences were recorded: checked now, as it used to be.
-          return event.kind === 'FLOW_DELETED'
-            ? Promise.resolve(null)
-            : refusal(() => assertMayWatchFlow(ctx.db, viewer, flowId, field), lost);
+          return event.kind === 'FLOW_DELETED' ? null : refusal(() => assertMayWatchFlow(ctx.db, viewer, flowId, field), lost);
         },
         isLast: (event) => event.kind === 'FLOW_DELETED',
       });
@@ -128,7 +126,7 @@ builder.subscriptionFields((t) => ({
       return stream(ctx, { environmentId }, args.after, {
         authorize: (event) => {
           const could = couldWatchEnvironment(event, viewer.id);
-          if (could !== null) return Promise.resolve(could ? null : new DomainError('NOT_AUTHORIZED', lost));
+          if (could !== null) return could ? null : new DomainError('NOT_AUTHORIZED', lost);
           return refusal(() => assertMayWatchEnvironment(ctx.db, viewer, environmentId, field), lost);
         },
       });

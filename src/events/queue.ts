@@ -1,0 +1,127 @@
+// A one-consumer async iterator fed by an executor, like @repeaterjs/repeater's Repeater (push,
+// stop, `await stop`, started by the first next(), push resolving once the consumer wants more),
+// with a fraction of its promises per value: a live event reaches thousands of streams at once,
+// and every promise a stream makes per event is made thousands of times (issue #13).
+
+type Stop = (() => void) & PromiseLike<void>;
+export type Executor<T> = (push: (value: T) => Promise<void>, stop: Stop) => Promise<void> | void;
+
+type Waiting<T> = { resolve: (step: IteratorResult<T, undefined>) => void; reject: (error: unknown) => void };
+const DONE = Object.freeze({ value: undefined, done: true as const });
+const OPEN = 0;
+/** Stopped: what was pushed before is still handed out, then the iterator is done. */
+const STOPPING = 1;
+const DONE_STATE = 2;
+
+export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
+  #executor: Executor<T> | null;
+  #queue: { value: T; taken: () => void }[] = [];
+  #waiting: Waiting<T> | null = null;
+  /** Pushes handed straight to a waiting next(): they resolve when the consumer asks again. */
+  #handedOver: (() => void)[] = [];
+  #state: typeof OPEN | typeof STOPPING | typeof DONE_STATE = OPEN;
+  /** What the executor failed with: the consumer gets it after what was pushed before. */
+  #error: { error: unknown } | null = null;
+  #stopped!: () => void;
+  readonly #stop: Promise<void> = new Promise((resolve) => (this.#stopped = resolve));
+
+  constructor(executor: Executor<T>) {
+    this.#executor = executor;
+  }
+
+  next(): Promise<IteratorResult<T, undefined>> {
+    this.#start();
+    if (this.#handedOver.length > 0) for (const resolve of this.#handedOver.splice(0)) resolve();
+    const first = this.#queue.shift();
+    if (first) {
+      first.taken();
+      return Promise.resolve({ value: first.value, done: false });
+    }
+    if (this.#state !== OPEN) {
+      const failed = this.#error;
+      this.#error = null;
+      this.#finish();
+      return failed ? Promise.reject(failed.error) : Promise.resolve(DONE);
+    }
+    return new Promise((resolve, reject) => (this.#waiting = { resolve, reject }));
+  }
+
+  return(): Promise<IteratorResult<T, undefined>> {
+    this.#finish();
+    return Promise.resolve(DONE);
+  }
+
+  throw(error: unknown): Promise<IteratorResult<T, undefined>> {
+    this.#finish();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  #start(): void {
+    const executor = this.#executor;
+    if (!executor) return;
+    this.#executor = null;
+    const stop = Object.assign(() => this.#end(), {
+      // biome-ignore lint/suspicious/noThenProperty: `await stop` waits for the stream to stop, as Repeater's does.
+      then: <A, B>(onStopped?: (() => A | PromiseLike<A>) | null, onError?: ((e: unknown) => B | PromiseLike<B>) | null) =>
+        this.#stop.then(onStopped, onError),
+    }) as Stop;
+    try {
+      void Promise.resolve(executor((value) => this.#push(value), stop)).catch((error: unknown) => this.#fail(error));
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #push(value: T): Promise<void> {
+    if (this.#state !== OPEN) return Promise.resolve();
+    const waiting = this.#waiting;
+    if (waiting) {
+      this.#waiting = null;
+      waiting.resolve({ value, done: false });
+      return new Promise((resolve) => this.#handedOver.push(resolve));
+    }
+    return new Promise((taken) => this.#queue.push({ value, taken }));
+  }
+
+  /** stop(): no more values; those pushed are still handed out. */
+  #end(): void {
+    if (this.#state !== OPEN) return;
+    this.#state = STOPPING;
+    this.#stopped();
+    if (this.#queue.length === 0) this.#settleWaiting();
+  }
+
+  #fail(error: unknown): void {
+    if (this.#state === DONE_STATE) return;
+    this.#error = { error };
+    this.#end();
+  }
+
+  /** A next() waiting when the stream stops gets the end (or the executor's error). */
+  #settleWaiting(): void {
+    const waiting = this.#waiting;
+    if (!waiting) return;
+    this.#waiting = null;
+    const failed = this.#error;
+    this.#error = null;
+    this.#finish();
+    if (failed) waiting.reject(failed.error);
+    else waiting.resolve(DONE);
+  }
+
+  #finish(): void {
+    if (this.#state === DONE_STATE && this.#waiting === null) return;
+    this.#state = DONE_STATE;
+    this.#stopped();
+    this.#executor = null;
+    for (const { taken } of this.#queue.splice(0)) taken();
+    for (const resolve of this.#handedOver.splice(0)) resolve();
+    const waiting = this.#waiting;
+    this.#waiting = null;
+    waiting?.resolve(DONE);
+  }
+}
