@@ -27,13 +27,12 @@ describe('EventQueue', () => {
   });
 
   it("resolves a push once the consumer has taken it (or asks again), so a producer can await the consumer's pace", async () => {
-    let pushed: Promise<void> | undefined;
     let release!: (v: number) => Promise<void>;
     const queue = new EventQueue<number>((push) => {
       release = push;
     });
     const first = queue.next();
-    pushed = release(1);
+    const pushed = release(1);
     let resolved = false;
     void pushed.then(() => (resolved = true));
     expect(await first).toEqual({ value: 1, done: false });
