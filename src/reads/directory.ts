@@ -1,12 +1,13 @@
 // The directory as the API reads it: the user a token names, a group's members and a list's
 // editors by name, and the people picker. Everything but the token lookup is one tenant's.
-import { and, asc, count, eq, getTableColumns, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, count, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open.js';
 import { groupMembers, groups, listEditors, sharePointLists, users } from '../db/tables.js';
 import type { EnvironmentRole, PrincipalRef } from '../policy/access.js';
 import type { Memberships, UserRow } from '../sharing/access.js';
 import type { OffsetList } from './pagination.js';
+import { plainRows, tableName, tableReader } from './plain.js';
 
 /** A signed-in user with their groups, the lists they edit and their environment roles. */
 export type SignedInUser = { user: UserRow; memberships: Memberships; roles: ReadonlyMap<string, EnvironmentRole | null> };
@@ -33,20 +34,22 @@ export const userFactsColumns = {
  * that knows them (as loadEnvironmentRolesOf reads them): one statement.
  */
 export async function userByExternalId(db: Db, externalId: string): Promise<SignedInUser | undefined> {
-  const [row] = await db
-    .select({
-      user: users,
-      ...userFactsColumns,
-    })
-    .from(users)
-    .where(eq(users.externalId, externalId));
+  const [row] = await plainRows<Record<string, unknown> & SignedInFacts>(db, 'user_by_external_id', SIGN_IN_SQL, [externalId]);
   if (!row) return undefined;
   return {
-    user: row.user,
+    user: userReader.read(row),
     memberships: { groupIds: new Set(row.groupIds), listIds: new Set(row.listIds) },
     roles: new Map(Object.entries(row.roles)),
   };
 }
+
+type SignedInFacts = { groupIds: string[]; listIds: string[]; roles: Record<string, EnvironmentRole | null> };
+const userReader = tableReader(users);
+// Every request signs in: its text is written once (userFactsColumns has no parameters).
+const factsSql = (column: SQL) => new PgDialect().sqlToQuery(column).sql;
+const SIGN_IN_SQL = `select ${userReader.columns('users')}, ${Object.entries(userFactsColumns)
+  .map(([name, column]) => `${factsSql(column)} as "${name}"`)
+  .join(', ')} from ${tableName(users)} "users" where "users"."external_id" = $1`;
 
 // ------------------------------------------------------------------ directory objects by id
 
@@ -56,42 +59,33 @@ export type DirectoryRow = UserRow | typeof groups.$inferSelect | typeof sharePo
 
 const directoryTables = { U: users, G: groups, L: sharePointLists } as const;
 
+const directoryReaders = { U: tableReader(users), G: tableReader(groups), L: tableReader(sharePointLists) } as const;
+
+/** Each kind's rows as JSON, with the kind; one array of ids per kind. */
+const DIRECTORY_SQL = (['U', 'G', 'L'] as const)
+  .map((kind, i) => {
+    const table = directoryTables[kind];
+    return `select '${kind}' as kind, ${directoryReaders[kind].json('t')} as row from ${tableName(table)} t where t.id = any($${i + 1}::uuid[])`;
+  })
+  .join(' union all ');
+
 /** Users, groups and lists by id, in one statement (UNION ALL of each row as JSON); missing ones are absent. */
 export async function loadDirectoryObjects(db: Db, keys: readonly DirectoryKey[]): Promise<Map<DirectoryKey, DirectoryRow>> {
   const out = new Map<DirectoryKey, DirectoryRow>();
   if (keys.length === 0) return out;
-  // Every kind takes part, a kind with no key with a false filter: one statement's shape.
-  const part = (kind: keyof typeof directoryTables) => {
-    const table: PgTable & { id: PgColumn } = directoryTables[kind];
-    const ids = [...new Set(keys.filter((k) => k[0] === kind).map((k) => k.slice(1)))];
-    return db
-      .select({ kind: sql<string>`${sql.raw(`'${kind}'`)}`.as('kind'), row: asJson(table).as('row') })
-      .from(table)
-      .where(ids.length ? inArray(table.id, ids) : sql`false`);
-  };
-  const rows = await part('U').unionAll(part('G')).unionAll(part('L'));
+  const ids = { U: new Set<string>(), G: new Set<string>(), L: new Set<string>() };
+  for (const key of keys) ids[key[0] as keyof typeof ids].add(key.slice(1));
+  const rows = await plainRows<{ kind: keyof typeof directoryTables; row: Record<string, unknown> }>(
+    db,
+    'directory_objects',
+    DIRECTORY_SQL,
+    [[...ids.U], [...ids.G], [...ids.L]],
+  );
   for (const { kind, row } of rows) {
-    const table = directoryTables[kind as keyof typeof directoryTables];
-    const decoded = fromJson(table, row) as DirectoryRow;
-    out.set(`${kind as keyof typeof directoryTables}${decoded.id}`, decoded);
+    const decoded = directoryReaders[kind].readJson(row) as DirectoryRow;
+    out.set(`${kind}${decoded.id}`, decoded);
   }
   return out;
-}
-
-/** A row as a JSON object keyed by the table's field names (only its own columns, nothing joined). */
-function asJson(table: PgTable) {
-  const pairs = Object.entries(getTableColumns(table)).flatMap(([key, column]) => [sql.raw(`'${key}'`), sql`${column}`]);
-  return sql<Record<string, unknown>>`json_build_object(${sql.join(pairs, sql`, `)})`;
-}
-
-/** asJson's object back as drizzle reads the row (timestamps as Dates). */
-function fromJson(table: PgTable, json: Record<string, unknown>) {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const value = json[key];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row;
 }
 
 /** Users ordered by name, from a query of their ids (built anew for each statement). */

@@ -2,11 +2,13 @@
 // filtered and ordered (src/reads/flow-filter.ts) and keyset-paged under its order, optionally
 // within one environment. Who a grant reaches is src/reads/visibility.ts's.
 // And what a page of flows is made of: their connection references and actions.
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open.js';
 import { connectionReferences, environments, flowActions, flows, ownerGrants, runOnlyGrants } from '../db/tables.js';
 import { flowWithPlace, type FlowRow, type FlowWithPlace, type Memberships } from '../sharing/access.js';
 import { DEFAULT_FLOW_ORDER, flowFilterSql, nameKey, type FlowFilter, type FlowOrder } from './flow-filter.js';
+import { plainRows, tableName, tableReader } from './plain.js';
 import { grantedTo } from './visibility.js';
 
 /** No environment given: every environment. */
@@ -58,6 +60,11 @@ function keysetSql(order: FlowOrder, page: FlowPage): { where: SQL | undefined; 
   };
 }
 
+const dialect = new PgDialect();
+const flowReader = tableReader(flows, 'f.');
+const environmentReader = tableReader(environments, 'e.');
+const PAGE_COLUMNS = `${flowReader.columns('flows')}, ${environmentReader.columns('environments')}`;
+
 /**
  * Flows matching `where` and the options: each page one statement, joined to the flows'
  * environments (each environment row once per flow: a few columns), which it hands `primer`;
@@ -81,17 +88,17 @@ function flowList(db: Db, where: SQL | undefined, options: FlowListOptions, prim
     }),
     page: async (page) => {
       const keyset = keysetSql(order, page);
-      const rows = await db
-        .select({
-          flow: flows,
-          environment: environments,
-          name: order.field === 'DISPLAY_NAME' ? sql<string>`${nameKey}` : sql<string>`null`,
-        })
-        .from(flows)
-        .innerJoin(environments, eq(environments.id, flows.environmentId))
-        .where(and(filter, keyset.where))
-        .orderBy(...keyset.orderBy)
-        .limit(page.limit);
+      const name = order.field === 'DISPLAY_NAME' ? sql`${nameKey}` : sql`null`;
+      // Built by drizzle (the filter and keyset), run as plain rows, prepared: one text per
+      // filter's shape and order (src/reads/plain.ts).
+      const query = dialect.sqlToQuery(sql`select ${sql.raw(PAGE_COLUMNS)}, ${name} as "name"
+        from ${flows} inner join ${environments} on ${environments.id} = ${flows.environmentId}
+        where ${and(filter, keyset.where) ?? sql`true`} order by ${sql.join(keyset.orderBy, sql`, `)} limit ${page.limit}`);
+      const rows = (await plainRows<Record<string, unknown>>(db, 'flow_page', query.sql, query.params)).map((row) => ({
+        flow: flowReader.read(row),
+        environment: environmentReader.read(row),
+        name: row.name as string,
+      }));
       for (const { flow, environment, name } of rows) {
         names.set(flow.id, name);
         primer?.environment.prime(environment.id, environment);
@@ -149,6 +156,27 @@ export type ReferenceRow = typeof connectionReferences.$inferSelect;
 export type ActionRow = typeof flowActions.$inferSelect;
 export type Definition = { references: ReferenceRow[]; actions: ActionRow[] };
 
+/** The references' and actions' rows of flows, in one statement (see loadDefinitionsOf). */
+const DEFINITIONS_SQL = `
+  select true as "isReference", r.flow_id as "flowId", r.position, r.id, r.connection_id as "connectionId",
+         r.run_only_source::text as "runOnlySource", null::text as name, null::uuid as "connectionReferenceId"
+  from ${tableName(connectionReferences)} r where r.flow_id = any($1::uuid[])
+  union all
+  select false, a.flow_id, a.position, null, null, null, a.name, a.connection_reference_id
+  from ${tableName(flowActions)} a where a.flow_id = any($1::uuid[])
+  order by position`;
+
+type DefinitionRow = {
+  isReference: boolean;
+  flowId: string;
+  position: number;
+  id: string | null;
+  connectionId: string | null;
+  runOnlySource: ReferenceRow['runOnlySource'] | null;
+  name: string | null;
+  connectionReferenceId: string | null;
+};
+
 /**
  * Flows' connection references and actions, each in position order, in one statement (UNION
  * ALL, a row each, with a discriminator); every flow id has an entry.
@@ -156,39 +184,7 @@ export type Definition = { references: ReferenceRow[]; actions: ActionRow[] };
 export async function loadDefinitionsOf(db: Db, flowIds: readonly string[]): Promise<Map<string, Definition>> {
   const out = new Map<string, Definition>(flowIds.map((id) => [id, { references: [], actions: [] }]));
   if (flowIds.length === 0) return out;
-  const ids = [...new Set(flowIds)];
-  const r = connectionReferences;
-  const a = flowActions;
-  // Literals and typed nulls, not parameters: a parameter's type is unknown inside a UNION.
-  const rows = await db
-    .select({
-      isReference: sql<boolean>`true`.as('is_reference'),
-      flowId: r.flowId,
-      position: r.position,
-      id: sql<string | null>`${r.id}`.as('id'),
-      connectionId: sql<string | null>`${r.connectionId}`.as('connection_id'),
-      runOnlySource: sql<ReferenceRow['runOnlySource'] | null>`${r.runOnlySource}`.as('run_only_source'),
-      name: sql<string | null>`null::text`.as('name'),
-      connectionReferenceId: sql<string | null>`null::uuid`.as('connection_reference_id'),
-    })
-    .from(r)
-    .where(inArray(r.flowId, ids))
-    .unionAll(
-      db
-        .select({
-          isReference: sql<boolean>`false`.as('is_reference'),
-          flowId: a.flowId,
-          position: a.position,
-          id: sql<string | null>`null::uuid`.as('id'),
-          connectionId: sql<string | null>`null::uuid`.as('connection_id'),
-          runOnlySource: sql<ReferenceRow['runOnlySource'] | null>`null::connection_source`.as('run_only_source'),
-          name: sql<string | null>`${a.name}`.as('name'),
-          connectionReferenceId: sql<string | null>`${a.connectionReferenceId}`.as('connection_reference_id'),
-        })
-        .from(a)
-        .where(inArray(a.flowId, ids)),
-    )
-    .orderBy(asc(sql`position`));
+  const rows = await plainRows<DefinitionRow>(db, 'flow_definitions', DEFINITIONS_SQL, [[...new Set(flowIds)]]);
   for (const row of rows) {
     const definition = out.get(row.flowId)!;
     if (row.isReference) {

@@ -30,7 +30,6 @@ import {
   decideAccess,
   loadEnvironmentRolesOf,
   loadFlowPlaces,
-  loadGrantsOf,
   loadMembershipsOf,
   type FlowFacts,
   type FlowWithAccess,
@@ -41,6 +40,7 @@ import {
 import { BatchTracker, byId, grouped, trackedLoader } from './batching.js';
 import { connectionsWithConnectors } from './connections.js';
 import { loadDirectoryObjects, type DirectoryKey, type DirectoryRow } from './directory.js';
+import { loadGrantsOf } from './grants.js';
 import { loadDefinitionsOf, type ActionRow, type Definition, type ReferenceRow } from './flows.js';
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];

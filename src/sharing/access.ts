@@ -1,8 +1,9 @@
 // Loads the facts that policy/access.ts decides on, for many flows in a few queries.
 // Both the use cases (inside their transaction) and the GraphQL loaders use it.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { environments, environmentUsers, flows, groupMembers, listEditors, ownerGrants, runOnlyGrants } from '../db/tables.js';
+import { environments, environmentUsers, flows, groupMembers, listEditors, type ownerGrants } from '../db/tables.js';
+import { loadGrantsOf } from '../reads/grants.js';
 import { lockEnvironment, lockFlows, type RowLock } from './locks.js';
 import { flowAccess, type EnvironmentRole, type FlowAccess, type Grant, type PrincipalRef } from '../policy/access.js';
 
@@ -90,47 +91,14 @@ export function flowWithPlace(
 
 export type FlowGrants = Pick<FlowFacts, 'ownerGrants' | 'runOnlyGrants'>;
 
-/** The owner and run-only grants of flows, in one statement (UNION ALL); every flow id has an entry. */
-export async function loadGrantsOf(db: Db, flowIds: readonly string[]): Promise<Map<string, FlowGrants>> {
-  const out = new Map<string, FlowGrants>(flowIds.map((id) => [id, { ownerGrants: [], runOnlyGrants: [] }]));
-  if (flowIds.length === 0) return out;
-  const ids = [...new Set(flowIds)];
-  // The kind is a literal, not a parameter: a parameter's type is unknown inside a UNION.
-  const columns = (table: typeof ownerGrants | typeof runOnlyGrants, kind: 'OWNER' | 'RUN_ONLY') => ({
-    kind: sql<'OWNER' | 'RUN_ONLY'>`${sql.raw(`'${kind}'`)}`.as('kind'),
-    id: table.id,
-    flowId: table.flowId,
-    principalKind: table.principalKind,
-    userId: table.userId,
-    groupId: table.groupId,
-    listId: table.listId,
-    addedById: table.addedById,
-    addedAt: table.addedAt,
-    expiresAt: table.expiresAt,
-  });
-  const rows = await db
-    .select(columns(ownerGrants, 'OWNER'))
-    .from(ownerGrants)
-    .where(inArray(ownerGrants.flowId, ids))
-    .unionAll(db.select(columns(runOnlyGrants, 'RUN_ONLY')).from(runOnlyGrants).where(inArray(runOnlyGrants.flowId, ids)));
-  for (const g of rows) {
-    const grants = out.get(g.flowId)!;
-    (g.kind === 'OWNER' ? grants.ownerGrants : grants.runOnlyGrants).push(toGrant(g));
-  }
-  return out;
-}
+/** The owner and run-only grants of flows, in one statement; every flow id has an entry (src/reads/grants.ts). */
+export { loadGrantsOf };
 
 type GrantRow = typeof ownerGrants.$inferSelect;
 
 export function grantPrincipal(g: Pick<GrantRow, 'principalKind' | 'userId' | 'groupId' | 'listId'>): PrincipalRef {
   const id = g.principalKind === 'USER' ? g.userId : g.principalKind === 'GROUP' ? g.groupId : g.listId;
   return { kind: g.principalKind, id: id! };
-}
-
-function toGrant(
-  g: Pick<GrantRow, 'id' | 'principalKind' | 'userId' | 'groupId' | 'listId' | 'expiresAt' | 'addedById' | 'addedAt'>,
-): GrantFacts {
-  return { id: g.id, principal: grantPrincipal(g), expiresAt: g.expiresAt, addedById: g.addedById, addedAt: g.addedAt };
 }
 
 /** A user's roles in the given environments. */

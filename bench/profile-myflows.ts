@@ -1,0 +1,78 @@
+// Profiling aid for the myflows case (issue #13): seeds the myflows tenant once into the
+// PostgreSQL of DATABASE_URL (reused on later runs), starts flowshare in-process and drives it
+// with autocannon in a child process. PROFILE_OUT=<file.cpuprofile> records a CPU profile of
+// the server during the measured load only (not startup, seeding or warm-up). PROFILE_SECONDS sets the load's length (default 10); PROFILE_TARGET=flowshare
+// skips the floor (measured first otherwise, for the ratio). Summarize the .cpuprofile with bench/profile-summary.ts.
+import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { signToken, tokenVerifier } from '../src/auth/tokens.js';
+import { openDatabase } from '../src/db/open.js';
+import { LogFeed } from '../src/events/feed.js';
+import { startServer } from '../src/server.js';
+import { startBaseline } from './baseline.js';
+import { QUERY, seed } from './myflows.js';
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error('DATABASE_URL is required');
+const seconds = Number(process.env.PROFILE_SECONDS ?? 10);
+const SECRET = randomUUID() + randomUUID();
+
+const database = await openDatabase({ databaseUrl, poolSize: 10 });
+await database.migrate();
+// A maker seeded by an earlier run, or a new one.
+const existing = (await database.db.execute("select external_id from users where external_id like 'maker-bench%' limit 1")) as unknown as
+  | { external_id: string }[]
+  | { rows: { external_id: string }[] };
+const rows = Array.isArray(existing) ? existing : existing.rows;
+const subject = rows[0]?.external_id ?? (await seed(database.db));
+const verify = tokenVerifier({ kind: 'secret', secret: SECRET });
+const token = await signToken(SECRET, subject);
+const feed = await LogFeed.start(database, { pollMs: 1000 });
+const server = await startServer({ db: database.db, feed, verify, port: 0, host: '127.0.0.1', quiet: true });
+const baseline = await startBaseline(databaseUrl, verify);
+const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+type Result = { requests: { average: number }; latency: { p50: number }; errors: number; non2xx: number };
+const run = async (url: string, duration: number) => {
+  const args = [cli, '-j', '-c', '10', '-d', String(duration), '-m', 'POST', '-H', 'content-type=application/json'];
+  args.push('-H', `authorization=Bearer ${token}`, '-b', JSON.stringify({ query: QUERY }), url);
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 24 });
+  return JSON.parse(stdout) as Result;
+};
+const report = (name: string, r: Result) =>
+  console.log(`${name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, errors ${r.errors + r.non2xx}`);
+try {
+  // The floor first (unless PROFILE_TARGET=flowshare), then flowshare, profiled when asked.
+  let floor: Result | undefined;
+  if (process.env.PROFILE_TARGET !== 'flowshare') {
+    await run(baseline.url, 2);
+    floor = await run(baseline.url, seconds);
+    report('baseline', floor);
+  }
+  await run(server.url, 2); // warm up
+  const out = process.env.PROFILE_OUT;
+  const session = new Session();
+  if (out) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const result = await run(server.url, seconds);
+  if (out) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(out, JSON.stringify(profile));
+    session.disconnect();
+  }
+  report('flowshare', result);
+  if (floor) console.log(`ratio flowshare / baseline: ${(result.requests.average / floor.requests.average).toFixed(2)}`);
+} finally {
+  await server.close();
+  await baseline.close();
+  await feed.close();
+  await database.close();
+}
+// Something of the server's keeps the loop alive after close (a keep-alive socket): done.
+process.exit(0);
