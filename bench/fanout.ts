@@ -45,7 +45,43 @@ async function waitUntil(what: string, ready: () => Promise<boolean> | boolean, 
   }
 }
 
-type Row = { n: number; last: number; p50: number; p99: number; floorLast: number; kibPerSubscription: number; floorKibPerSocket: number };
+type Row = {
+  n: number;
+  last: number;
+  p50: number;
+  p99: number;
+  floorLast: number;
+  kibPerSubscription: number;
+  heapKibPerSubscription: number;
+  floorKibPerSocket: number;
+};
+
+/**
+ * The server's heap after a full collection, in KiB, through its inspector (the server runs with
+ * --inspect=0): what subscriptions keep, without the garbage that RSS also counts until a GC.
+ */
+async function heapAfterGcKiB(inspectorUrl: string): Promise<number> {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let id = 0;
+  const call = (method: string, params: object = {}) =>
+    new Promise<{ result?: { result?: { value?: string } } }>((resolve) => {
+      const mine = ++id;
+      const onMessage = (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { id?: number };
+        if (message.id !== mine) return;
+        socket.off('message', onMessage);
+        resolve(message as never);
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ id: mine, method, params }));
+    });
+  await call('HeapProfiler.collectGarbage');
+  await call('HeapProfiler.collectGarbage');
+  const answer = await call('Runtime.evaluate', { expression: 'String(process.memoryUsage().heapUsed)', returnByValue: true });
+  socket.close();
+  return Number(answer.result?.result?.value) / 1024;
+}
 
 export async function benchFanout(databaseUrl: string) {
   const tag = `fan${randomUUID().slice(0, 6)}`;
@@ -71,9 +107,7 @@ export async function benchFanout(databaseUrl: string) {
   writeFileSync(file, JSON.stringify(directory));
 
   // FANOUT_SERVER_NODE_OPTIONS: for the server process alone (--cpu-prof, --heapsnapshot-signal=SIGUSR2).
-  const nodeOptions: Record<string, string> = process.env.FANOUT_SERVER_NODE_OPTIONS
-    ? { NODE_OPTIONS: process.env.FANOUT_SERVER_NODE_OPTIONS }
-    : {};
+  const nodeOptions: Record<string, string> = { NODE_OPTIONS: `--inspect=127.0.0.1:0 ${process.env.FANOUT_SERVER_NODE_OPTIONS ?? ''}` };
   const server = startProcess(
     { DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: SECRET, FLOWSHARE_DIRECTORY: file, ...nodeOptions },
     /GraphiQL: \S+/,
@@ -81,6 +115,7 @@ export async function benchFanout(databaseUrl: string) {
   const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/ws-floor.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = graphqlUrlOf(await server.matched);
+    const inspectorUrl = /Debugger listening on (ws:\S+)/.exec(server.output())![1]!;
     const floorUrl = await new Promise<string>((resolve) =>
       floor.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
     );
@@ -113,6 +148,8 @@ export async function benchFanout(databaseUrl: string) {
       const tokens = await Promise.all(Array.from({ length: n }, (_, i) => signToken(SECRET, `g${n}u${i}-${tag}`)));
 
       await pause(1000);
+      const heapBefore = await heapAfterGcKiB(inspectorUrl);
+      await pause(500);
       const rssBefore = rssKiB(server.child.pid!);
       const arrived = new Array<number>(n).fill(0);
       const clients: Client[] = [];
@@ -146,6 +183,7 @@ export async function benchFanout(databaseUrl: string) {
       await waitUntil(`${n} subscriptions`, async () => (await health()).subscriptions === n);
       await pause(2000);
       const rssAfter = rssKiB(server.child.pid!);
+      const heapAfter = await heapAfterGcKiB(inspectorUrl);
 
       await gql(url, maker, 'mutation($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }', {
         input: { flowId, add: [group.id] },
@@ -165,17 +203,18 @@ export async function benchFanout(databaseUrl: string) {
         p99: percentile(latencies, 99),
         ...(await floorBroadcast(floorUrl, n, floor.pid!)),
         kibPerSubscription: (rssAfter - rssBefore) / n,
+        heapKibPerSubscription: (heapAfter - heapBefore) / n,
       });
       console.log(`  ${n} subscribers done`);
     }
     console.log("\nfan-out: one OWNER_ADDED to N subscribers of one server process (PostgreSQL), ms after the mutation's response");
     console.log(
-      '| N | p50 | p99 | last | floor: bare ws broadcast to N, last | last ÷ floor | server RSS per idle subscription | floor RSS per idle socket |',
+      '| N | p50 | p99 | last | floor: bare ws broadcast to N, last | last ÷ floor | server RSS per idle subscription | server heap after GC per idle subscription | floor RSS per idle socket |',
     );
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       console.log(
-        `| ${r.n} | ${r.p50} | ${r.p99} | ${r.last} | ${r.floorLast} | ${(r.last / Math.max(1, r.floorLast)).toFixed(1)} | ${r.kibPerSubscription.toFixed(1)} KiB | ${r.floorKibPerSocket.toFixed(1)} KiB |`,
+        `| ${r.n} | ${r.p50} | ${r.p99} | ${r.last} | ${r.floorLast} | ${(r.last / Math.max(1, r.floorLast)).toFixed(1)} | ${r.kibPerSubscription.toFixed(1)} KiB | ${r.heapKibPerSubscription.toFixed(1)} KiB | ${r.floorKibPerSocket.toFixed(1)} KiB |`,
       );
     }
   } finally {
