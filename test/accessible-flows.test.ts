@@ -72,7 +72,7 @@ const shareRunOnly = async (flowId: string, add: string[]) => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp({ pollMs: 3_600_000 });
+  app = await startTestApp({ countsStatements: true });
   [t, other] = await Promise.all([makeTenant(app), makeTenant(app)]);
   const inDefault = (displayName: string, token = t.tokens.maker) => flowOf(app, token, { environmentId: t.defaultEnv, displayName });
   // Made one after another: newest first is the reverse of this order.

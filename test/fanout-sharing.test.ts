@@ -87,7 +87,7 @@ describe('which subscriptions share an execution', () => {
 let app: TestApp;
 const clients: { close(): unknown }[] = [];
 beforeAll(async () => {
-  app = await startTestApp({ pollMs: 3_600_000 });
+  app = await startTestApp({ countsStatements: true });
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));

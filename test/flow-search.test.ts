@@ -68,7 +68,7 @@ let t: Tenant;
 let other: Tenant;
 
 beforeAll(async () => {
-  app = await startTestApp({ pollMs: 3_600_000 });
+  app = await startTestApp({ countsStatements: true });
   [t, other] = await Promise.all([makeTenant(app), makeTenant(app)]);
 });
 afterAll(() => app?.close());

@@ -43,7 +43,7 @@ const ShareWithTeam = graphql(`
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ pollMs: 3_600_000 });
+  app = await startTestApp({ countsStatements: true });
 });
 afterAll(() => app?.close());
 

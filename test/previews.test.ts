@@ -68,7 +68,7 @@ let sharePointConnector: string;
 
 beforeAll(async () => {
   // No polling timer: statement counts below are the requests' own.
-  app = await startTestApp({ pollMs: 3_600_000 });
+  app = await startTestApp({ countsStatements: true });
   [t, other] = await Promise.all([makeTenant(app), makeTenant(app)]);
   const tenant = t.directory.tenants[0]!.id;
   const people = Array.from({ length: 101 }, (_, i) => ({

@@ -50,7 +50,7 @@ const run = async (flowId: string, who: Person, times = 1) => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp({ pollMs: 3_600_000 });
+  app = await startTestApp({ countsStatements: true });
   [t, other] = await Promise.all([makeTenant(app), makeTenant(app)]);
   start = new Date(Date.now() - 1_000).toISOString();
   const sp = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint });

@@ -60,7 +60,10 @@ export async function isolatedDatabaseUrl(): Promise<string | undefined> {
 }
 
 /**
- * `pollMs`: the live log's fallback timer (tests that count statements turn it down);
+ * `pollMs`: the live log's fallback timer;
+ * `countsStatements`: for a test that counts the statements of a request (N+1 guards): no fallback
+ *   timer, and on PostgreSQL a database of its own, or another test file's writes (a NOTIFY on the
+ *   shared database) would wake this server's feed and add its reads to the count;
  * `databaseUrl`: a PostgreSQL database other than DATABASE_URL's (see isolatedDatabaseUrl);
  * `keepAliveMs`: WebSocket ping interval; `timeouts`: the database's (openTestDatabase);
  * `server`: any other option of startServer (limits, trusted documents, GraphiQL, slow readers).
@@ -68,14 +71,16 @@ export async function isolatedDatabaseUrl(): Promise<string | undefined> {
 export async function startTestApp(
   options: {
     pollMs?: number;
+    countsStatements?: boolean;
     databaseUrl?: string;
     keepAliveMs?: number;
     timeouts?: Partial<Timeouts>;
     server?: Partial<Omit<ServerOptions, 'db' | 'feed' | 'verify' | 'port' | 'host'>>;
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase(options.databaseUrl ?? process.env.DATABASE_URL, options.timeouts);
-  const feed = await LogFeed.start(database, { pollMs: options.pollMs ?? 200 });
+  const databaseUrl = options.databaseUrl ?? (options.countsStatements ? await isolatedDatabaseUrl() : undefined);
+  const database = await openTestDatabase(databaseUrl ?? process.env.DATABASE_URL, options.timeouts);
+  const feed = await LogFeed.start(database, { pollMs: options.pollMs ?? (options.countsStatements ? 3_600_000 : 200) });
   const server = await startServer({
     db: database.db,
     feed,
