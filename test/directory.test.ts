@@ -8,13 +8,15 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tables from '../src/db/tables.js';
 import { DirectoryError, importDirectory } from '../src/directory/import.js';
-import { ok, startTestApp, type TestApp } from './support/app.js';
+import { isolatedDatabaseUrl, ok, startTestApp, type TestApp } from './support/app.js';
 import { graphql } from './gql/index.js';
 import { makeTenant, tenantDirectory } from './support/tenant.js';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // Row counts of whole tables show that an import wrote nothing: on PostgreSQL, a database no
+  // other test file writes to at the same time.
+  app = await startTestApp({ databaseUrl: await isolatedDatabaseUrl() });
 });
 afterAll(() => app?.close());
 

@@ -133,7 +133,14 @@ describe('/metrics', () => {
 
   it('counts background job runs', async () => {
     const jobs = startJobs({ db: app.database.db, sweepIntervalMs: 100, pruneIntervalMs: 100, logRetentionDays: 30, metrics });
-    await pause(450);
+    // Each job runs every 100 ms; on a busy database a run may take longer than that, so wait for
+    // the runs rather than for a fixed time (at most 10 s).
+    const runs = (text: string, job: string) => sample(text, 'flowshare_job_runs_total', { job, outcome: 'ok' });
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      const text = await scrape();
+      if (runs(text, 'expiry_sweep') >= 2 && runs(text, 'log_retention') >= 2) break;
+      await pause(100);
+    }
     await jobs.stop();
     const text = await scrape();
     expect(sample(text, 'flowshare_job_runs_total', { job: 'expiry_sweep', outcome: 'ok' })).toBeGreaterThanOrEqual(2);
