@@ -24,7 +24,10 @@ export function tokenVerifier(settings: TokenSettings): VerifyToken {
     ...(settings.kind === 'secret' ? { algorithms: ['HS256'] } : {}),
   };
   const maxLifetimeMs = settings.maxLifetimeMs ?? DEFAULT_MAX_TOKEN_LIFETIME_MS;
+  const verified = new VerifiedTokens();
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       // Two calls so that TypeScript picks the right overload for each key kind.
@@ -41,8 +44,41 @@ export function tokenVerifier(settings: TokenSettings): VerifyToken {
         `the token lives longer than the longest lifetime accepted (${describeDuration(maxLifetimeMs)}): ask for one that expires sooner`,
       );
     }
-    return { subject: payload.sub!, expiresAt: new Date(expiresAt) };
+    const answer = { subject: payload.sub!, expiresAt: new Date(expiresAt) };
+    verified.add(token, answer);
+    return answer;
   };
+}
+
+/** How long a verified token is taken as verified without checking its signature again. */
+export const VERIFIED_TOKEN_MS = 60_000;
+/** Most tokens remembered; the oldest is forgotten first. */
+export const MAX_VERIFIED_TOKENS = 10_000;
+
+/**
+ * Tokens that passed verification, by their exact text (issue #13: a signature check per
+ * request was a few per cent of a page of flows). A token's text can't verify differently with
+ * the same key and settings, so a remembered one answers as verification would: until its
+ * `exp` exactly (jose refuses at exp, to the second, as `now < exp` does here), and for at most
+ * VERIFIED_TOKEN_MS, after which it is checked again (a JWKS key withdrawn meanwhile then
+ * refuses it). Refused tokens are never remembered. Who the subject is, and whether they have
+ * left, is read afresh on every request (src/graphql/context.ts).
+ */
+class VerifiedTokens {
+  private readonly tokens = new Map<string, { answer: { subject: string; expiresAt: Date }; until: number }>();
+
+  get(token: string) {
+    const known = this.tokens.get(token);
+    if (!known) return undefined;
+    if (Date.now() < known.until) return known.answer;
+    this.tokens.delete(token);
+    return undefined;
+  }
+
+  add(token: string, answer: { subject: string; expiresAt: Date }) {
+    if (this.tokens.size >= MAX_VERIFIED_TOKENS) this.tokens.delete(this.tokens.keys().next().value!);
+    this.tokens.set(token, { answer, until: Math.min(answer.expiresAt.getTime(), Date.now() + VERIFIED_TOKEN_MS) });
+  }
 }
 
 /** "30 days", "1 day", "2.5 hours". */

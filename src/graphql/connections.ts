@@ -2,7 +2,8 @@
 import { type connectionSource, connectionStatus } from '../db/tables.js';
 import { connectionUsage } from '../policy/flows.js';
 import { connectionsOwnedBy } from '../reads/connections.js';
-import type { ConnectionRow } from '../reads/loaders.js';
+import type { ConnectionRow, ConnectorRow, EnvironmentRow } from '../reads/loaders.js';
+import type { UserRow } from '../sharing/access.js';
 import { createConnection, replaceFlowConnection, updateConnectionCredentials } from '../sharing/connections.js';
 import { builder } from './builder.js';
 import { requireViewer, type Context } from './context.js';
@@ -32,13 +33,16 @@ builder.node(ConnectionRef, {
   id: { resolve: (c) => c.id },
   fields: (t) => ({
     displayName: t.exposeString('displayName'),
-    connector: t.field({ type: Connector, resolve: async (c, _, ctx) => (await ctx.loaders.connector.load(c.connectorId))! }),
+    connector: t.field({ type: Connector, resolve: (c, _, ctx) => ctx.loaders.connector.load(c.connectorId) as Promise<ConnectorRow> }),
     owner: t.field({
       type: User,
       description: 'Whose credentials it holds. Only this user may change them.',
-      resolve: async (c, _, ctx) => (await ctx.loaders.user.load(c.ownerId))!,
+      resolve: (c, _, ctx) => ctx.loaders.user.load(c.ownerId) as Promise<UserRow>,
     }),
-    environment: t.field({ type: Environment, resolve: async (c, _, ctx) => (await ctx.loaders.environment.load(c.environmentId))! }),
+    environment: t.field({
+      type: Environment,
+      resolve: (c, _, ctx) => ctx.loaders.environment.load(c.environmentId) as Promise<EnvironmentRow>,
+    }),
     status: t.field({ type: ConnectionStatus, resolve: (c) => c.status }),
     scopedToFlow: t.field({
       type: FlowRef,

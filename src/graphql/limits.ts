@@ -81,14 +81,36 @@ function costLimitPlugin(maxCost: number): Plugin {
     // Variables that do not fit are left for execution to report.
     return validate(args.schema, args.document, [rule]).filter((e) => e.extensions.code === LIMIT_CODE);
   };
+  // The cost depends on the document, the operation and the variables only (cost.ts; a bulk
+  // field's bound is this server's): Yoga hands the same parsed document for the same text, so
+  // the variable sets a document passed with are kept, a few each (issue #13: a validation pass
+  // over the document on every request). A refusal is computed every time (its errors are new).
+  const passed = new WeakMap<DocumentNode, Set<string>>();
+  const cached = (args: Parameters<typeof check>[0]): GraphQLError[] => {
+    let known = passed.get(args.document);
+    if (!known) passed.set(args.document, (known = new Set()));
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    if (known.has(key)) return [];
+    const errors = check(args);
+    // Short keys only: a document sent with megabytes of variables is checked each time.
+    if (errors.length === 0 && key.length <= MAX_KEY_LENGTH) {
+      if (known.size >= MAX_VARIABLE_SETS) known.delete(known.values().next().value!);
+      known.add(key);
+    }
+    return errors;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const errors = check(args);
+      const errors = cached(args);
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const errors = check(args);
+      const errors = cached(args);
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
 }
+
+/** Variable sets whose cost is kept per document. */
+const MAX_VARIABLE_SETS = 32;
+const MAX_KEY_LENGTH = 4_096;

@@ -63,6 +63,11 @@ function keysetSql(order: FlowOrder, page: FlowPage): { where: SQL | undefined; 
 const dialect = new PgDialect();
 const flowReader = tableReader(flows, 'f.');
 const environmentReader = tableReader(environments, 'e.');
+/** What flowWithPlace adds to a flow's row. */
+const placeOf = (environment: EnvironmentRow) => {
+  const { tenantId, securityGroupId, environmentName } = flowWithPlace({} as FlowRow, environment);
+  return { tenantId, securityGroupId, environmentName };
+};
 const PAGE_COLUMNS = `${flowReader.columns('flows')}, ${environmentReader.columns('environments')}`;
 
 /**
@@ -94,15 +99,16 @@ function flowList(db: Db, where: SQL | undefined, options: FlowListOptions, prim
       const query = dialect.sqlToQuery(sql`select ${sql.raw(PAGE_COLUMNS)}, ${name} as "name"
         from ${flows} inner join ${environments} on ${environments.id} = ${flows.environmentId}
         where ${and(filter, keyset.where) ?? sql`true`} order by ${sql.join(keyset.orderBy, sql`, `)} limit ${page.limit}`);
-      const rows = (await plainRows<Record<string, unknown>>(db, 'flow_page', query.sql, query.params)).map((row) => ({
-        flow: flowReader.read(row),
-        environment: environmentReader.read(row),
-        name: row.name as string,
-      }));
+      const rows = (await plainRows<Record<string, unknown>>(db, 'flow_page', query.sql, query.params)).map((row) => {
+        const environment = environmentReader.read(row);
+        // The flow's row is also the flow as its access is decided on: one object, not a copy each.
+        const flow: FlowWithPlace = Object.assign(flowReader.read(row), placeOf(environment));
+        return { flow, environment, name: row.name as string };
+      });
       for (const { flow, environment, name } of rows) {
         names.set(flow.id, name);
         primer?.environment.prime(environment.id, environment);
-        primer?.flowPlace.prime(flow.id, flowWithPlace(flow, environment));
+        primer?.flowPlace.prime(flow.id, flow);
       }
       return rows.map((r) => r.flow);
     },
