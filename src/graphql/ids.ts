@@ -5,7 +5,23 @@ import { DomainError } from '../policy/errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const globalId = encodeGlobalID;
+/**
+ * A type's global id for a key: base64 of "Type:key", as Pothos encodes it. Remembered (a
+ * page of flows names the same users and connections hundreds of times; issue #13), up to
+ * MAX_REMEMBERED_IDS, then forgotten all at once.
+ */
+export function globalId(typename: string, id: string): string {
+  const plain = `${typename}:${id}`;
+  let encoded = rememberedIds.get(plain);
+  if (encoded === undefined) {
+    encoded = encodeGlobalID(typename, id);
+    if (rememberedIds.size >= MAX_REMEMBERED_IDS) rememberedIds.clear();
+    rememberedIds.set(plain, encoded);
+  }
+  return encoded;
+}
+const rememberedIds = new Map<string, string>();
+const MAX_REMEMBERED_IDS = 50_000;
 
 /** The type and key of a global id, or null if it is not one of ours. */
 export function parseGlobalId(value: string): { typename: string; id: string } | null {

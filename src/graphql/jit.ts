@@ -11,6 +11,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
+import { resolveNodeIdsSynchronously } from './node-ids.js';
 
 const singleOperation = (document: DocumentNode) => document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length === 1;
 /** One query or mutation: subscriptions stay on graphql-js (a graphql-ws stream replaying from a cursor hung under graphql-jit). */
@@ -37,5 +38,10 @@ function useVariablesCoercedByGraphqlJs(): Plugin {
 
 /** Last among the plugins: every limit still refuses before anything runs. */
 export function jitPlugins(): Plugin[] {
-  return [useVariablesCoercedByGraphqlJs(), useGraphQlJit({}, { enableIf: ({ document }) => compiled(document) }) as Plugin];
+  return [
+    // Before any document is compiled: the compiled code takes the fields' resolvers as they are then.
+    { onSchemaChange: ({ schema }) => resolveNodeIdsSynchronously(schema) },
+    useVariablesCoercedByGraphqlJs(),
+    useGraphQlJit({}, { enableIf: ({ document }) => compiled(document) }) as Plugin,
+  ];
 }
