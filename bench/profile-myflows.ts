@@ -1,7 +1,7 @@
 // Profiling aid for the myflows case (issue #13): seeds the myflows tenant once into the
 // PostgreSQL of DATABASE_URL (reused on later runs), starts flowshare in-process and drives it
 // with autocannon in a child process. PROFILE_OUT=<file.cpuprofile> records a CPU profile of
-// the server during the measured load only (not startup, seeding or warm-up). PROFILE_SECONDS sets the load's length (default 10); PROFILE_TARGET=flowshare
+// the server during the measured load only, PROFILE_HEAP=<file.heapprofile> its sampled allocations, (not startup, seeding or warm-up). PROFILE_SECONDS sets the load's length (default 10); PROFILE_TARGET=flowshare
 // skips the floor (measured first otherwise, for the ratio). Summarize the .cpuprofile with bench/profile-summary.ts.
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -53,26 +53,27 @@ try {
     report('baseline', floor);
   }
   await run(server.url, 2); // warm up
-  const out = process.env.PROFILE_OUT;
+  const [out, heap] = [process.env.PROFILE_OUT, process.env.PROFILE_HEAP];
   const session = new Session();
+  if (out || heap) session.connect();
   if (out) {
-    session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
+  // Sampled allocations still live when it stops (every 32 KiB on average), with their stacks.
+  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 32_768 });
   const result = await run(server.url, seconds);
-  if (out) {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(out, JSON.stringify(profile));
-    session.disconnect();
-  }
+  if (out) writeFileSync(out, JSON.stringify((await session.post('Profiler.stop')).profile));
+  if (heap) writeFileSync(heap, JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
+  if (out || heap) session.disconnect();
   report('flowshare', result);
   if (floor) console.log(`ratio flowshare / baseline: ${(result.requests.average / floor.requests.average).toFixed(2)}`);
 } finally {
+  // Something of the server's keeps the loop alive after close (a keep-alive socket): bounded.
+  setTimeout(() => process.exit(0), 3_000).unref();
   await server.close();
   await baseline.close();
   await feed.close();
   await database.close();
 }
-// Something of the server's keeps the loop alive after close (a keep-alive socket): done.
 process.exit(0);
