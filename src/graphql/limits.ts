@@ -88,7 +88,10 @@ function costLimitPlugin(maxCost: number): Plugin {
   const passed = new WeakMap<DocumentNode, Set<string>>();
   const cached = (args: Parameters<typeof check>[0]): GraphQLError[] => {
     let known = passed.get(args.document);
-    if (!known) passed.set(args.document, (known = new Set()));
+    if (!known) {
+      known = new Set();
+      passed.set(args.document, known);
+    }
     const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
     if (known.has(key)) return [];
     const errors = check(args);
