@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
+import { setTimeout as pause } from 'node:timers/promises';
 import { useServer } from 'graphql-ws/use/ws';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga } from 'graphql-yoga';
@@ -66,6 +67,9 @@ export type ServerOptions = {
   /** SCIM 2.0 under /scim/v2 (src/scim/): the tenants' tokens; without it every SCIM request is 401. */
   scim?: ScimOptions;
 };
+
+/** How long close() waits for requests in flight once their connections are cut. */
+const IN_FLIGHT_MS = 5_000;
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
@@ -295,7 +299,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const cut = setTimeout(() => server.closeAllConnections(), 3000);
       await closed;
       clearTimeout(cut);
-      await Promise.allSettled([...inFlight]);
+      // A request whose client hung up may wait forever for its response to drain: wait for
+      // requests still in flight a few seconds, not forever (the database closes after this).
+      const finished = await Promise.race([Promise.allSettled([...inFlight]).then(() => true), pause(IN_FLIGHT_MS, false, { ref: false })]);
+      if (!finished)
+        log.warn({ requests: inFlight.size }, `closing: requests still in flight after ${IN_FLIGHT_MS} ms; not waiting for them`);
       await yoga.dispose();
     },
   };
