@@ -3,7 +3,8 @@
 // that decides access (src/sharing/access.ts loadGrantsOf is this).
 import type { Db } from '../db/open.js';
 import { ownerGrants, runOnlyGrants } from '../db/tables.js';
-import { grantPrincipal, type FlowGrants, type GrantFacts } from '../sharing/access.js';
+import type { PrincipalRef } from '../policy/access.js';
+import type { FlowGrants, GrantFacts } from '../sharing/access.js';
 import { plainRows, tableName } from './plain.js';
 
 // The kind is a literal, not a parameter: a parameter's type is unknown inside a UNION.
@@ -25,6 +26,12 @@ type GrantRow = {
   addedAt: string;
   expiresAt: string | null;
 };
+
+/** The principal a grant row names: its user, group or list. */
+export function grantPrincipal(g: Pick<typeof ownerGrants.$inferSelect, 'principalKind' | 'userId' | 'groupId' | 'listId'>): PrincipalRef {
+  const id = g.principalKind === 'USER' ? g.userId : g.principalKind === 'GROUP' ? g.groupId : g.listId;
+  return { kind: g.principalKind, id: id! };
+}
 
 // Both drivers answer timestamps as text under drizzle; as its timestamp columns read them.
 const decodeTime = (value: string) => ownerGrants.addedAt.mapFromDriverValue(value) as Date;

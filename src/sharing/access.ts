@@ -2,10 +2,10 @@
 // Both the use cases (inside their transaction) and the GraphQL loaders use it.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { environments, environmentUsers, flows, groupMembers, listEditors, type ownerGrants } from '../db/tables.js';
+import { environments, environmentUsers, flows, groupMembers, listEditors } from '../db/tables.js';
 import { loadGrantsOf } from '../reads/grants.js';
 import { lockEnvironment, lockFlows, type RowLock } from './locks.js';
-import { flowAccess, type EnvironmentRole, type FlowAccess, type Grant, type PrincipalRef } from '../policy/access.js';
+import { flowAccess, type EnvironmentRole, type FlowAccess, type Grant } from '../policy/access.js';
 
 export type UserRow = typeof import('../db/tables.js').users.$inferSelect;
 export type FlowRow = typeof flows.$inferSelect;
@@ -94,12 +94,8 @@ export type FlowGrants = Pick<FlowFacts, 'ownerGrants' | 'runOnlyGrants'>;
 /** The owner and run-only grants of flows, in one statement; every flow id has an entry (src/reads/grants.ts). */
 export { loadGrantsOf };
 
-type GrantRow = typeof ownerGrants.$inferSelect;
-
-export function grantPrincipal(g: Pick<GrantRow, 'principalKind' | 'userId' | 'groupId' | 'listId'>): PrincipalRef {
-  const id = g.principalKind === 'USER' ? g.userId : g.principalKind === 'GROUP' ? g.groupId : g.listId;
-  return { kind: g.principalKind, id: id! };
-}
+/** The principal a grant row names (src/reads/grants.ts, which reads the rows). */
+export { grantPrincipal } from '../reads/grants.js';
 
 /** A user's roles in the given environments. */
 export async function loadEnvironmentRoles(
