@@ -1,13 +1,11 @@
-// node:http + Yoga + graphql-ws on one port and path (graphql-sse's single-connection mode on
+// node:http + Yoga + GraphQL over WebSocket (ws-server.ts) on one port and path (graphql-sse's single-connection mode on
 // /graphql/stream); /health, /ready and /metrics; a log line per request; clean shutdown.
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import type { OperationResult } from 'graphql-ws';
 import { setTimeout as pause } from 'node:timers/promises';
-import { useServer } from 'graphql-ws/use/ws';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -32,6 +30,7 @@ import { describe, elapsedMs, newRecord, observePlugin, wsOperations, type Opera
 import { safeMessage } from './redact.js';
 import { isScimPath, scimHandler, type ScimOptions } from './scim/http.js';
 import { watchSlowReaders } from './slow-readers.js';
+import { serveGraphqlWs } from './ws-server.js';
 
 export const GRAPHQL_PATH = '/graphql';
 /** graphql-sse's endpoint (both of its modes; single connection needs it, /graphql serves distinct connections). */
@@ -185,13 +184,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // GraphQL over WebSocket on the same path, through the same Yoga plugins and context.
   // A message larger than an HTTP body may be closes the connection (1009).
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: limits.bodyBytes });
-  // Each connection's request id (its upgrade request's x-request-id, or a new one); its operations' are `<that>:<id>`.
-  const connectionIds = new WeakMap<object, string>();
   const operations = wsOperations(metrics, log);
   wss.on('connection', (socket, request) => {
     const unwatch = slowReaders.watch({ isStalled: () => socket.bufferedAmount > 0, drop: () => socket.terminate() });
     const requestId = requestIdOf(request.headers);
-    connectionIds.set(socket, requestId);
     metrics.websocketOpened();
     const opened = Date.now();
     log.debug({ requestId }, 'websocket opened');
@@ -207,15 +203,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     request.headers['x-request-id'] = requestId;
     headers.push(`x-request-id: ${requestId}`);
   });
-  const ws = useServer(
+  const ws = serveGraphqlWs(
+    wss,
+    requestIdOf,
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       // Sign-in is the connection's: `{ "authorization": "Bearer ..." }` in connection_init.
-      onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
+      onConnect: async ({ socket, connectionParams }) => {
+        const authorization = connectionParams?.authorization;
         if (authorization === undefined || authorization === null || authorization === '') {
-          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: send {"authorization": "Bearer <token>"} in connection_init');
+          socket.close(CloseCode.Unauthorized, 'Unauthorized: send {"authorization": "Bearer <token>"} in connection_init');
           return false;
         }
         try {
@@ -223,26 +221,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return true;
         } catch (error) {
           if (isOutage(error)) {
-            ctx.extra.socket.close(1013, 'Try again later: the database is unavailable');
+            socket.close(1013, 'Try again later: the database is unavailable');
             return false;
           }
-          ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token is not valid');
+          socket.close(CloseCode.Forbidden, 'Forbidden: the token is not valid');
           return false;
         }
       },
-      onSubscribe: async (ctx, id, payload) => {
-        const op = operations.start(ctx, id, connectionIds.get(ctx.extra.socket) ?? 'ws');
+      onSubscribe: async (connection, id, payload) => {
+        const op = operations.start(connection, id, connection.requestId);
         op.operation = payload.operationName ?? null;
         // GraphiQL sends its header editor's Authorization with each operation (extensions.headers):
         // an operation may sign in as someone else that way; the connection's token is the default.
         const headers = payload.extensions?.headers as Record<string, unknown> | undefined;
         const perOperation = headers && Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
         const enveloped = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
           params: payload,
-          websocket: { authorization: perOperation ?? ctx.connectionParams?.authorization },
+          websocket: { authorization: perOperation ?? connection.connectionParams?.authorization },
           op,
         });
         // Trusted documents: the manifest's text for the payload's id, or a refusal (documents.ts).
@@ -271,12 +266,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         };
         return args;
       },
-      onNext: (ctx, id, _payload, _args, result) => void operations.result(ctx, id, result),
-      onError: (ctx, id, _payload, errors) => void operations.failed(ctx, id, errors),
-      onComplete: (ctx, id) => void operations.completed(ctx, id),
+      onNext: (connection, id, result) => operations.result(connection, id, result),
+      onError: (connection, id, errors) => operations.failed(connection, id, errors),
+      onComplete: (connection, id) => operations.completed(connection, id),
     },
-    wss,
-    options.keepAliveMs ?? 12_000,
+    { keepAliveMs: options.keepAliveMs ?? 12_000 },
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -320,8 +314,8 @@ function graphiqlSignIn(headers: Record<string, string> | undefined): object {
 }
 
 type Enveloped = {
-  execute: (args: ExecutionArgs) => OperationResult;
-  subscribe: (args: ExecutionArgs) => OperationResult;
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
 };
 
 /** A header `Bearer <token>` for exactly this token (compared in constant time). */

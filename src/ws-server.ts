@@ -1,0 +1,276 @@
+// GraphQL over WebSocket (the graphql-transport-ws protocol, as graphql-ws's server speaks it:
+// the same messages, close codes and order) on a `ws` server, shaped for many idle subscriptions
+// and one event reaching thousands of them (issue #13):
+// - a result shared by a delivery class (shared-delivery.ts) is serialized once; each socket's
+//   `next` message is that JSON with its operation id around it, not a JSON.stringify per socket;
+// - keep-alive is one sweep over all connections, not two timers per connection;
+// - a connection keeps its socket, its sign-in params and its operations: not the upgrade request.
+import type { ExecutionArgs, ExecutionResult, GraphQLError as GraphQLErrorType } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
+import {
+  CloseCode,
+  GRAPHQL_TRANSPORT_WS_PROTOCOL,
+  handleProtocols,
+  MessageType,
+  parseMessage,
+  type SubscribePayload,
+} from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+
+/** One WebSocket connection: what its hooks see (observe.ts keys its records by it). */
+export type WsConnection = {
+  readonly socket: WebSocket;
+  /** The upgrade request's x-request-id (or a new one); its operations' are `<that>:<id>`. */
+  readonly requestId: string;
+  /** connection_init's payload, when it was an object. */
+  connectionParams?: Readonly<Record<string, unknown>>;
+};
+
+export type WsHooks = {
+  /** connection_init: true acknowledges; false refuses (close the socket with the reason first, or it closes 4403). */
+  onConnect(connection: WsConnection): Promise<boolean> | boolean;
+  /** A subscribe message: the arguments to run it with, or the errors to answer instead. */
+  onSubscribe(connection: WsConnection, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLErrorType[]>;
+  execute(args: ExecutionArgs): unknown;
+  subscribe(args: ExecutionArgs): unknown;
+  onNext?(connection: WsConnection, id: string, result: ExecutionResult): void;
+  onError?(connection: WsConnection, id: string, errors: readonly GraphQLErrorType[]): void;
+  onComplete?(connection: WsConnection, id: string): void;
+};
+
+export type WsServerOptions = {
+  /** A ping every this many ms; a connection that has not answered the previous one by then is cut. 0: none. */
+  keepAliveMs: number;
+  /** connection_init must come within this (graphql-ws: 3 s). */
+  connectionInitWaitMs?: number;
+};
+
+type Running = AsyncIterator<unknown> & { return?: () => Promise<unknown> };
+
+type Connection = WsConnection & {
+  initReceived: boolean;
+  acknowledged: boolean;
+  /** Each operation by id: null while it starts, its iterator once it streams. */
+  operations: Map<string, Running | null>;
+  awaitingPong: boolean;
+  /** connection_init's deadline, until it comes. */
+  initWait?: NodeJS.Timeout;
+};
+
+const isProd = process.env.NODE_ENV === 'production';
+const limitCloseReason = (reason: string, whenTooLong: string) => (reason.length < 124 ? reason : whenTooLong);
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+
+/**
+ * Each result's `payload` JSON, made once: the results of a delivery class are one object for all
+ * its subscriptions, so its JSON is too. `errors` go last and as their toJSON, as graphql-ws sends them.
+ */
+const payloadJson = new WeakMap<object, string>();
+function jsonOf(result: ExecutionResult): string {
+  let json = payloadJson.get(result);
+  if (json === undefined) {
+    const { errors, ...rest } = result;
+    json = JSON.stringify(errors ? { ...rest, errors: errors.map((e) => e.toJSON()) } : rest);
+    payloadJson.set(result, json);
+  }
+  return json;
+}
+
+export function serveGraphqlWs(
+  wss: WebSocketServer,
+  requestIdOf: (headers: Record<string, string | string[] | undefined>) => string,
+  hooks: WsHooks,
+  options: WsServerOptions,
+): { dispose(): Promise<void> } {
+  const initWaitMs = options.connectionInitWaitMs ?? 3_000;
+  wss.options.handleProtocols = handleProtocols;
+  const connections = new Set<Connection>();
+
+  const sweep =
+    options.keepAliveMs > 0 && Number.isFinite(options.keepAliveMs)
+      ? setInterval(() => {
+          for (const connection of connections) {
+            const { socket } = connection;
+            if (socket.readyState !== socket.OPEN) continue;
+            if (connection.awaitingPong) socket.terminate();
+            else {
+              connection.awaitingPong = true;
+              socket.ping();
+            }
+          }
+        }, options.keepAliveMs)
+      : null;
+  sweep?.unref();
+
+  wss.once('error', (error) => {
+    console.error('Internal error emitted on the WebSocket server.', error);
+    for (const client of wss.clients) {
+      client.close(CloseCode.InternalServerError, isProd ? 'Internal server error' : limitCloseReason(error.message, 'Internal server error'));
+    }
+  });
+
+  wss.on('connection', (socket, request) => {
+    const connection: Connection = {
+      socket,
+      requestId: requestIdOf(request.headers),
+      initReceived: false,
+      acknowledged: false,
+      operations: new Map(),
+      awaitingPong: false,
+    };
+    const internalError = (error: unknown) => {
+      console.error('Internal error on a WebSocket connection.', error);
+      const message = error instanceof Error ? error.message : String(error);
+      socket.close(CloseCode.InternalServerError, isProd ? 'Internal server error' : limitCloseReason(message, 'Internal server error'));
+    };
+    socket.once('error', internalError);
+    if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
+      socket.close(CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
+      return;
+    }
+    connections.add(connection);
+    socket.on('pong', () => {
+      connection.awaitingPong = false;
+    });
+    if (initWaitMs > 0 && Number.isFinite(initWaitMs)) {
+      connection.initWait = setTimeout(() => {
+        connection.initWait = undefined;
+        if (!connection.initReceived) socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
+      }, initWaitMs);
+    }
+    socket.on('message', (data) => {
+      received(connection, String(data)).catch(internalError);
+    });
+    socket.once('close', () => {
+      clearTimeout(connection.initWait);
+      connections.delete(connection);
+      const running = [...connection.operations.values()];
+      connection.operations.clear();
+      for (const iterator of running) void iterator?.return?.();
+    });
+  });
+
+  async function received(connection: Connection, data: string): Promise<void> {
+    const { socket } = connection;
+    let message: ReturnType<typeof parseMessage>;
+    try {
+      message = parseMessage(data);
+    } catch {
+      return socket.close(CloseCode.BadRequest, 'Invalid message received');
+    }
+    switch (message.type) {
+      case MessageType.ConnectionInit: {
+        if (connection.initReceived) return socket.close(CloseCode.TooManyInitialisationRequests, 'Too many initialisation requests');
+        connection.initReceived = true;
+        clearTimeout(connection.initWait);
+        connection.initWait = undefined;
+        const payload = message.payload;
+        if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) connection.connectionParams = payload;
+        if ((await hooks.onConnect(connection)) === false) return socket.close(CloseCode.Forbidden, 'Forbidden');
+        connection.acknowledged = true;
+        return send(socket, '{"type":"connection_ack"}');
+      }
+      case MessageType.Ping:
+        return send(socket, JSON.stringify(message.payload ? { type: MessageType.Pong, payload: message.payload } : { type: MessageType.Pong }));
+      case MessageType.Pong:
+        return;
+      case MessageType.Subscribe:
+        return operate(connection, message.id, message.payload);
+      case MessageType.Complete: {
+        const running = connection.operations.get(message.id);
+        connection.operations.delete(message.id);
+        await running?.return?.();
+        return;
+      }
+      default:
+        throw new Error(`Unexpected message of type ${(message as { type: string }).type} received`);
+    }
+  }
+
+  /** One operation, from subscribe to complete, as graphql-ws runs it. */
+  async function operate(connection: Connection, id: string, payload: SubscribePayload): Promise<void> {
+    const { socket, operations } = connection;
+    if (!connection.acknowledged) return socket.close(CloseCode.Unauthorized, 'Unauthorized');
+    if (operations.has(id)) return socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
+    operations.set(id, null);
+    const idJson = JSON.stringify(id);
+    const error = (errors: readonly GraphQLErrorType[]) => {
+      hooks.onError?.(connection, id, errors);
+      return send(socket, `{"id":${idJson},"type":"error","payload":${JSON.stringify(errors.map((e) => e.toJSON()))}}`);
+    };
+    const next = (result: ExecutionResult) => {
+      hooks.onNext?.(connection, id, result);
+      return send(socket, `{"id":${idJson},"type":"next","payload":${jsonOf(result)}}`);
+    };
+    try {
+      const args = await hooks.onSubscribe(connection, id, payload);
+      if (Array.isArray(args)) {
+        if (operations.has(id)) await error(args as readonly GraphQLErrorType[]);
+        return;
+      }
+      const execution = args as ExecutionArgs;
+      const operation = getOperationAST(execution.document, execution.operationName);
+      if (!operation) {
+        if (operations.has(id)) await error([new GraphQLError('Unable to identify operation')]);
+        return;
+      }
+      const result = await (operation.operation === 'subscription' ? hooks.subscribe(execution) : hooks.execute(execution));
+      if (isAsyncIterable(result)) {
+        const iterator = result[Symbol.asyncIterator]() as Running;
+        if (!operations.has(id)) {
+          await iterator.return?.();
+        } else {
+          operations.set(id, iterator);
+          try {
+            for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
+              await next(step.value as ExecutionResult);
+            }
+          } catch (thrown) {
+            const original = thrown instanceof Error ? thrown : new Error(String(thrown));
+            await error([new GraphQLError(original.message, { originalError: original })]);
+            operations.delete(id);
+          }
+        }
+      } else if (operations.has(id)) {
+        await next(result as ExecutionResult);
+      }
+      const notify = operations.has(id);
+      hooks.onComplete?.(connection, id);
+      if (notify) await send(socket, `{"id":${idJson},"type":"complete"}`);
+    } finally {
+      operations.delete(id);
+    }
+  }
+
+  return {
+    async dispose() {
+      if (sweep) clearInterval(sweep);
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      wss.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+/**
+ * Sends a message; resolves at once unless the socket's output is backed up, then when it drains
+ * (or the socket closes): a stream reads its next event only once the client has taken the last,
+ * as graphql-ws's awaited send does, without a promise per message for sockets that keep up.
+ */
+function send(socket: WebSocket, data: string): Promise<void> | undefined {
+  if (socket.readyState !== socket.OPEN) return;
+  socket.send(data);
+  if (socket.bufferedAmount === 0) return;
+  const stream = (socket as unknown as { _socket?: NodeJS.EventEmitter })._socket;
+  if (!stream) return;
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+  });
+}
