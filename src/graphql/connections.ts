@@ -1,11 +1,14 @@
 // Connections (credentials of one user for one connector) and a flow's references to them.
 import { type connectionSource, connectionStatus } from '../db/tables.js';
 import { connectionUsage } from '../policy/flows.js';
+import { whenKnown } from '../reads/batching.js';
 import { connectionsOwnedBy } from '../reads/connections.js';
 import type { ConnectionRow, ConnectorRow, EnvironmentRow } from '../reads/loaders.js';
 import type { UserRow } from '../sharing/access.js';
 import { createConnection, replaceFlowConnection, updateConnectionCredentials } from '../sharing/connections.js';
 import { builder } from './builder.js';
+
+type MaybePromise<T> = T | Promise<T>;
 import { requireViewer, type Context } from './context.js';
 import { User } from './directory.js';
 import { Connector, Environment } from './environments.js';
@@ -33,15 +36,15 @@ builder.node(ConnectionRef, {
   id: { resolve: (c) => c.id },
   fields: (t) => ({
     displayName: t.exposeString('displayName'),
-    connector: t.field({ type: Connector, resolve: (c, _, ctx) => ctx.loaders.connector.load(c.connectorId) as Promise<ConnectorRow> }),
+    connector: t.field({ type: Connector, resolve: (c, _, ctx) => ctx.loaders.connector.now(c.connectorId) as MaybePromise<ConnectorRow> }),
     owner: t.field({
       type: User,
       description: 'Whose credentials it holds. Only this user may change them.',
-      resolve: (c, _, ctx) => ctx.loaders.user.load(c.ownerId) as Promise<UserRow>,
+      resolve: (c, _, ctx) => ctx.loaders.user.now(c.ownerId) as MaybePromise<UserRow>,
     }),
     environment: t.field({
       type: Environment,
-      resolve: (c, _, ctx) => ctx.loaders.environment.load(c.environmentId) as Promise<EnvironmentRow>,
+      resolve: (c, _, ctx) => ctx.loaders.environment.now(c.environmentId) as MaybePromise<EnvironmentRow>,
     }),
     status: t.field({ type: ConnectionStatus, resolve: (c) => c.status }),
     scopedToFlow: t.field({
@@ -75,23 +78,21 @@ ConnectionReferenceRef.implement({
     connector: t.field({
       type: Connector,
       description: 'What the slot connects to: every viewer of the flow sees it (run-only users bring one of these for INVOKER).',
-      resolve: async (r, _, ctx) => {
-        const connection = (await ctx.loaders.connection.load(r.connectionId))!;
-        return (await ctx.loaders.connector.load(connection.connectorId))!;
-      },
+      resolve: (r, _, ctx) =>
+        whenKnown(ctx.loaders.connection.now(r.connectionId), (connection) => ctx.loaders.connector.now(connection!.connectorId) as MaybePromise<ConnectorRow>),
     }),
     connection: t.field({
       type: Connection,
       nullable: true,
       description: 'Null for viewers who may not see it (run-only users see the connector only).',
       // S23: the flow's definition (its actions and connections) is for those who see it whole.
-      resolve: async (r, _, ctx) =>
-        seesDefinition((await ctx.loaders.flow.load(r.flowId))?.access) ? ctx.loaders.connection.load(r.connectionId) : null,
+      resolve: (r, _, ctx) =>
+        whenKnown(ctx.loaders.flow.now(r.flowId), (found) => (seesDefinition(found?.access) ? ctx.loaders.connection.now(r.connectionId) : null)),
     }),
     usage: t.field({
       type: ConnectionUsage,
       description: 'EMBEDDED while an action uses it, OTHER when none does (S7).',
-      resolve: async (r, _, ctx) => connectionUsage(r.id, await ctx.loaders.actionsOfFlow.load(r.flowId)),
+      resolve: (r, _, ctx) => whenKnown(ctx.loaders.actionsOfFlow.now(r.flowId), (actions) => connectionUsage(r.id, actions)),
     }),
     runOnlySource: t.field({ type: ConnectionSource, resolve: (r) => r.runOnlySource }),
   }),

@@ -3,6 +3,7 @@
 import { brandWithType } from '@pothos/core';
 import { licenseKind, tenantCloud, userKind, userStatus } from '../db/tables.js';
 import type { PrincipalRef } from '../policy/access.js';
+import { whenKnown } from '../reads/batching.js';
 import { editorsOfList, membersOfGroup, searchPrincipals } from '../reads/directory.js';
 import type { GroupRow, ListRow } from '../reads/loaders.js';
 import type { UserRow } from '../sharing/access.js';
@@ -79,13 +80,16 @@ export const Principal = builder.unionType('Principal', {
 });
 
 /** Loads a principal for a union position, branded with its type; null if gone or foreign. */
-export async function loadPrincipal(ctx: Context, ref: PrincipalRef) {
+export function loadPrincipal(ctx: Context, ref: PrincipalRef): MaybePromise<UserRow | GroupRow | ListRow | null> {
   const loader = ref.kind === 'USER' ? ctx.loaders.user : ref.kind === 'GROUP' ? ctx.loaders.group : ctx.loaders.list;
-  const row = await loader.load(ref.id);
-  if (!row || row.tenantId !== ctx.viewer?.tenantId) return null;
-  brandWithType(row, ref.kind === 'USER' ? User : ref.kind === 'GROUP' ? Group : SharePointList);
-  return row as UserRow | GroupRow | ListRow;
+  // At once when the loader knows the row (a page names the same principals many times).
+  return whenKnown(loader.now(ref.id) as MaybePromise<UserRow | GroupRow | ListRow | null>, (row) => {
+    if (!row || row.tenantId !== ctx.viewer?.tenantId) return null;
+    brandWithType(row, ref.kind === 'USER' ? User : ref.kind === 'GROUP' ? Group : SharePointList);
+    return row;
+  });
 }
+type MaybePromise<T> = T | Promise<T>;
 
 const PrincipalConnection = builder.connectionObject({ type: Principal, name: 'PrincipalConnection' }, { name: 'PrincipalEdge' });
 

@@ -2,6 +2,7 @@
 // (environmentFlows), and the mutations that make, edit, start/stop and delete them.
 import { accessLevel, flowState, suspensionReason, triggerKind } from '../db/tables.js';
 import { ACCESS_PATH_KINDS, type FlowAccess as FlowAccessFacts } from '../policy/access.js';
+import { whenKnown } from '../reads/batching.js';
 import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from '../reads/flow-filter.js';
 import { flowsOfEnvironment, flowsOwnedBy } from '../reads/flows.js';
 import { administeredEnvironment } from '../sharing/environments.js';
@@ -9,6 +10,8 @@ import type { EnvironmentRow } from '../reads/loaders.js';
 import type { FlowRow, UserRow } from '../sharing/access.js';
 import { createFlow, deleteFlow, setFlowState, updateFlow } from '../sharing/flows.js';
 import { builder } from './builder.js';
+
+type MaybePromise<T> = T | Promise<T>;
 import { requireViewer } from './context.js';
 import { ConnectionReference } from './connections.js';
 import { loadPrincipal, Principal, User } from './directory.js';
@@ -96,16 +99,17 @@ builder.node(FlowRef, {
   fields: (t) => ({
     displayName: t.exposeString('displayName'),
     description: t.exposeString('description', { nullable: true }),
-    // Loaders' promises as they are (not awaited in an async function: a promise less per field).
+    // The loaders' values when they know them, else their promises (never awaited in an async
+    // function): a page's fields mostly answer at once, with no promise (issue #13).
     environment: t.field({
       type: Environment,
-      resolve: (f, _, ctx) => ctx.loaders.environment.load(f.environmentId) as Promise<EnvironmentRow>,
+      resolve: (f, _, ctx) => ctx.loaders.environment.now(f.environmentId) as MaybePromise<EnvironmentRow>,
     }),
-    creator: t.field({ type: User, resolve: (f, _, ctx) => ctx.loaders.user.load(f.creatorId) as Promise<UserRow> }),
+    creator: t.field({ type: User, resolve: (f, _, ctx) => ctx.loaders.user.now(f.creatorId) as MaybePromise<UserRow> }),
     primaryOwner: t.field({
       type: User,
       description: 'The primary owner: the creator, unless ownership was changed (solution-aware flows only).',
-      resolve: (f, _, ctx) => ctx.loaders.user.load(f.primaryOwnerId) as Promise<UserRow>,
+      resolve: (f, _, ctx) => ctx.loaders.user.now(f.primaryOwnerId) as MaybePromise<UserRow>,
     }),
     trigger: t.field({ type: TriggerKind, resolve: (f) => f.trigger }),
     state: t.field({ type: FlowState, resolve: (f) => f.state }),
@@ -117,16 +121,16 @@ builder.node(FlowRef, {
       type: [FlowActionRef],
       nullable: true,
       description: 'Owners and admins only; null for run-only users (S8).',
-      resolve: async (f, _, ctx) =>
-        seesDefinition((await ctx.loaders.flow.load(f.id))?.access) ? ctx.loaders.actionsOfFlow.load(f.id) : null,
+      resolve: (f, _, ctx) =>
+        whenKnown(ctx.loaders.flow.now(f.id), (found) => (seesDefinition(found?.access) ? ctx.loaders.actionsOfFlow.now(f.id) : null)),
     }),
     connectionReferences: t.field({
       type: [ConnectionReference],
-      resolve: (f, _, ctx) => ctx.loaders.referencesOfFlow.load(f.id),
+      resolve: (f, _, ctx) => ctx.loaders.referencesOfFlow.now(f.id),
     }),
     viewerAccess: t.field({
       type: FlowAccess,
-      resolve: async (f, _, ctx) => (await ctx.loaders.flow.load(f.id))!.access,
+      resolve: (f, _, ctx) => whenKnown(ctx.loaders.flow.now(f.id), (found) => found!.access),
     }),
   }),
 });

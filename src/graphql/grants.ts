@@ -2,13 +2,16 @@
 // a viewer is shown, and their order. (The flows granted to the viewer are src/reads/flows.ts's.)
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { isGrantActive, type FlowAccess } from '../policy/access.js';
-import type { FlowRow, GrantFacts } from '../sharing/access.js';
+import type { GroupRow, ListRow } from '../reads/loaders.js';
+import type { FlowRow, GrantFacts, UserRow } from '../sharing/access.js';
 import { builder, type Types } from './builder.js';
 import { EDGES_COST } from './cost.js';
 import { seesDefinition } from './flows.js';
 import { loadPrincipal, Principal, User } from './directory.js';
 import { offsetPage, type Page } from './pagination.js';
 
+/** A grant's principal is in the flow's tenant: never null here. */
+type Principals = UserRow | GroupRow | ListRow | Promise<UserRow | GroupRow | ListRow>;
 type Granted = { grant: GrantFacts; flow: FlowRow };
 type GrantEdge = Page<Granted>['edges'][number];
 
@@ -20,12 +23,12 @@ export function grantConnection(
   const edge = builder.objectRef<GrantEdge>(`${name}Edge`).implement({
     fields: (t) => ({
       cursor: t.exposeString('cursor'),
-      node: t.field({ type: Principal, resolve: async (e, _, ctx) => (await loadPrincipal(ctx, e.node.grant.principal))! }),
+      node: t.field({ type: Principal, resolve: (e, _, ctx) => loadPrincipal(ctx, e.node.grant.principal) as Principals }),
       ...extra(t),
       addedBy: t.field({
         type: User,
         nullable: true,
-        resolve: (e, _, ctx) => (e.node.grant.addedById ? ctx.loaders.user.load(e.node.grant.addedById) : null),
+        resolve: (e, _, ctx) => (e.node.grant.addedById ? ctx.loaders.user.now(e.node.grant.addedById) : null),
       }),
       addedAt: t.field({ type: 'DateTime', resolve: (e) => e.node.grant.addedAt }),
       expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.node.grant.expiresAt }),

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { cursorAfter } from '../events/cursor.js';
 import { DomainError } from '../policy/errors.js';
 import { assertMay } from '../policy/access.js';
+import { whenKnown } from '../reads/batching.js';
 import { flowsCoOwnedBy } from '../reads/flows.js';
 import { userAccess, type FlowRow, type GrantFacts } from '../sharing/access.js';
 import { modifyFlowOwners } from '../sharing/owners.js';
@@ -29,13 +30,13 @@ builder.objectFields(Flow, (t) => ({
     description:
       'The owners, primary owner first. Grants past their expiresAt no longer count (S19) and are listed only with includeExpired, to be removed. Owners and admins only; empty for run-only users.',
     args: { ...t.arg.connectionArgs(), includeExpired: t.arg.boolean() },
-    resolve: async (flow, args, ctx) => {
-      const found = await ctx.loaders.flow.load(flow.id);
-      const grants = listedGrants(found, found?.ownerGrants, args.includeExpired).sort(
-        (a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || grantOrder(a, b),
-      );
-      return grantPage(args, flow, grants);
-    },
+    resolve: (flow, args, ctx) =>
+      whenKnown(ctx.loaders.flow.now(flow.id), (found) => {
+        const grants = listedGrants(found, found?.ownerGrants, args.includeExpired).sort(
+          (a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || grantOrder(a, b),
+        );
+        return grantPage(args, flow, grants);
+      }),
   }),
   accessFor: t.field({
     type: FlowAccess,

@@ -9,7 +9,6 @@
 // "added by" users and connection owners of a whole page share it. A page of flows primes
 // the environments and the flows' own facts (src/reads/flows.ts), and sign-in the viewer's
 // memberships and roles (src/graphql/context.ts): myFlows in depth is 6 statements.
-import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import {
@@ -37,7 +36,7 @@ import {
   type Memberships,
   type UserRow,
 } from '../sharing/access.js';
-import { BatchTracker, byId, grouped, trackedLoader } from './batching.js';
+import { BatchTracker, byId, grouped, Loader, trackedLoader } from './batching.js';
 import { connectionsWithConnectors } from './connections.js';
 import { loadDirectoryObjects, type DirectoryKey, type DirectoryRow } from './directory.js';
 import { loadGrantsOf } from './grants.js';
@@ -68,7 +67,7 @@ export function createSharedLoaders(db: Db) {
   const rows = <T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) => byId(load, tracker);
 
   /** Users, groups and lists: one statement once every other batch has answered. */
-  const directory = new DataLoader<DirectoryKey, DirectoryRow | null>(
+  const directory = new Loader<DirectoryKey, DirectoryRow | null>(
     async (keys) => {
       const found = await loadDirectoryObjects(db, keys);
       return keys.map((k) => found.get(k) ?? null);
@@ -76,7 +75,7 @@ export function createSharedLoaders(db: Db) {
     { batchScheduleFn: tracker.afterOthers, maxBatchSize: MAX_BATCH },
   );
   const ofDirectory = <T extends DirectoryRow>(kind: 'U' | 'G' | 'L') =>
-    new DataLoader<string, T | null>(
+    new Loader<string, T | null>(
       async (ids) => directory.loadMany(ids.map((id) => `${kind}${id}` as const)) as Promise<(T | null | Error)[]>,
     );
 
@@ -86,7 +85,7 @@ export function createSharedLoaders(db: Db) {
     return flowIds.map((id) => found.get(id)!);
   });
   const ofDefinition = <T>(part: (d: Definition) => T[]) =>
-    new DataLoader<string, T[]>(async (flowIds) => (await definitionOf.loadMany(flowIds)).map((d) => (d instanceof Error ? d : part(d))));
+    new Loader<string, T[]>(async (flowIds) => (await definitionOf.loadMany(flowIds)).map((d) => (d instanceof Error ? d : part(d))));
 
   /** A flow's row with its environment's tenant, security group and name. A page of flows primes it. */
   const flowPlace = trackedLoader(tracker, async (flowIds: readonly string[]) => {
@@ -132,7 +131,7 @@ export function createSharedLoaders(db: Db) {
     flowPlace,
     grantsOfFlow,
     /** Flows with their grants and place: what every viewer's access is decided on. */
-    flowFacts: new DataLoader<string, FlowFacts | null>(async (flowIds) => {
+    flowFacts: new Loader<string, FlowFacts | null>(async (flowIds) => {
       const [places, grants] = await Promise.all([flowPlace.loadMany(flowIds), grantsOfFlow.loadMany(flowIds)]);
       return flowIds.map((_, i) => {
         const [flow, granted] = [places[i], grants[i]];
@@ -190,7 +189,7 @@ export function sharedForEvent(event: object, db: Db): SharedLoaders {
  */
 export function createLoaders(db: Db, viewer: UserRow | null, shared: SharedLoaders = createSharedLoaders(db), known?: ViewerFacts) {
   if (viewer && known) shared.membershipsOf.prime(viewer.id, known.memberships);
-  const environmentRole = new DataLoader<string, EnvironmentRole | null>(async (environmentIds) => {
+  const environmentRole = new Loader<string, EnvironmentRole | null>(async (environmentIds) => {
     if (!viewer) return environmentIds.map(() => null);
     if (known) return environmentIds.map((id) => known.roles.get(id) ?? null);
     return shared.roleOf.loadMany(environmentIds.map((id) => `${viewer.id} ${id}`));
@@ -203,7 +202,7 @@ export function createLoaders(db: Db, viewer: UserRow | null, shared: SharedLoad
     /** The viewer's groups and the lists they edit, once per request. */
     memberships: viewerMemberships,
     /** A flow with the viewer's access to it; null if it doesn't exist or there is no viewer. */
-    flow: new DataLoader<string, FlowWithAccess | null>(async (flowIds) => {
+    flow: new Loader<string, FlowWithAccess | null>(async (flowIds) => {
       if (!viewer) return flowIds.map(() => null);
       const facts = await shared.flowFacts.loadMany(flowIds);
       const found = facts.filter((f): f is FlowFacts => f !== null && !(f instanceof Error));
