@@ -86,11 +86,17 @@ export type AccessFacts = {
 
 const abilities: readonly Ability[] = ['view', 'viewRunHistory', 'run', 'edit', 'share', 'manageOwners', 'own', 'delete'];
 
-function withRefusals(base: Omit<FlowAccess, 'refusals' | `can${string}`>, refusal: (ability: Ability) => Refusal | null): FlowAccess {
-  const refusals = Object.fromEntries(abilities.map((a) => [a, refusal(a)])) as Record<Ability, Refusal | null>;
+/** What a decision says besides its level and paths: the refusals and the flags read off them. */
+type Verdict = Pick<
+  FlowAccess,
+  'refusals' | 'canView' | 'canEdit' | 'canRun' | 'canShare' | 'canManageOwners' | 'canDelete' | 'canViewRunHistory'
+>;
+
+function verdict(refusal: (ability: Ability) => Refusal | null): Verdict {
+  const refusals = Object.freeze(Object.fromEntries(abilities.map((a) => [a, refusal(a)])) as Record<Ability, Refusal | null>);
   const may = (a: Ability) => refusals[a] === null;
-  return {
-    ...base,
+  return Object.freeze({
+    refusals,
     canView: may('view'),
     canEdit: may('edit'),
     canRun: may('run'),
@@ -98,12 +104,65 @@ function withRefusals(base: Omit<FlowAccess, 'refusals' | `can${string}`>, refus
     canManageOwners: may('manageOwners'),
     canDelete: may('delete'),
     canViewRunHistory: may('viewRunHistory'),
-    refusals,
+  });
+}
+
+/** Every ability refused as NOT_FOUND: no access, or access blocked. */
+const hidden = verdict(() => 'NOT_FOUND');
+
+/**
+ * The refusals of a level that grants something, given the few facts they depend on. There
+ * are 24 such verdicts: each is made once and shared, frozen, by every decision that reaches
+ * it (a page of flows decides 100 times; issue #13).
+ */
+const verdicts: Verdict[] = [];
+function grantedVerdict(level: 'RUN_ONLY' | 'OWNER' | 'ADMIN', instant: boolean, authors: boolean, free: boolean): Verdict {
+  const index = (level === 'RUN_ONLY' ? 0 : level === 'OWNER' ? 8 : 16) + (instant ? 4 : 0) + (authors ? 2 : 0) + (free ? 1 : 0);
+  const full = level !== 'RUN_ONLY';
+  verdicts[index] ??= verdict((ability) => {
+    switch (ability) {
+      case 'view':
+        return null;
+      case 'run':
+        // S8: run-only users run instant flows only, and see their own runs only.
+        return level === 'RUN_ONLY' && !instant ? 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER' : null;
+      case 'viewRunHistory':
+      case 'own':
+      case 'delete':
+        return full ? null : 'NOT_AUTHORIZED';
+      case 'edit':
+        if (!full) return 'NOT_AUTHORIZED';
+        return authors ? null : 'ROLE_REQUIRED';
+      case 'share':
+      case 'manageOwners':
+        if (!full) return 'NOT_AUTHORIZED';
+        // S1 before S15, as the use cases always answered.
+        if (free) return 'LICENSE_REQUIRED';
+        return authors ? null : 'ROLE_REQUIRED';
+    }
+  });
+  return verdicts[index]!;
+}
+
+function decision(base: Pick<FlowAccess, 'level' | 'paths' | 'blockedReason' | 'environmentName'>, v: Verdict): FlowAccess {
+  return {
+    level: base.level,
+    canView: v.canView,
+    canEdit: v.canEdit,
+    canRun: v.canRun,
+    canShare: v.canShare,
+    canManageOwners: v.canManageOwners,
+    canDelete: v.canDelete,
+    canViewRunHistory: v.canViewRunHistory,
+    paths: base.paths,
+    blockedReason: base.blockedReason,
+    refusals: v.refusals,
+    environmentName: base.environmentName,
   };
 }
 
 export const noAccess: FlowAccess = Object.freeze(
-  withRefusals({ level: 'NONE', paths: [], blockedReason: null, environmentName: 'this environment' }, () => 'NOT_FOUND'),
+  decision({ level: 'NONE', paths: [], blockedReason: null, environmentName: 'this environment' }, hidden),
 );
 
 /** S19: a grant past its expiry no longer counts. */
@@ -123,39 +182,24 @@ export function flowAccess(facts: AccessFacts): FlowAccess {
 
   const environmentName = facts.environment.displayName ?? 'this environment';
   const paths = accessPaths(facts);
-  const isAdmin = paths.some((p) => p.kind === 'ENVIRONMENT_ADMIN');
-  const granting = paths.filter((p) => p.kind !== 'CREATOR');
+  let [isAdmin, isOwner, isRunOnly, granting] = [false, false, false, false];
+  for (const { kind } of paths) {
+    if (kind === 'CREATOR') continue;
+    granting = true;
+    if (kind === 'ENVIRONMENT_ADMIN') isAdmin = true;
+    else if (OWNER_PATHS.has(kind)) isOwner = true;
+    else if (RUN_ONLY_PATHS.has(kind)) isRunOnly = true;
+  }
 
-  const blockedReason = granting.length > 0 ? blockReason(facts) : null;
-  if (blockedReason) return withRefusals({ level: 'NONE', paths, blockedReason, environmentName }, () => 'NOT_FOUND');
+  const blockedReason = granting ? blockReason(facts) : null;
+  if (blockedReason) return decision({ level: 'NONE', paths, blockedReason, environmentName }, hidden);
 
-  const isOwner = granting.some((p) => OWNER_PATHS.has(p.kind));
-  const isRunOnly = granting.some((p) => RUN_ONLY_PATHS.has(p.kind));
   const level: AccessLevel = isOwner ? 'OWNER' : isAdmin ? 'ADMIN' : isRunOnly ? 'RUN_ONLY' : 'NONE';
-  const full = level === 'OWNER' || level === 'ADMIN';
-  return withRefusals({ level, paths, blockedReason: null, environmentName }, (ability) => {
-    if (level === 'NONE') return 'NOT_FOUND';
-    switch (ability) {
-      case 'view':
-        return null;
-      case 'run':
-        // S8: run-only users run instant flows only, and see their own runs only.
-        return level === 'RUN_ONLY' && flow.trigger !== 'INSTANT' ? 'RUN_ONLY_REQUIRES_INSTANT_TRIGGER' : null;
-      case 'viewRunHistory':
-      case 'own':
-      case 'delete':
-        return full ? null : 'NOT_AUTHORIZED';
-      case 'edit':
-        if (!full) return 'NOT_AUTHORIZED';
-        return canAuthorFlows(facts.environmentRole) ? null : 'ROLE_REQUIRED';
-      case 'share':
-      case 'manageOwners':
-        if (!full) return 'NOT_AUTHORIZED';
-        // S1 before S15, as the use cases always answered.
-        if (user.license === 'FREE') return 'LICENSE_REQUIRED';
-        return canAuthorFlows(facts.environmentRole) ? null : 'ROLE_REQUIRED';
-    }
-  });
+  const v =
+    level === 'NONE'
+      ? hidden
+      : grantedVerdict(level, flow.trigger === 'INSTANT', canAuthorFlows(facts.environmentRole), user.license === 'FREE');
+  return decision({ level, paths, blockedReason: null, environmentName }, v);
 }
 
 /** The paths that make someone an owner. CREATOR is not one: creating a flow grants nothing (S21). */
@@ -195,9 +239,9 @@ function accessPaths(facts: AccessFacts): AccessPath[] {
   // S21: CREATOR is told, first, beside a path that grants access; alone it is nothing.
   if (paths.length > 0 && flow.creatorId === user.id) paths.unshift({ kind: 'CREATOR', via: self, expiresAt: null });
   // One order whatever order the grants came in: by kind, then by principal.
-  const rank = (p: AccessPath) => ACCESS_PATH_KINDS.indexOf(p.kind);
-  return paths.sort((a, b) => rank(a) - rank(b) || (a.via?.id ?? '').localeCompare(b.via?.id ?? ''));
+  return paths.length < 2 ? paths : paths.sort((a, b) => RANK[a.kind] - RANK[b.kind] || (a.via?.id ?? '').localeCompare(b.via?.id ?? ''));
 }
+const RANK = Object.fromEntries(ACCESS_PATH_KINDS.map((kind, i) => [kind, i])) as Record<AccessPathKind, number>;
 
 /** Why the user's grants are inert, if they are. */
 function blockReason(facts: AccessFacts): string | null {
