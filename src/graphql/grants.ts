@@ -1,6 +1,6 @@
 // What the owner and run-only lists share: a connection type over a flow's grants, which grants
 // a viewer is shown, and their order. (The flows granted to the viewer are src/reads/flows.ts's.)
-import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
+import { offsetForArgs, offsetToCursor, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { isGrantActive, type FlowAccess } from '../policy/access.js';
 import type { GroupRow, ListRow } from '../reads/loaders.js';
 import type { FlowRow, GrantFacts, UserRow } from '../sharing/access.js';
@@ -8,12 +8,13 @@ import { builder, type Types } from './builder.js';
 import { EDGES_COST } from './cost.js';
 import { seesDefinition } from './flows.js';
 import { loadPrincipal, Principal, User } from './directory.js';
-import { offsetPage, type Page } from './pagination.js';
+import { checkOffsetArgs, DEFAULT_PAGE, MAX_PAGE, type Page } from './pagination.js';
 
 /** A grant's principal is in the flow's tenant: never null here. */
 type Principals = UserRow | GroupRow | ListRow | Promise<UserRow | GroupRow | ListRow>;
 type Granted = { grant: GrantFacts; flow: FlowRow };
-type GrantEdge = Page<Granted>['edges'][number];
+type GrantEdge = { cursor: string; node: Granted };
+type GrantPage = { edges: GrantEdge[]; pageInfo: Page<Granted>['pageInfo']; totalCount: number };
 
 /** `<Name>Edge` (node, addedBy, addedAt, expiresAt, and `extra`) and `<Name>Connection`. */
 export function grantConnection(
@@ -34,11 +35,11 @@ export function grantConnection(
       expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.node.grant.expiresAt }),
     }),
   });
-  return builder.objectRef<Page<Granted>>(`${name}Connection`).implement({
+  return builder.objectRef<GrantPage>(`${name}Connection`).implement({
     fields: (t) => ({
       edges: t.field({ type: [edge], complexity: EDGES_COST, resolve: (c) => c.edges }),
       pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-      totalCount: t.int({ resolve: (c) => c.totalCount() }),
+      totalCount: t.int({ resolve: (c) => c.totalCount }),
     }),
   });
 }
@@ -67,10 +68,46 @@ export function listedGrants(
   return grants.filter((g) => includeExpired || isGrantActive(g, now));
 }
 
-/** A page of a flow's grants, already filtered and ordered. */
-export function grantPage(args: DefaultConnectionArguments, flow: FlowRow, grants: GrantFacts[]) {
-  return offsetPage(args, {
-    page: async ({ offset, limit }) => grants.slice(offset, offset + limit).map((grant) => ({ grant, flow })),
-    count: async () => grants.length,
+/**
+ * A page of a flow's grants, already filtered and ordered: Pothos' offset arithmetic, at once
+ * (the grants are in memory), with each cursor encoded only if asked for (a page of flows
+ * lists a few hundred owners; issue #13). Arguments are checked as every offset list's are.
+ */
+export function grantPage(args: DefaultConnectionArguments, flow: FlowRow, grants: GrantFacts[]): GrantPage {
+  checkOffsetArgs(args);
+  const { offset, limit, expectedSize, hasPreviousPage, hasNextPage } = offsetForArgs({
+    args,
+    defaultSize: DEFAULT_PAGE,
+    maxSize: MAX_PAGE,
   });
+  const nodes = grants.slice(offset, offset + limit);
+  const edges = nodes.slice(0, expectedSize).map((grant, i) => new GrantEdgeAt(offset + i, { grant, flow }));
+  return { edges, pageInfo: new OffsetPageInfo(offset, edges.length, hasPreviousPage, hasNextPage(nodes.length)), totalCount: grants.length };
+}
+
+/** An edge whose cursor is encoded when read. */
+class GrantEdgeAt {
+  constructor(
+    private readonly offset: number,
+    readonly node: Granted,
+  ) {}
+  get cursor(): string {
+    return offsetToCursor(this.offset);
+  }
+}
+
+/** Relay's page info of an offset page, its cursors encoded when read (as resolveOffsetConnection encodes them). */
+class OffsetPageInfo {
+  constructor(
+    private readonly offset: number,
+    private readonly size: number,
+    readonly hasPreviousPage: boolean,
+    readonly hasNextPage: boolean,
+  ) {}
+  get startCursor(): string {
+    return offsetToCursor(this.offset);
+  }
+  get endCursor(): string {
+    return offsetToCursor(this.offset + this.size - 1);
+  }
 }

@@ -33,13 +33,18 @@ export type Page<T> = {
 
 /** Offset pages, for lists ordered by something other than a unique key (names, ranks). */
 export async function offsetPage<T>(args: DefaultConnectionArguments, list: OffsetList<T>): Promise<Page<T>> {
+  checkOffsetArgs(args);
+  const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, list.page);
+  return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: list.count };
+}
+
+/** An offset page's arguments: sizes within bounds, cursors of an offset list, else INVALID_INPUT. */
+export function checkOffsetArgs(args: DefaultConnectionArguments) {
   checkSize(args);
   // Pothos' own error for a malformed offset cursor carries no code: refused here first.
   for (const cursor of [args.after ?? undefined, args.before ?? undefined]) {
     decodeCursor(cursor, (text) => (/^OffsetConnection:\d{1,9}$/.test(text) ? text : null));
   }
-  const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, list.page);
-  return { ...(connection as Omit<Page<T>, 'totalCount'>), totalCount: list.count };
 }
 
 /** Keyset pages over (time desc, id desc), newest first: stable while rows are added. */

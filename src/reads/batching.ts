@@ -8,32 +8,50 @@ import DataLoader from 'dataloader';
  * A DataLoader that also remembers the values its batches answered (and primed ones), so a key
  * asked again is answered at once: `now(key)` with the value itself, not a promise, and
  * `load(key)` with a resolved promise, without DataLoader's cache-hit round (a promise, a
- * closure and a batch scheduled per hit: ~2,000 hits a page of flows, issue #13). Errors are
- * not remembered: they go DataLoader's way.
+ * closure and a batch scheduled per hit: ~2,000 hits a page of flows, issue #13); a key asked
+ * again before its batch answers gets the promise it got the first time. Errors are not
+ * remembered: they go DataLoader's way.
  */
 export class Loader<K, V> extends DataLoader<K, V> {
   private readonly known: Map<K, V>;
+  /** The promises of keys asked for and not answered yet: asked again, the same promise. */
+  private readonly pending: Map<K, Promise<V>>;
 
   constructor(batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V>) {
     const known = new Map<K, V>();
+    const pending = new Map<K, Promise<V>>();
     super(async (keys) => {
-      const values = await batch(keys);
-      for (let i = 0; i < keys.length; i++) {
-        const value = values[i];
-        if (!(value instanceof Error)) known.set(keys[i]!, value as V);
+      try {
+        const values = await batch(keys);
+        for (let i = 0; i < keys.length; i++) {
+          const value = values[i];
+          if (!(value instanceof Error)) known.set(keys[i]!, value as V);
+        }
+        return values;
+      } finally {
+        for (const key of keys) pending.delete(key);
       }
-      return values;
     }, options);
     this.known = known;
+    this.pending = pending;
   }
 
   /** The value when known, else the promise of it. */
   now(key: K): V | Promise<V> {
-    return this.known.has(key) ? (this.known.get(key) as V) : super.load(key);
+    return this.known.has(key) ? (this.known.get(key) as V) : this.ask(key);
   }
 
   override load(key: K): Promise<V> {
-    return this.known.has(key) ? Promise.resolve(this.known.get(key) as V) : super.load(key);
+    return this.known.has(key) ? Promise.resolve(this.known.get(key) as V) : this.ask(key);
+  }
+
+  private ask(key: K): Promise<V> {
+    let promise = this.pending.get(key);
+    if (!promise) {
+      promise = super.load(key);
+      this.pending.set(key, promise);
+    }
+    return promise;
   }
 
   override prime(key: K, value: V | PromiseLike<V> | Error): this {
@@ -44,11 +62,13 @@ export class Loader<K, V> extends DataLoader<K, V> {
 
   override clear(key: K): this {
     this.known.delete(key);
+    this.pending.delete(key);
     return super.clear(key);
   }
 
   override clearAll(): this {
     this.known.clear();
+    this.pending.clear();
     return super.clearAll();
   }
 }
