@@ -56,31 +56,97 @@ type Row = {
   floorKibPerSocket: number;
 };
 
+/** A session on the server's inspector (it runs with --inspect): one method call at a time. */
+async function inspect(inspectorUrl: string) {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let id = 0;
+  const call = <T = { result?: { value?: string } }>(method: string, params: object = {}) =>
+    new Promise<T>((resolve) => {
+      const mine = ++id;
+      const onMessage = (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { id?: number; result?: T };
+        if (message.id !== mine) return;
+        socket.off('message', onMessage);
+        resolve(message.result as T);
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ id: mine, method, params }));
+    });
+  return { call, close: () => socket.close() };
+}
+
 /**
  * The server's heap after a full collection, in KiB, through its inspector (the server runs with
  * --inspect=0): what subscriptions keep, without the garbage that RSS also counts until a GC.
  */
 async function heapAfterGcKiB(inspectorUrl: string): Promise<number> {
+  const session = await inspect(inspectorUrl);
+  await session.call('HeapProfiler.collectGarbage');
+  await session.call('HeapProfiler.collectGarbage');
+  const answer = await session.call('Runtime.evaluate', { expression: 'String(process.memoryUsage().heapUsed)', returnByValue: true });
+  session.close();
+  return Number(answer.result?.value) / 1024;
+}
+
+type CpuProfile = { startTime: number; samples: number[]; timeDeltas: number[] };
+/** The microseconds of the monotonic clock, which the server's profile timestamps also count (one machine). */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * FANOUT_HEAP=<dir>: a heap snapshot of the server (after a full GC) as <dir>/fanout-<N>-<label>.heapsnapshot,
+ * before subscribing and with every subscription idle (bench/heap-diff.ts compares two).
+ */
+async function heapSnapshot(inspectorUrl: string, n: number, label: string): Promise<void> {
+  const dir = process.env.FANOUT_HEAP;
+  if (!dir) return;
   const socket = new WebSocket(inspectorUrl);
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  let id = 0;
-  const call = (method: string, params: object = {}) =>
-    new Promise<{ result?: { result?: { value?: string } } }>((resolve) => {
-      const mine = ++id;
-      const onMessage = (data: Buffer) => {
-        const message = JSON.parse(data.toString()) as { id?: number };
-        if (message.id !== mine) return;
-        socket.off('message', onMessage);
-        resolve(message as never);
-      };
-      socket.on('message', onMessage);
-      socket.send(JSON.stringify({ id: mine, method, params }));
+  const path = join(dir, `fanout-${n}-${label}.heapsnapshot`);
+  const chunks: string[] = [];
+  await new Promise<void>((resolve) => {
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { id?: number; method?: string; params?: { chunk: string } };
+      if (message.method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(message.params!.chunk);
+      if (message.id === 2) resolve();
     });
-  await call('HeapProfiler.collectGarbage');
-  await call('HeapProfiler.collectGarbage');
-  const answer = await call('Runtime.evaluate', { expression: 'String(process.memoryUsage().heapUsed)', returnByValue: true });
+    socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+    socket.send(JSON.stringify({ id: 2, method: 'HeapProfiler.takeHeapSnapshot', params: { reportProgress: false } }));
+  });
   socket.close();
-  return Number(answer.result?.result?.value) / 1024;
+  writeFileSync(path, chunks.join(''));
+  console.log(`  heap snapshot: ${path}`);
+}
+
+/**
+ * FANOUT_PROFILE=<dir>: the server's CPU profile of the delivery alone (from the mutation's
+ * response to the last subscriber's event), written as <dir>/fanout-<N>.cpuprofile, and of the
+ * mutation and the delivery as fanout-<N>-with-mutation.cpuprofile.
+ */
+async function profileDelivery(inspectorUrl: string): Promise<(n: number, answeredUs: number) => Promise<void>> {
+  const dir = process.env.FANOUT_PROFILE;
+  if (!dir) return async () => {};
+  const session = await inspect(inspectorUrl);
+  await session.call('Profiler.enable');
+  await session.call('Profiler.setSamplingInterval', { interval: 200 });
+  await session.call('Profiler.start');
+  return async (n, answeredUs) => {
+    const { profile } = await session.call<{ profile: CpuProfile }>('Profiler.stop');
+    session.close();
+    writeFileSync(join(dir, `fanout-${n}-with-mutation.cpuprofile`), JSON.stringify(profile));
+    // The samples after the response: the first delta is re-based on the response's time.
+    let at = profile.startTime;
+    const first = profile.timeDeltas.findIndex((delta) => (at += delta) >= answeredUs);
+    const from = first < 0 ? profile.samples.length : first;
+    const delivery = {
+      ...profile,
+      startTime: answeredUs,
+      samples: profile.samples.slice(from),
+      timeDeltas: profile.timeDeltas.slice(from).map((delta, i) => (i === 0 ? at - answeredUs : delta)),
+    };
+    writeFileSync(join(dir, `fanout-${n}.cpuprofile`), JSON.stringify(delivery));
+    console.log(`  profile of the delivery: ${join(dir, `fanout-${n}.cpuprofile`)}`);
+  };
 }
 
 export async function benchFanout(databaseUrl: string) {
@@ -149,6 +215,7 @@ export async function benchFanout(databaseUrl: string) {
 
       await pause(1000);
       const heapBefore = await heapAfterGcKiB(inspectorUrl);
+      await heapSnapshot(inspectorUrl, n, 'before');
       await pause(500);
       const rssBefore = rssKiB(server.child.pid!);
       const arrived = new Array<number>(n).fill(0);
@@ -184,12 +251,16 @@ export async function benchFanout(databaseUrl: string) {
       await pause(2000);
       const rssAfter = rssKiB(server.child.pid!);
       const heapAfter = await heapAfterGcKiB(inspectorUrl);
+      await heapSnapshot(inspectorUrl, n, 'idle');
 
+      const profiled = await profileDelivery(inspectorUrl);
       await gql(url, maker, 'mutation($input: ModifyFlowOwnersInput!) { modifyFlowOwners(input: $input) { __typename } }', {
         input: { flowId, add: [group.id] },
       });
       const answered = Date.now();
+      const answeredUs = monotonicUs();
       await waitUntil(`${n} events`, () => arrived.every((t) => t > 0), 60_000);
+      await profiled(n, answeredUs);
       const latencies = arrived.map((t) => t - answered).sort((a, b) => a - b);
       // A quiet second between the delivery and the disconnects: a --cpu-prof shows the delivery alone.
       await pause(1000);

@@ -3,7 +3,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { setTimeout as pause } from 'node:timers/promises';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
@@ -19,7 +19,7 @@ import { isOutage } from './db/outage.js';
 import { maskError, serviceUnavailable } from './graphql/errors.js';
 import { limitPlugins } from './graphql/limits.js';
 import { jitPlugins } from './graphql/jit.js';
-import { sharedDeliveryPlugin } from './graphql/shared-delivery.js';
+import { sharedDeliveryPlugin, takeOwnStream } from './graphql/shared-delivery.js';
 import { apqPlugins } from './graphql/apq.js';
 import { documentFor, TRUSTED_GRAPHIQL_QUERY, trustedDocumentsPlugins, type TrustedDocuments } from './graphql/documents.js';
 import { schema } from './graphql/schema.js';
@@ -185,6 +185,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // A message larger than an HTTP body may be closes the connection (1009).
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: limits.bodyBytes });
   const operations = wsOperations(metrics, log);
+  // What Yoga's error masking does to each result of a stream (and its logging), for the streams
+  // ws-server.ts reads directly (shared-delivery.ts's takeOwnStream); observe.ts counts them itself.
+  const masking = (yoga as unknown as { maskedErrorsOpts?: YogaMasking | null }).maskedErrorsOpts ?? undefined;
+  const maskResult = (result: ExecutionResult): ExecutionResult =>
+    result.errors && masking ? { ...result, errors: result.errors.map((error) => masking.maskError(error, masking.errorMessage)) } : result;
   wss.on('connection', (socket, request) => {
     const unwatch = slowReaders.watch({ isStalled: () => socket.bufferedAmount > 0, drop: () => socket.terminate() });
     const requestId = requestIdOf(request.headers);
@@ -266,6 +271,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         };
         return args;
       },
+      direct: (args) => {
+        const stream = takeOwnStream(args.contextValue);
+        return stream && masking
+          ? { stream, result: maskResult, error: (error) => masking.maskError(error, masking.errorMessage) }
+          : undefined;
+      },
       onNext: (connection, id, result) => operations.result(connection, id, result),
       onError: (connection, id, errors) => operations.failed(connection, id, errors),
       onComplete: (connection, id) => operations.completed(connection, id),
@@ -312,6 +323,9 @@ function graphiqlSignIn(headers: Record<string, string> | undefined): object {
   const authorization = headers?.Authorization;
   return authorization ? { connectionParams: { authorization } } : {};
 }
+
+/** Yoga's error masking (its maskedErrors option, with its logging), as the server instance keeps it. */
+type YogaMasking = { maskError(error: unknown, message: string): GraphQLError; errorMessage: string };
 
 type Enveloped = {
   execute: (args: ExecutionArgs) => unknown;

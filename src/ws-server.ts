@@ -7,14 +7,7 @@
 // - a connection keeps its socket, its sign-in params and its operations: not the upgrade request.
 import type { ExecutionArgs, ExecutionResult, GraphQLError as GraphQLErrorType } from 'graphql';
 import { getOperationAST, GraphQLError } from 'graphql';
-import {
-  CloseCode,
-  GRAPHQL_TRANSPORT_WS_PROTOCOL,
-  handleProtocols,
-  MessageType,
-  parseMessage,
-  type SubscribePayload,
-} from 'graphql-ws';
+import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols, MessageType, parseMessage, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 
 /** One WebSocket connection: what its hooks see (observe.ts keys its records by it). */
@@ -33,6 +26,12 @@ export type WsHooks = {
   onSubscribe(connection: WsConnection, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLErrorType[]>;
   execute(args: ExecutionArgs): unknown;
   subscribe(args: ExecutionArgs): unknown;
+  /**
+   * A subscription's own stream, to be read instead of the one `subscribe` answered (which wraps
+   * it in a promise chain per plugin hook and result); `result` and `error` do for each result and
+   * for the stream's failure what those hooks did. The answered stream is still ended (`return()`).
+   */
+  direct?(args: ExecutionArgs): DirectStream | undefined;
   onNext?(connection: WsConnection, id: string, result: ExecutionResult): void;
   onError?(connection: WsConnection, id: string, errors: readonly GraphQLErrorType[]): void;
   onComplete?(connection: WsConnection, id: string): void;
@@ -46,6 +45,12 @@ export type WsServerOptions = {
 };
 
 type Running = AsyncIterator<unknown> & { return?: () => Promise<unknown> };
+
+export type DirectStream = {
+  stream: AsyncIterator<ExecutionResult>;
+  result(result: ExecutionResult): ExecutionResult;
+  error(error: unknown): unknown;
+};
 
 type Connection = WsConnection & {
   initReceived: boolean;
@@ -106,7 +111,10 @@ export function serveGraphqlWs(
   wss.once('error', (error) => {
     console.error('Internal error emitted on the WebSocket server.', error);
     for (const client of wss.clients) {
-      client.close(CloseCode.InternalServerError, isProd ? 'Internal server error' : limitCloseReason(error.message, 'Internal server error'));
+      client.close(
+        CloseCode.InternalServerError,
+        isProd ? 'Internal server error' : limitCloseReason(error.message, 'Internal server error'),
+      );
     }
   });
 
@@ -172,7 +180,10 @@ export function serveGraphqlWs(
         return send(socket, '{"type":"connection_ack"}');
       }
       case MessageType.Ping:
-        return send(socket, JSON.stringify(message.payload ? { type: MessageType.Pong, payload: message.payload } : { type: MessageType.Pong }));
+        return send(
+          socket,
+          JSON.stringify(message.payload ? { type: MessageType.Pong, payload: message.payload } : { type: MessageType.Pong }),
+        );
       case MessageType.Pong:
         return;
       case MessageType.Subscribe:
@@ -217,19 +228,25 @@ export function serveGraphqlWs(
       }
       const result = await (operation.operation === 'subscription' ? hooks.subscribe(execution) : hooks.execute(execution));
       if (isAsyncIterable(result)) {
-        const iterator = result[Symbol.asyncIterator]() as Running;
+        const answered = result[Symbol.asyncIterator]() as Running;
         if (!operations.has(id)) {
-          await iterator.return?.();
+          await answered.return?.();
         } else {
-          operations.set(id, iterator);
+          // A complete from the client ends the answered stream, and with it the direct one.
+          operations.set(id, answered);
+          const direct = hooks.direct?.(execution);
+          const iterator = direct?.stream ?? answered;
           try {
             for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
-              await next(step.value as ExecutionResult);
+              await next(direct ? direct.result(step.value as ExecutionResult) : (step.value as ExecutionResult));
             }
-          } catch (thrown) {
+          } catch (failed) {
+            const thrown = direct ? direct.error(failed) : failed;
             const original = thrown instanceof Error ? thrown : new Error(String(thrown));
             await error([new GraphQLError(original.message, { originalError: original })]);
             operations.delete(id);
+          } finally {
+            if (direct) await answered.return?.();
           }
         }
       } else if (operations.has(id)) {

@@ -186,10 +186,27 @@ function subscribeWithClass(deliveryKey: string | null) {
         return this;
       },
     };
+    if (typeof args.contextValue === 'object' && args.contextValue !== null) ownStreams.set(args.contextValue, mapped);
     return mapped;
   };
 }
 const asStep = (value: ExecutionResult) => ({ value, done: false as const });
+
+/** Each operation's own stream of results, by its context, until a transport takes it. */
+const ownStreams = new WeakMap<object, AsyncGenerator<ExecutionResult, void, void>>();
+
+/**
+ * The stream of results this plugin made for an operation (by its context), before the per-result
+ * wrappers of other plugins (envelop's onNext, onEnd, onSubscribeError hooks) were put around it.
+ * A transport that reads it must do what those hooks do itself (server.ts: Yoga's error masking,
+ * observe.ts's counts) and end the wrapped stream (`return()`) so that their onEnd hooks run.
+ */
+export function takeOwnStream(contextValue: unknown): AsyncGenerator<ExecutionResult, void, void> | undefined {
+  if (typeof contextValue !== 'object' || contextValue === null) return undefined;
+  const stream = ownStreams.get(contextValue);
+  ownStreams.delete(contextValue);
+  return stream;
+}
 
 /** Every subscription's events are executed here: once per class for those that read them alike. */
 export function sharedDeliveryPlugin(): Plugin {

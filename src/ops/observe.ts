@@ -23,6 +23,9 @@ export type OperationRecord = {
   codes: Set<string>;
   /** A stream was started: its end is logged by the subscription, not the request. */
   subscribed?: boolean;
+  /** A stream's results so far, and the error codes they carried. */
+  events?: number;
+  streamCodes?: Set<string>;
 };
 
 export type OperationContext = { op?: OperationRecord };
@@ -59,6 +62,16 @@ function fill(record: OperationRecord | undefined, args: ExecutionArgs) {
   }
   const viewer = (args.contextValue as { viewer?: { id: string } | null }).viewer;
   if (viewer) record.userId = viewer.id;
+}
+
+/** One result of a stream: counted, and its error codes kept for the stream's end line. */
+function noteStreamResult(metrics: Metrics, record: OperationRecord, result: ExecutionResult) {
+  record.events = (record.events ?? 0) + 1;
+  metrics.eventDelivered();
+  if (!result.errors) return;
+  const found = errorCodes(result.errors);
+  metrics.errors(found);
+  for (const code of found) (record.streamCodes ??= new Set()).add(code);
 }
 
 /** Codes not seen yet on this record are counted and kept. */
@@ -99,26 +112,23 @@ export function observePlugin(metrics: Metrics, log: Logger): Plugin<OperationCo
         onSubscribeResult({ result }) {
           if (!isAsyncIterable(result)) return;
           record.subscribed = true;
+          record.events = 0;
+          record.streamCodes = new Set();
           const transport = record.transport === 'ws' ? 'ws' : 'sse';
           const started = performance.now();
-          let events = 0;
-          const codes = new Set<string>();
           metrics.subscriptionStarted(transport);
           log.info({ ...describe(record), transport }, 'subscription started');
-          return {
-            onNext({ result: next }) {
-              events++;
-              metrics.eventDelivered();
-              const found = errorCodes((next as ExecutionResult).errors);
-              metrics.errors(found);
-              for (const code of found) codes.add(code);
-            },
-            onEnd() {
-              metrics.subscriptionEnded(transport);
-              const durationMs = Math.round(performance.now() - started);
-              log.info({ ...describe(record), transport, errors: [...codes], events, durationMs }, 'subscription ended');
-            },
+          const onEnd = () => {
+            metrics.subscriptionEnded(transport);
+            const durationMs = Math.round(performance.now() - started);
+            log.info(
+              { ...describe(record), transport, errors: [...record.streamCodes!], events: record.events, durationMs },
+              'subscription ended',
+            );
           };
+          // WebSocket results are counted by wsOperations (below) as they are sent: no per-result hook.
+          if (transport === 'ws') return { onEnd };
+          return { onNext: ({ result: next }) => noteStreamResult(metrics, record, next as ExecutionResult), onEnd };
         },
       };
     },
@@ -158,7 +168,9 @@ export function wsOperations(metrics: Metrics, log: Logger) {
     },
     result(connection: object, id: string, result: ExecutionResult) {
       const record = open.get(connection)?.get(id);
-      if (record && !record.subscribed) noteErrors(metrics, record, result.errors);
+      if (!record) return;
+      if (record.subscribed) noteStreamResult(metrics, record, result);
+      else noteErrors(metrics, record, result.errors);
     },
     failed(connection: object, id: string, errors: readonly unknown[]) {
       const record = open.get(connection)?.get(id);
