@@ -136,8 +136,12 @@ async function profileDelivery(inspectorUrl: string): Promise<(n: number, answer
     writeFileSync(join(dir, `fanout-${n}-with-mutation.cpuprofile`), JSON.stringify(profile));
     // The samples after the response: the first delta is re-based on the response's time.
     let at = profile.startTime;
-    const first = profile.timeDeltas.findIndex((delta) => (at += delta) >= answeredUs);
-    const from = first < 0 ? profile.samples.length : first;
+    let from = 0;
+    while (from < profile.timeDeltas.length) {
+      at += profile.timeDeltas[from]!;
+      if (at >= answeredUs) break;
+      from++;
+    }
     const delivery = {
       ...profile,
       startTime: answeredUs,

@@ -71,7 +71,8 @@ function noteStreamResult(metrics: Metrics, record: OperationRecord, result: Exe
   if (!result.errors) return;
   const found = errorCodes(result.errors);
   metrics.errors(found);
-  for (const code of found) (record.streamCodes ??= new Set()).add(code);
+  record.streamCodes ??= new Set();
+  for (const code of found) record.streamCodes.add(code);
 }
 
 /** Codes not seen yet on this record are counted and kept. */
