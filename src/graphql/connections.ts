@@ -46,7 +46,7 @@ builder.node(ConnectionRef, {
       type: Environment,
       resolve: (c, _, ctx) => ctx.loaders.environment.now(c.environmentId) as MaybePromise<EnvironmentRow>,
     }),
-    status: t.field({ type: ConnectionStatus, resolve: (c) => c.status }),
+    status: t.expose('status', { type: ConnectionStatus }),
     scopedToFlow: t.field({
       type: FlowRef,
       nullable: true,
@@ -79,7 +79,10 @@ ConnectionReferenceRef.implement({
       type: Connector,
       description: 'What the slot connects to: every viewer of the flow sees it (run-only users bring one of these for INVOKER).',
       resolve: (r, _, ctx) =>
-        whenKnown(ctx.loaders.connection.now(r.connectionId), (connection) => ctx.loaders.connector.now(connection!.connectorId) as MaybePromise<ConnectorRow>),
+        whenKnown(
+          ctx.loaders.connection.now(r.connectionId),
+          (connection) => ctx.loaders.connector.now(connection!.connectorId) as MaybePromise<ConnectorRow>,
+        ),
     }),
     connection: t.field({
       type: Connection,
@@ -87,14 +90,16 @@ ConnectionReferenceRef.implement({
       description: 'Null for viewers who may not see it (run-only users see the connector only).',
       // S23: the flow's definition (its actions and connections) is for those who see it whole.
       resolve: (r, _, ctx) =>
-        whenKnown(ctx.loaders.flow.now(r.flowId), (found) => (seesDefinition(found?.access) ? ctx.loaders.connection.now(r.connectionId) : null)),
+        whenKnown(ctx.loaders.flow.now(r.flowId), (found) =>
+          seesDefinition(found?.access) ? ctx.loaders.connection.now(r.connectionId) : null,
+        ),
     }),
     usage: t.field({
       type: ConnectionUsage,
       description: 'EMBEDDED while an action uses it, OTHER when none does (S7).',
       resolve: (r, _, ctx) => whenKnown(ctx.loaders.actionsOfFlow.now(r.flowId), (actions) => connectionUsage(r.id, actions)),
     }),
-    runOnlySource: t.field({ type: ConnectionSource, resolve: (r) => r.runOnlySource }),
+    runOnlySource: t.expose('runOnlySource', { type: ConnectionSource }),
   }),
 });
 

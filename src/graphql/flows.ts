@@ -30,7 +30,8 @@ const AccessPathKind = builder.enumType('AccessPathKind', { values: ACCESS_PATH_
 AccessPathRef.implement({
   description: 'One reason a principal has access.',
   fields: (t) => ({
-    kind: t.field({ type: AccessPathKind, resolve: (p) => p.kind }),
+    // Exposed, not resolved: graphql-jit reads an exposed field inline (plain-fields.ts).
+    kind: t.expose('kind', { type: AccessPathKind }),
     via: t.field({
       type: Principal,
       nullable: true,
@@ -45,7 +46,7 @@ export const FlowAccess = FlowAccessRef;
 FlowAccessRef.implement({
   description: 'What a user may do with a flow, and why.',
   fields: (t) => ({
-    level: t.field({ type: AccessLevel, resolve: (a) => a.level }),
+    level: t.expose('level', { type: AccessLevel }),
     // Each flag is exactly what the matching mutation allows (S22): policy/access.ts decides both.
     canView: t.exposeBoolean('canView', { description: 'Sees the flow: any access that is not blocked.' }),
     canEdit: t.exposeBoolean('canEdit', {
@@ -65,7 +66,7 @@ FlowAccessRef.implement({
     canViewRunHistory: t.exposeBoolean('canViewRunHistory', {
       description: 'Sees every run: owners and admins (run-only users see their own).',
     }),
-    paths: t.field({ type: [AccessPathRef], resolve: (a) => a.paths }),
+    paths: t.expose('paths', { type: [AccessPathRef] }),
     blockedReason: t.exposeString('blockedReason', {
       nullable: true,
       description: 'Why access is inert (e.g. the user is outside the environment), if it is.',
@@ -111,9 +112,9 @@ builder.node(FlowRef, {
       description: 'The primary owner: the creator, unless ownership was changed (solution-aware flows only).',
       resolve: (f, _, ctx) => ctx.loaders.user.now(f.primaryOwnerId) as MaybePromise<UserRow>,
     }),
-    trigger: t.field({ type: TriggerKind, resolve: (f) => f.trigger }),
-    state: t.field({ type: FlowState, resolve: (f) => f.state }),
-    suspensionReason: t.field({ type: SuspensionReason, nullable: true, resolve: (f) => f.suspensionReason }),
+    trigger: t.expose('trigger', { type: TriggerKind }),
+    state: t.expose('state', { type: FlowState }),
+    suspensionReason: t.expose('suspensionReason', { type: SuspensionReason, nullable: true }),
     solutionAware: t.exposeBoolean('solutionAware'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     modifiedAt: t.expose('modifiedAt', { type: 'DateTime' }),

@@ -37,9 +37,10 @@ export function grantConnection(
   });
   return builder.objectRef<GrantPage>(`${name}Connection`).implement({
     fields: (t) => ({
-      edges: t.field({ type: [edge], complexity: EDGES_COST, resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-      totalCount: t.int({ resolve: (c) => c.totalCount }),
+      // Exposed: read inline by graphql-jit (plain-fields.ts).
+      edges: t.expose('edges', { type: [edge], complexity: EDGES_COST }),
+      pageInfo: t.expose('pageInfo', { type: builder.pageInfoRef() }),
+      totalCount: t.exposeInt('totalCount'),
     }),
   });
 }
@@ -82,7 +83,11 @@ export function grantPage(args: DefaultConnectionArguments, flow: FlowRow, grant
   });
   const nodes = grants.slice(offset, offset + limit);
   const edges = nodes.slice(0, expectedSize).map((grant, i) => new GrantEdgeAt(offset + i, { grant, flow }));
-  return { edges, pageInfo: new OffsetPageInfo(offset, edges.length, hasPreviousPage, hasNextPage(nodes.length)), totalCount: grants.length };
+  return {
+    edges,
+    pageInfo: new OffsetPageInfo(offset, edges.length, hasPreviousPage, hasNextPage(nodes.length)),
+    totalCount: grants.length,
+  };
 }
 
 /** An edge whose cursor is encoded when read. */

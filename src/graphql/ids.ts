@@ -11,16 +11,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * MAX_REMEMBERED_IDS, then forgotten all at once.
  */
 export function globalId(typename: string, id: string): string {
-  const plain = `${typename}:${id}`;
-  let encoded = rememberedIds.get(plain);
+  // By type, then key: no "Type:key" string made to look one up.
+  let ofType = rememberedIds.get(typename);
+  if (ofType === undefined) {
+    ofType = new Map();
+    rememberedIds.set(typename, ofType);
+  }
+  let encoded = ofType.get(id);
   if (encoded === undefined) {
     encoded = encodeGlobalID(typename, id);
-    if (rememberedIds.size >= MAX_REMEMBERED_IDS) rememberedIds.clear();
-    rememberedIds.set(plain, encoded);
+    if (++remembered > MAX_REMEMBERED_IDS) {
+      for (const ids of rememberedIds.values()) ids.clear();
+      remembered = 1;
+    }
+    ofType.set(id, encoded);
   }
   return encoded;
 }
-const rememberedIds = new Map<string, string>();
+const rememberedIds = new Map<string, Map<string, string>>();
+let remembered = 0;
 const MAX_REMEMBERED_IDS = 50_000;
 
 /** The type and key of a global id, or null if it is not one of ours. */

@@ -12,6 +12,7 @@ import type { Plugin } from 'graphql-yoga';
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { resolveNodeIdsSynchronously } from './node-ids.js';
+import { readRelayFieldsPlainly } from './plain-fields.js';
 
 const singleOperation = (document: DocumentNode) => document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length === 1;
 /** One query or mutation: subscriptions stay on graphql-js (a graphql-ws stream replaying from a cursor hung under graphql-jit). */
@@ -40,7 +41,12 @@ function useVariablesCoercedByGraphqlJs(): Plugin {
 export function jitPlugins(): Plugin[] {
   return [
     // Before any document is compiled: the compiled code takes the fields' resolvers as they are then.
-    { onSchemaChange: ({ schema }) => resolveNodeIdsSynchronously(schema) },
+    {
+      onSchemaChange: ({ schema }) => {
+        resolveNodeIdsSynchronously(schema);
+        readRelayFieldsPlainly(schema);
+      },
+    },
     useVariablesCoercedByGraphqlJs(),
     useGraphQlJit({}, { enableIf: ({ document }) => compiled(document) }) as Plugin,
   ];

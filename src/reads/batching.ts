@@ -73,8 +73,7 @@ export class Loader<K, V> extends DataLoader<K, V> {
   }
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
 /** `then(value)` at once for a value, after it for a promise: a resolver stays synchronous when its loader knows the answer. */
 export function whenKnown<T, R>(value: T | Promise<T>, then: (value: T) => R | Promise<R>): R | Promise<R> {
