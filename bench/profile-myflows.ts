@@ -1,7 +1,7 @@
 // Profiling aid for the myflows case (issue #13): seeds the myflows tenant once into the
 // PostgreSQL of DATABASE_URL (reused on later runs), starts flowshare in-process and drives it
 // with autocannon in a child process. PROFILE_OUT=<file.cpuprofile> records a CPU profile of
-// the server during the measured load only, PROFILE_HEAP=<file.heapprofile> its sampled allocations, (not startup, seeding or warm-up). PROFILE_SECONDS sets the load's length (default 10); PROFILE_TARGET=flowshare
+// the server during the measured load only, PROFILE_HEAP=<file.heapprofile> its sampled allocations (collected ones too), (not startup, seeding or warm-up). PROFILE_SECONDS sets the load's length (default 10); PROFILE_TARGET=flowshare
 // skips the floor (measured first otherwise, for the ratio). Summarize the .cpuprofile with bench/profile-summary.ts.
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -45,6 +45,24 @@ const run = async (url: string, duration: number) => {
 const report = (name: string, r: Result) =>
   console.log(`${name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, errors ${r.errors + r.non2xx}`);
 try {
+  // PROFILE_ROUNDS=n: no profile, n interleaved rounds of floor then flowshare (PROFILE_SECONDS
+  // each), each round's ratio and their median: steadier than one pair on a shared machine.
+  const rounds = Number(process.env.PROFILE_ROUNDS ?? 0);
+  if (rounds > 0) {
+    await run(baseline.url, 2);
+    await run(server.url, 2);
+    const ratios: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const [floor, ours] = [await run(baseline.url, seconds), await run(server.url, seconds)];
+      ratios.push(ours.requests.average / floor.requests.average);
+      console.log(
+        `round ${i + 1}: floor ${floor.requests.average.toFixed(1)} req/s, flowshare ${ours.requests.average.toFixed(1)} req/s, ratio ${ratios.at(-1)!.toFixed(2)}`,
+      );
+    }
+    const sorted = [...ratios].sort((a, b) => a - b);
+    console.log(`median ratio flowshare / baseline: ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)}`);
+    process.exit(0);
+  }
   // The floor first (unless PROFILE_TARGET=flowshare), then flowshare, profiled when asked.
   let floor: Result | undefined;
   if (process.env.PROFILE_TARGET !== 'flowshare') {
@@ -60,8 +78,15 @@ try {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
-  // Sampled allocations still live when it stops (every 32 KiB on average), with their stacks.
-  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 32_768 });
+  // Sampled allocations (every 32 KiB on average) with their stacks, those the GC has collected
+  // by the end included: the allocation rate by allocator, which is what the GC's share pays for.
+  if (heap) {
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 32_768,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as never);
+  }
   const result = await run(server.url, seconds);
   if (out) writeFileSync(out, JSON.stringify((await session.post('Profiler.stop')).profile));
   if (heap) writeFileSync(heap, JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
