@@ -190,8 +190,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const masking = (yoga as unknown as { maskedErrorsOpts?: YogaMasking | null }).maskedErrorsOpts ?? undefined;
   const maskResult = (result: ExecutionResult): ExecutionResult =>
     result.errors && masking ? { ...result, errors: result.errors.map((error) => masking.maskError(error, masking.errorMessage)) } : result;
+  const maskStreamError = (error: unknown) => (masking ? masking.maskError(error, masking.errorMessage) : error);
   wss.on('connection', (socket, request) => {
-    const unwatch = slowReaders.watch({ isStalled: () => socket.bufferedAmount > 0, drop: () => socket.terminate() });
+    // Methods, not arrows: kept as long as the connection is.
+    const unwatch = slowReaders.watch({
+      isStalled() {
+        return socket.bufferedAmount > 0;
+      },
+      drop() {
+        socket.terminate();
+      },
+    });
     const requestId = requestIdOf(request.headers);
     metrics.websocketOpened();
     const opened = Date.now();
@@ -273,9 +282,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       direct: (args) => {
         const stream = takeOwnStream(args.contextValue);
-        return stream && masking
-          ? { stream, result: maskResult, error: (error) => masking.maskError(error, masking.errorMessage) }
-          : undefined;
+        return stream && masking ? { stream, result: maskResult, error: maskStreamError } : undefined;
       },
       onNext: (connection, id, result) => operations.result(connection, id, result),
       onError: (connection, id, errors) => operations.failed(connection, id, errors),

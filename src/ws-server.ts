@@ -127,12 +127,7 @@ export function serveGraphqlWs(
       operations: new Map(),
       awaitingPong: false,
     };
-    const internalError = (error: unknown) => {
-      console.error('Internal error on a WebSocket connection.', error);
-      const message = error instanceof Error ? error.message : String(error);
-      socket.close(CloseCode.InternalServerError, isProd ? 'Internal server error' : limitCloseReason(message, 'Internal server error'));
-    };
-    socket.once('error', internalError);
+    socket.once('error', (error) => internalError(socket, error));
     if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
       socket.close(CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
       return;
@@ -148,7 +143,7 @@ export function serveGraphqlWs(
       }, initWaitMs);
     }
     socket.on('message', (data) => {
-      received(connection, String(data)).catch(internalError);
+      received(connection, String(data)).catch((error: unknown) => internalError(socket, error));
     });
     socket.once('close', () => {
       clearTimeout(connection.initWait);
@@ -205,25 +200,18 @@ export function serveGraphqlWs(
     if (!connection.acknowledged) return socket.close(CloseCode.Unauthorized, 'Unauthorized');
     if (operations.has(id)) return socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
     operations.set(id, null);
+    // Module-level helpers, not closures: an operation's frame lives as long as its stream.
     const idJson = JSON.stringify(id);
-    const error = (errors: readonly GraphQLErrorType[]) => {
-      hooks.onError?.(connection, id, errors);
-      return send(socket, `{"id":${idJson},"type":"error","payload":${JSON.stringify(errors.map((e) => e.toJSON()))}}`);
-    };
-    const next = (result: ExecutionResult) => {
-      hooks.onNext?.(connection, id, result);
-      return send(socket, `{"id":${idJson},"type":"next","payload":${jsonOf(result)}}`);
-    };
     try {
       const args = await hooks.onSubscribe(connection, id, payload);
       if (Array.isArray(args)) {
-        if (operations.has(id)) await error(args as readonly GraphQLErrorType[]);
+        if (operations.has(id)) await sendError(hooks, connection, id, idJson, args as readonly GraphQLErrorType[]);
         return;
       }
       const execution = args as ExecutionArgs;
       const operation = getOperationAST(execution.document, execution.operationName);
       if (!operation) {
-        if (operations.has(id)) await error([new GraphQLError('Unable to identify operation')]);
+        if (operations.has(id)) await sendError(hooks, connection, id, idJson, [new GraphQLError('Unable to identify operation')]);
         return;
       }
       const result = await (operation.operation === 'subscription' ? hooks.subscribe(execution) : hooks.execute(execution));
@@ -238,19 +226,25 @@ export function serveGraphqlWs(
           const iterator = direct?.stream ?? answered;
           try {
             for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
-              await next(direct ? direct.result(step.value as ExecutionResult) : (step.value as ExecutionResult));
+              await sendNext(
+                hooks,
+                connection,
+                id,
+                idJson,
+                direct ? direct.result(step.value as ExecutionResult) : (step.value as ExecutionResult),
+              );
             }
           } catch (failed) {
             const thrown = direct ? direct.error(failed) : failed;
             const original = thrown instanceof Error ? thrown : new Error(String(thrown));
-            await error([new GraphQLError(original.message, { originalError: original })]);
+            await sendError(hooks, connection, id, idJson, [new GraphQLError(original.message, { originalError: original })]);
             operations.delete(id);
           } finally {
             if (direct) await answered.return?.();
           }
         }
       } else if (operations.has(id)) {
-        await next(result as ExecutionResult);
+        await sendNext(hooks, connection, id, idJson, result as ExecutionResult);
       }
       const notify = operations.has(id);
       hooks.onComplete?.(connection, id);
@@ -268,6 +262,22 @@ export function serveGraphqlWs(
       await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+function internalError(socket: WebSocket, error: unknown): void {
+  console.error('Internal error on a WebSocket connection.', error);
+  const message = error instanceof Error ? error.message : String(error);
+  socket.close(CloseCode.InternalServerError, isProd ? 'Internal server error' : limitCloseReason(message, 'Internal server error'));
+}
+
+function sendNext(hooks: WsHooks, connection: WsConnection, id: string, idJson: string, result: ExecutionResult) {
+  hooks.onNext?.(connection, id, result);
+  return send(connection.socket, `{"id":${idJson},"type":"next","payload":${jsonOf(result)}}`);
+}
+
+function sendError(hooks: WsHooks, connection: WsConnection, id: string, idJson: string, errors: readonly GraphQLErrorType[]) {
+  hooks.onError?.(connection, id, errors);
+  return send(connection.socket, `{"id":${idJson},"type":"error","payload":${JSON.stringify(errors.map((e) => e.toJSON()))}}`);
 }
 
 /**

@@ -64,10 +64,14 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
     const executor = this.#executor;
     if (!executor) return;
     this.#executor = null;
+    const stopped = this.#stop;
     const stop = Object.assign(() => this.#end(), {
+      // A method, not an arrow: kept as long as the stream is (and, under tsx's keepNames, a named
+      // arrow would carry a property store of its own).
       // biome-ignore lint/suspicious/noThenProperty: `await stop` waits for the stream to stop, as Repeater's does.
-      then: <A, B>(onStopped?: (() => A | PromiseLike<A>) | null, onError?: ((e: unknown) => B | PromiseLike<B>) | null) =>
-        this.#stop.then(onStopped, onError),
+      then<A, B>(onStopped?: (() => A | PromiseLike<A>) | null, onError?: ((e: unknown) => B | PromiseLike<B>) | null) {
+        return stopped.then(onStopped, onError);
+      },
     }) as Stop;
     try {
       void Promise.resolve(executor((value) => this.#push(value), stop)).catch((error: unknown) => this.#fail(error));

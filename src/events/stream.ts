@@ -41,94 +41,128 @@ export const MAX_BEHIND = 1_000;
 // setTimeout takes at most 2^31-1 ms (about 24.8 days).
 const MAX_TIMER = 2 ** 31 - 1;
 
+// Per-subscription state lives in a class, not in closures: thousands of streams sit idle at once,
+// and every closure a stream keeps is kept thousands of times (issue #13).
 export function replayThenLive(options: StreamOptions): AsyncIterableIterator<EventRow | StreamEnd> {
-  return new EventQueue<EventRow | StreamEnd>(async (push, stop) => {
-    let delivered = options.after ?? Number.NEGATIVE_INFINITY;
-    let ended = false;
-    const end = (error?: Error) => {
-      if (ended) return;
-      ended = true;
-      if (error) void push({ end: error }).then(() => stop());
-      else stop();
-    };
+  const stream = new LiveStream(options);
+  return new EventQueue<EventRow | StreamEnd>((push, stop) => stream.run(push, stop));
+}
 
-    // Per event and subscriber, as few promises as will keep the order: an event authorized in
-    // memory (or needing no check) is pushed at once; only a check that queries waits for it.
-    const pass = (event: EventRow): Promise<unknown> => {
-      delivered = event.position;
-      const consumed = push(event);
-      return options.isLast ? consumed.then(() => options.isLast!(event) && end()) : consumed;
-    };
-    const deliver = (event: EventRow): Promise<unknown> | undefined => {
-      if (ended || event.position <= delivered) return;
-      const decided = options.authorize?.(event) ?? null;
-      if (decided === null) return pass(event);
-      if (decided instanceof Error) return void end(decided);
-      return decided.then((refusal) => {
-        if (ended) return;
-        if (refusal) return end(refusal);
-        return pass(event);
-      });
-    };
-    // Deliveries run one after another, so events keep their order across awaits.
-    let chain: Promise<unknown> = Promise.resolve();
-    let waiting = 0;
-    const settled = () => waiting--;
-    const failed = (error: Error) => {
-      waiting--;
-      end(error);
-    };
-    const enqueue = (event: EventRow) => {
-      waiting++;
-      chain = chain.then(() => deliver(event)).then(settled, failed);
-    };
+type Push = (value: EventRow | StreamEnd) => Promise<void>;
 
-    let live = false;
-    const held: EventRow[] = [];
-    const unsubscribe = options.feed.subscribe(options.scope, (event) => {
-      if (ended || (options.accept && !options.accept(event))) return;
-      if (waiting + held.length >= MAX_BEHIND) return end(options.tooSlow());
-      if (live) enqueue(event);
-      else held.push(event);
-    });
+class LiveStream {
+  readonly options: StreamOptions;
+  delivered: number;
+  ended = false;
+  live = false;
+  readonly held: EventRow[] = [];
+  /** Deliveries run one after another, so events keep their order across awaits. */
+  chain: Promise<unknown> = Promise.resolve();
+  waiting = 0;
+  timer: NodeJS.Timeout | undefined;
+  push!: Push;
+  stop!: () => void;
+
+  constructor(options: StreamOptions) {
+    this.options = options;
+    this.delivered = options.after ?? Number.NEGATIVE_INFINITY;
+  }
+
+  async run(push: Push, stop: (() => void) & PromiseLike<void>): Promise<void> {
+    this.push = push;
+    this.stop = stop;
+    const { options } = this;
+    const unsubscribe = options.feed.subscribe(options.scope, (event) => this.received(event));
     // Registered before the checks below: a departure committed before one of them is seen by
     // it, one committed after is seen by the feed (it reads the directory version with the log).
     const viewer = options.viewer;
-    const unwatch = viewer ? options.feed.watchViewer(viewer.id, () => end(viewer.departed())) : () => {};
-    const stillActive = async () => {
-      if (viewer && !(await options.feed.isActive(viewer.id))) end(viewer.departed());
-      return !ended;
-    };
-    // A token may outlive one timer (30-day tokens): re-arm until its time has really come.
-    let timer: NodeJS.Timeout | undefined;
-    const arm = (endsAt: NonNullable<StreamOptions['endsAt']>) => {
-      const left = endsAt.at.getTime() - Date.now();
-      // Not a number: a date past what Date holds (the verifier refuses such tokens anyway).
-      if (!(left > 0)) return end(endsAt.error());
-      timer = setTimeout(() => arm(endsAt), Math.min(MAX_TIMER, left));
-    };
-    if (options.endsAt) arm(options.endsAt);
+    const unwatch = viewer ? options.feed.watchViewer(viewer.id, () => this.end(viewer.departed())) : undefined;
+    if (options.endsAt) this.arm();
 
     try {
       if (options.after !== null) {
-        for (let page: EventRow[] = []; !ended; ) {
-          page = await options.replay(delivered, REPLAY_PAGE);
+        for (let page: EventRow[] = []; !this.ended; ) {
+          page = await options.replay(this.delivered, REPLAY_PAGE);
           // Asked after the page is read: still active now means active when it was read.
-          if (!(await stillActive())) break;
-          for (const event of page) await deliver(event);
+          if (!(await this.stillActive())) break;
+          for (const event of page) await this.deliver(event);
           if (page.length < REPLAY_PAGE) break;
         }
       } else {
-        await stillActive();
+        await this.stillActive();
       }
-      live = true;
-      for (const event of held.splice(0)) enqueue(event);
+      this.live = true;
+      for (const event of this.held.splice(0)) this.enqueue(event);
     } catch (error) {
-      end(error as Error);
+      this.end(error as Error);
     }
     await stop;
     unsubscribe();
-    unwatch();
-    clearTimeout(timer);
-  });
+    unwatch?.();
+    clearTimeout(this.timer);
+  }
+
+  end(error?: Error): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (error) void this.push({ end: error }).then(() => this.stop());
+    else this.stop();
+  }
+
+  received(event: EventRow): void {
+    const { options } = this;
+    if (this.ended || (options.accept && !options.accept(event))) return;
+    if (this.waiting + this.held.length >= MAX_BEHIND) this.end(options.tooSlow());
+    else if (this.live) this.enqueue(event);
+    else this.held.push(event);
+  }
+
+  async stillActive(): Promise<boolean> {
+    const viewer = this.options.viewer;
+    if (viewer && !(await this.options.feed.isActive(viewer.id))) this.end(viewer.departed());
+    return !this.ended;
+  }
+
+  /** A token may outlive one timer (30-day tokens): re-arm until its time has really come. */
+  arm(): void {
+    const endsAt = this.options.endsAt!;
+    const left = endsAt.at.getTime() - Date.now();
+    // Not a number: a date past what Date holds (the verifier refuses such tokens anyway).
+    if (!(left > 0)) this.end(endsAt.error());
+    else this.timer = setTimeout(() => this.arm(), Math.min(MAX_TIMER, left));
+  }
+
+  enqueue(event: EventRow): void {
+    this.waiting++;
+    this.chain = this.chain
+      .then(() => this.deliver(event))
+      .then(
+        () => this.waiting--,
+        (error: Error) => {
+          this.waiting--;
+          this.end(error);
+        },
+      );
+  }
+
+  // Per event and subscriber, as few promises as will keep the order: an event authorized in
+  // memory (or needing no check) is pushed at once; only a check that queries waits for it.
+  deliver(event: EventRow): Promise<unknown> | undefined {
+    if (this.ended || event.position <= this.delivered) return;
+    const decided = this.options.authorize?.(event) ?? null;
+    if (decided === null) return this.pass(event);
+    if (decided instanceof Error) return void this.end(decided);
+    return decided.then((refusal) => {
+      if (this.ended) return;
+      if (refusal) return this.end(refusal);
+      return this.pass(event);
+    });
+  }
+
+  pass(event: EventRow): Promise<unknown> {
+    this.delivered = event.position;
+    const consumed = this.push(event);
+    const isLast = this.options.isLast;
+    return isLast ? consumed.then(() => isLast(event) && this.end()) : consumed;
+  }
 }

@@ -141,18 +141,22 @@ function executeOnce(payload: object, deliveryKey: string, args: ExecutionArgs):
  * every context arrives with a set), and an event's set lives as long as the event.
  */
 export function releaseLoaders(ctx: Context, make: () => Context['loaders'] = () => createLoaders(ctx.db, ctx.viewer)): void {
-  const settle = (value: Context['loaders']) =>
-    Object.defineProperty(ctx, 'loaders', { value, writable: true, configurable: true, enumerable: true });
+  // Accessor methods, not arrows: a context keeps them while its subscription is idle (issue #13).
   Object.defineProperty(ctx, 'loaders', {
     configurable: true,
     enumerable: true,
-    get: () => {
+    get() {
       const made = make();
-      settle(made);
+      settleLoaders(ctx, made);
       return made;
     },
-    set: settle,
+    set(value: Context['loaders']) {
+      settleLoaders(ctx, value);
+    },
   });
+}
+function settleLoaders(ctx: Context, value: Context['loaders']) {
+  Object.defineProperty(ctx, 'loaders', { value, writable: true, configurable: true, enumerable: true });
 }
 
 /**
@@ -166,14 +170,16 @@ function subscribeWithClass(deliveryKey: string | null) {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source;
     const iterator = source[Symbol.asyncIterator]();
-    const resultOf = (payload: object) => (deliveryKey === null ? executeFor(payload, args) : executeOnce(payload, deliveryKey, args));
+    // Methods, not arrows: this object lives as long as the subscription (issue #13).
     const mapped: AsyncGenerator<ExecutionResult, void, void> = {
-      next: () =>
-        iterator.next().then((step) => {
+      next() {
+        return iterator.next().then((step) => {
           if (step.done) return step;
-          const result = resultOf(step.value as object);
+          const payload = step.value as object;
+          const result = deliveryKey === null ? executeFor(payload, args) : executeOnce(payload, deliveryKey, args);
           return 'then' in result ? result.then(asStep) : asStep(result);
-        }),
+        });
+      },
       async return() {
         await iterator.return?.();
         return { value: undefined, done: true };

@@ -37,25 +37,42 @@ async function stream(
   const viewer = requireViewer(ctx);
   // Nothing loaded before the first event is of use to it (each event makes its own).
   releaseLoaders(ctx);
+  // Methods and module-level functions rather than arrows: a stream's options live as long as it
+  // does, and each named closure is one more object per idle subscription (issue #13).
   return replayThenLive({
     feed: ctx.feed,
     scope,
     after,
-    replay: (position, limit) => readLog(ctx.db, scope, { after: position, limit, kinds: kinds && [...kinds] }),
-    accept: kinds ? (event) => kinds.has(event.kind) : undefined,
+    replay(position, limit) {
+      return readLog(ctx.db, scope, { after: position, limit, kinds: kinds && [...kinds] });
+    },
+    accept: kinds ? acceptKinds(kinds) : undefined,
     authorize: options.authorize,
     isLast: options.isLast,
-    viewer: { id: viewer.id, departed: () => unauthenticated('the user has left the organization') },
-    endsAt: until ? { at: until, error: () => unauthenticated('the token has expired; subscribe again with a new one') } : undefined,
-    tooSlow: () =>
-      new GraphQLError(
-        `This subscription fell more than ${MAX_BEHIND} events behind: subscribe again after the last cursor you received.`,
-        {
-          extensions: { code: 'TOO_SLOW' },
-        },
-      ),
+    viewer: { id: viewer.id, departed },
+    endsAt: until ? { at: until, error: expired } : undefined,
+    tooSlow,
   });
 }
+
+function acceptKinds(kinds: ReadonlySet<Kind>) {
+  return (event: EventRow) => kinds.has(event.kind);
+}
+function departed() {
+  return unauthenticated('the user has left the organization');
+}
+function expired() {
+  return unauthenticated('the token has expired; subscribe again with a new one');
+}
+function tooSlow() {
+  return new GraphQLError(
+    `This subscription fell more than ${MAX_BEHIND} events behind: subscribe again after the last cursor you received.`,
+    {
+      extensions: { code: 'TOO_SLOW' },
+    },
+  );
+}
+const isFlowDeleted = (event: EventRow) => event.kind === 'FLOW_DELETED';
 
 /**
  * Each event is resolved with fresh loaders, made on first use (a stream's context lives for
@@ -102,13 +119,13 @@ builder.subscriptionFields((t) => ({
       const lost = 'You no longer own this flow or administer its environment.';
       return stream(ctx, { flowId }, args.after, {
         // As of the event (its audience), not as of now: the flow may be gone by delivery.
-        authorize: (event) => {
+        authorize(event) {
           const could = couldWatchFlow(event, viewer.id);
           if (could !== null) return could ? null : new DomainError('NOT_AUTHORIZED', lost);
           // An event logged before audiences were recorded: checked now, as it used to be.
           return event.kind === 'FLOW_DELETED' ? null : refusal(() => assertMayWatchFlow(ctx.db, viewer, flowId, field), lost);
         },
-        isLast: (event) => event.kind === 'FLOW_DELETED',
+        isLast: isFlowDeleted,
       });
     },
     resolve: delivered,
@@ -124,7 +141,7 @@ builder.subscriptionFields((t) => ({
       await assertMayWatchEnvironment(ctx.db, viewer, environmentId, field);
       const lost = 'You no longer administer this environment.';
       return stream(ctx, { environmentId }, args.after, {
-        authorize: (event) => {
+        authorize(event) {
           const could = couldWatchEnvironment(event, viewer.id);
           if (could !== null) return could ? null : new DomainError('NOT_AUTHORIZED', lost);
           return refusal(() => assertMayWatchEnvironment(ctx.db, viewer, environmentId, field), lost);

@@ -119,17 +119,22 @@ export function observePlugin(metrics: Metrics, log: Logger): Plugin<OperationCo
           const started = performance.now();
           metrics.subscriptionStarted(transport);
           log.info({ ...describe(record), transport }, 'subscription started');
-          const onEnd = () => {
-            metrics.subscriptionEnded(transport);
-            const durationMs = Math.round(performance.now() - started);
-            log.info(
-              { ...describe(record), transport, errors: [...record.streamCodes!], events: record.events, durationMs },
-              'subscription ended',
-            );
+          // Methods, not arrows: kept as long as the stream is.
+          const hooks = {
+            onNext({ result: next }: { result: unknown }) {
+              noteStreamResult(metrics, record, next as ExecutionResult);
+            },
+            onEnd() {
+              metrics.subscriptionEnded(transport);
+              const durationMs = Math.round(performance.now() - started);
+              log.info(
+                { ...describe(record), transport, errors: [...record.streamCodes!], events: record.events, durationMs },
+                'subscription ended',
+              );
+            },
           };
           // WebSocket results are counted by wsOperations (below) as they are sent: no per-result hook.
-          if (transport === 'ws') return { onEnd };
-          return { onNext: ({ result: next }) => noteStreamResult(metrics, record, next as ExecutionResult), onEnd };
+          return transport === 'ws' ? { onEnd: hooks.onEnd } : hooks;
         },
       };
     },
