@@ -1,9 +1,10 @@
 // Compares two V8 heap snapshots (.heapsnapshot): what the second holds more of, by node type and
-process.stdout.on('error', () => process.exit(0)); // piped to head
 // name (constructor, closure or string), and for the top rows who holds them (the retainers'
 // type, name and edge). Usage: node --import tsx bench/heap-diff.ts <before> <after> [per=1] [top=30]
 // `per` divides the figures (the number of subscriptions, say).
 import { readFileSync } from 'node:fs';
+
+process.stdout.on('error', () => process.exit(0)); // piped to head
 
 type Snapshot = {
   snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
