@@ -109,7 +109,7 @@ export function createMetrics(options: { process?: boolean; maxOperationNames?: 
       subscriptionsStarted.inc({ transport });
     },
     subscriptionEnded: (transport: 'ws' | 'sse') => subscriptions.dec({ transport }),
-    eventDelivered: () => delivered.inc(),
+    eventDelivered: (count = 1) => delivered.inc(count),
     jobRun(job: string, outcome: Outcome, seconds: number, items: number) {
       jobRuns.inc({ job, outcome });
       jobDuration.observe({ job }, seconds);

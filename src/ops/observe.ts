@@ -64,10 +64,26 @@ function fill(record: OperationRecord | undefined, args: ExecutionArgs) {
   if (viewer) record.userId = viewer.id;
 }
 
+/**
+ * Results delivered, added to the metric once per turn of the event loop: a live event reaches
+ * thousands of streams at once, and the metric's inc costs more than a number's.
+ */
+const undelivered = new Map<Metrics, number>();
+function countDelivered(metrics: Metrics) {
+  const pending = undelivered.get(metrics);
+  if (pending !== undefined) return void undelivered.set(metrics, pending + 1);
+  undelivered.set(metrics, 1);
+  setImmediate(flushDelivered, metrics);
+}
+function flushDelivered(metrics: Metrics) {
+  metrics.eventDelivered(undelivered.get(metrics));
+  undelivered.delete(metrics);
+}
+
 /** One result of a stream: counted, and its error codes kept for the stream's end line. */
 function noteStreamResult(metrics: Metrics, record: OperationRecord, result: ExecutionResult) {
   record.events = (record.events ?? 0) + 1;
-  metrics.eventDelivered();
+  countDelivered(metrics);
   if (!result.errors) return;
   const found = errorCodes(result.errors);
   metrics.errors(found);
