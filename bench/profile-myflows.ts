@@ -52,11 +52,19 @@ try {
     await run(baseline.url, 2);
     await run(server.url, 2);
     const ratios: number[] = [];
+    // This process's CPU per request while each runs (the floor and flowshare take turns in it):
+    // less swayed by the machine's other load than req/s.
+    const measured = async (url: string) => {
+      const cpu = process.cpuUsage();
+      const result = await run(url, seconds);
+      const { user, system } = process.cpuUsage(cpu);
+      return { result, cpuMs: (user + system) / 1000 / (result.requests.average * seconds) };
+    };
     for (let i = 0; i < rounds; i++) {
-      const [floor, ours] = [await run(baseline.url, seconds), await run(server.url, seconds)];
-      ratios.push(ours.requests.average / floor.requests.average);
+      const [floor, ours] = [await measured(baseline.url), await measured(server.url)];
+      ratios.push(ours.result.requests.average / floor.result.requests.average);
       console.log(
-        `round ${i + 1}: floor ${floor.requests.average.toFixed(1)} req/s, flowshare ${ours.requests.average.toFixed(1)} req/s, ratio ${ratios.at(-1)!.toFixed(2)}`,
+        `round ${i + 1}: floor ${floor.result.requests.average.toFixed(1)} req/s (${floor.cpuMs.toFixed(1)} ms CPU/req), flowshare ${ours.result.requests.average.toFixed(1)} req/s (${ours.cpuMs.toFixed(1)} ms CPU/req), ratio ${ratios.at(-1)!.toFixed(2)}`,
       );
     }
     const sorted = [...ratios].sort((a, b) => a - b);

@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { cursorAfter } from '../events/cursor.js';
 import { DomainError } from '../policy/errors.js';
-import { assertMay } from '../policy/access.js';
+import { assertMay, sortedIfNot } from '../policy/access.js';
 import { whenKnown } from '../reads/batching.js';
 import { flowsCoOwnedBy } from '../reads/flows.js';
 import { userAccess, type FlowRow, type GrantFacts } from '../sharing/access.js';
@@ -32,7 +32,8 @@ builder.objectFields(Flow, (t) => ({
     args: { ...t.arg.connectionArgs(), includeExpired: t.arg.boolean() },
     resolve: (flow, args, ctx) =>
       whenKnown(ctx.loaders.flow.now(flow.id), (found) => {
-        const grants = listedGrants(found, found?.ownerGrants, args.includeExpired).sort(
+        const grants = sortedIfNot(
+          listedGrants(found, found?.ownerGrants, args.includeExpired),
           (a, b) => Number(isPrimary(b, flow)) - Number(isPrimary(a, flow)) || grantOrder(a, b),
         );
         return grantPage(args, flow, grants);

@@ -239,7 +239,15 @@ function accessPaths(facts: AccessFacts): AccessPath[] {
   // S21: CREATOR is told, first, beside a path that grants access; alone it is nothing.
   if (paths.length > 0 && flow.creatorId === user.id) paths.unshift({ kind: 'CREATOR', via: self, expiresAt: null });
   // One order whatever order the grants came in: by kind, then by principal.
-  return paths.length < 2 ? paths : paths.sort((a, b) => RANK[a.kind] - RANK[b.kind] || (a.via?.id ?? '').localeCompare(b.via?.id ?? ''));
+  return sortedIfNot(paths, byKindThenPrincipal);
+}
+const byKindThenPrincipal = (a: AccessPath, b: AccessPath) =>
+  RANK[a.kind] - RANK[b.kind] || (a.via?.id ?? '').localeCompare(b.via?.id ?? '');
+
+/** `items` sorted in place by `order`; not touched when already in order (sorting copies, even two items). */
+export function sortedIfNot<T>(items: T[], order: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) if (order(items[i - 1]!, items[i]!) > 0) return items.sort(order);
+  return items;
 }
 const RANK = Object.fromEntries(ACCESS_PATH_KINDS.map((kind, i) => [kind, i])) as Record<AccessPathKind, number>;
 

@@ -41,6 +41,21 @@ export class Loader<K, V> extends DataLoader<K, V> {
     return this.known.has(key) ? (this.known.get(key) as V) : this.ask(key);
   }
 
+  /**
+   * Like loadMany, at once when every key is known; otherwise the unknown keys are loaded
+   * (each an Error if its load failed, as loadMany answers).
+   */
+  nowMany(keys: readonly K[]): (V | Error)[] | Promise<(V | Error)[]> {
+    let unknown: K[] | undefined;
+    for (const key of keys) if (!this.known.has(key)) (unknown ??= []).push(key);
+    if (!unknown) return keys.map((key) => this.known.get(key) as V);
+    const asked = unknown;
+    return super.loadMany(asked).then((loaded) => {
+      const byKey = new Map(asked.map((key, i) => [key, loaded[i]!]));
+      return keys.map((key) => (byKey.has(key) ? byKey.get(key)! : (this.known.get(key) as V)));
+    });
+  }
+
   override load(key: K): Promise<V> {
     return this.known.has(key) ? Promise.resolve(this.known.get(key) as V) : this.ask(key);
   }

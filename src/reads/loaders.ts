@@ -132,7 +132,7 @@ export function createSharedLoaders(db: Db) {
     grantsOfFlow,
     /** Flows with their grants and place: what every viewer's access is decided on. */
     flowFacts: new Loader<string, FlowFacts | null>(async (flowIds) => {
-      const [places, grants] = await Promise.all([flowPlace.loadMany(flowIds), grantsOfFlow.loadMany(flowIds)]);
+      const [places, grants] = await Promise.all([flowPlace.nowMany(flowIds), grantsOfFlow.nowMany(flowIds)]);
       return flowIds.map((_, i) => {
         const [flow, granted] = [places[i], grants[i]];
         if (flow instanceof Error) return flow;
@@ -204,7 +204,7 @@ export function createLoaders(db: Db, viewer: UserRow | null, shared: SharedLoad
     /** A flow with the viewer's access to it; null if it doesn't exist or there is no viewer. */
     flow: new Loader<string, FlowWithAccess | null>(async (flowIds) => {
       if (!viewer) return flowIds.map(() => null);
-      const facts = await shared.flowFacts.loadMany(flowIds);
+      const facts = await shared.flowFacts.nowMany(flowIds);
       const found = facts.filter((f): f is FlowFacts => f !== null && !(f instanceof Error));
       const environmentIds = [...new Set(found.map((f) => f.flow.environmentId))];
       const [m, roles] = await Promise.all([viewerMemberships(), environmentRole.loadMany(environmentIds)]);
