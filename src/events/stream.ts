@@ -133,16 +133,37 @@ class LiveStream {
   }
 
   enqueue(event: EventRow): void {
+    const idle = this.waiting === 0;
     this.waiting++;
+    if (idle) {
+      // Nothing before it still on its way: delivered now, not a turn of the chain later.
+      let delivering: Promise<unknown> | undefined;
+      try {
+        delivering = this.deliver(event);
+      } catch (error) {
+        this.settled(error as Error);
+        return;
+      }
+      if (delivering)
+        this.chain = delivering.then(
+          () => this.settled(),
+          (error: Error) => this.settled(error),
+        );
+      else this.settled();
+      return;
+    }
     this.chain = this.chain
       .then(() => this.deliver(event))
       .then(
-        () => this.waiting--,
-        (error: Error) => {
-          this.waiting--;
-          this.end(error);
-        },
+        () => this.settled(),
+        (error: Error) => this.settled(error),
       );
+  }
+
+  /** One delivery settled (consumed, refused or failed). */
+  settled(error?: Error): void {
+    this.waiting--;
+    if (error) this.end(error);
   }
 
   // Per event and subscriber, as few promises as will keep the order: an event authorized in
