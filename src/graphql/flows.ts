@@ -19,7 +19,7 @@ import { Environment } from './environments.js';
 import { attempt, resultUnion } from './errors.js';
 import { globalId, idOf, optionalIdOf } from './ids.js';
 import { AccessPathRef, FlowAccessRef, FlowActionRef, FlowRef } from './refs.js';
-import { flowListOptions, flowPage } from './flow-lists.js';
+import { flowListOptions, flowPage, pageAhead } from './flow-lists.js';
 
 export const TriggerKind = builder.enumType('TriggerKind', { values: triggerKind.enumValues });
 const FlowState = builder.enumType('FlowState', { values: flowState.enumValues });
@@ -175,10 +175,11 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: FlowOrder }),
       ...t.arg.connectionArgs(),
     },
-    resolve: (_, args, ctx) => {
+    resolve: (_, args, ctx, info) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
-      return flowPage(args, flowsOwnedBy(ctx.db, viewer.id, { environmentId, ...flowListOptions(args) }, ctx.loaders));
+      const list = flowsOwnedBy(ctx.db, viewer.id, { environmentId, ...flowListOptions(args) }, ctx.loaders);
+      return flowPage(args, list, pageAhead(ctx, info));
     },
   }),
   environmentFlows: t.field({
@@ -191,13 +192,13 @@ builder.queryFields((t) => ({
       first: t.arg.int(),
       after: t.arg.string(),
     },
-    resolve: async (_, args, ctx) => {
+    resolve: async (_, args, ctx, info) => {
       const viewer = requireViewer(ctx);
       const options = flowListOptions(args);
       const environmentId = idOf(args.environmentId, 'Environment', ['environmentId']);
       const environment = await administeredEnvironment(ctx.db, viewer, environmentId, ['environmentId'], 'list its flows');
       const page = { first: args.first, after: args.after ?? undefined };
-      return flowPage(page, flowsOfEnvironment(ctx.db, environment.id, options, ctx.loaders));
+      return flowPage(page, flowsOfEnvironment(ctx.db, environment.id, options, ctx.loaders), pageAhead(ctx, info));
     },
   }),
 }));

@@ -13,7 +13,7 @@ import { requireViewer } from './context.js';
 import { User } from './directory.js';
 import { attempt, resultUnion } from './errors.js';
 import { Flow, FLOW_LIST_NOTE, FlowAccess, FlowConnection, FlowFilter, FlowOrder } from './flows.js';
-import { flowListOptions, flowPage } from './flow-lists.js';
+import { flowListOptions, flowPage, pageAhead } from './flow-lists.js';
 import { idOf, optionalIdOf, principalOf } from './ids.js';
 import { grantConnection, grantOrder, grantPage, listedGrants } from './grants.js';
 import { MAX_IDS } from '../sharing/input.js';
@@ -68,11 +68,12 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: FlowOrder }),
       ...t.arg.connectionArgs(),
     },
-    resolve: async (_, args, ctx) => {
+    resolve: async (_, args, ctx, info) => {
       const viewer = requireViewer(ctx);
       const environmentId = optionalIdOf(args.environmentId, 'Environment', ['environmentId']);
       const options = { environmentId, ...flowListOptions(args) };
-      return flowPage(args, flowsCoOwnedBy(ctx.db, viewer.id, await ctx.loaders.memberships(), options, ctx.loaders));
+      const list = flowsCoOwnedBy(ctx.db, viewer.id, await ctx.loaders.memberships(), options, ctx.loaders);
+      return flowPage(args, list, pageAhead(ctx, info));
     },
   }),
 }));
