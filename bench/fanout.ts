@@ -1,9 +1,10 @@
 // Bench case "fanout": N WebSocket subscribers (100, 1,000, 5,000), each a distinct user of
 // one group, on one server process; the group is made co-owner of a flow. Measured: the
 // time from the mutation's response to each subscriber's event (p50, p99, last), and the
-// server's memory per idle subscription (its RSS before and after subscribing). The floor
-// is a bare `ws` server in a process of its own broadcasting one message to as many plain
-// WebSocket clients: what delivering to N sockets costs on this machine at all.
+// server's memory per idle subscription (its RSS, and its heap after a full GC, before and after
+// subscribing). The floor is a bare `ws` server in a process of its own broadcasting one message
+// to as many plain WebSocket clients (three times, the median): what delivering to N sockets
+// costs on this machine at all. FANOUT_PROFILE and FANOUT_HEAP (below) profile the server.
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ import { tenantDirectory } from '../test/support/tenant.js';
 
 const SIZES = (process.env.BENCH_FANOUT ?? '100,1000,5000').split(',').map(Number);
 const SECRET = randomUUID() + randomUUID();
+/** Floor broadcasts per size; the table shows their median. */
+const FLOOR_ROUNDS = 3;
 
 const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -189,7 +192,14 @@ export async function benchFanout(databaseUrl: string) {
     const floorUrl = await new Promise<string>((resolve) =>
       floor.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
     );
-    const health = async () => (await (await fetch(url.replace('/graphql', '/health'))).json()) as { subscriptions: number };
+    // While 5,000 sockets connect at once, a probe may wait past fetch's 10 s connect timeout: asked again.
+    const health = async (): Promise<{ subscriptions: number }> => {
+      try {
+        return (await (await fetch(url.replace('/graphql', '/health'))).json()) as { subscriptions: number };
+      } catch {
+        return { subscriptions: -1 };
+      }
+    };
     const maker = await signToken(SECRET, `maker-${tag}`);
     const { environments } = await gql(url, maker, '{ environments { id isDefault } }', {});
     const environmentId = (environments as unknown as { id: string; isDefault: boolean }[]).find((e) => e.isDefault)!.id;
@@ -284,7 +294,7 @@ export async function benchFanout(databaseUrl: string) {
     }
     console.log("\nfan-out: one OWNER_ADDED to N subscribers of one server process (PostgreSQL), ms after the mutation's response");
     console.log(
-      '| N | p50 | p99 | last | floor: bare ws broadcast to N, last | last ÷ floor | server RSS per idle subscription | server heap after GC per idle subscription | floor RSS per idle socket |',
+      '| N | p50 | p99 | last | floor: bare ws broadcast to N, last (median of 3) | last ÷ floor | server RSS per idle subscription | server heap after GC per idle subscription | floor RSS per idle socket |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
@@ -324,10 +334,19 @@ async function floorBroadcast(floorUrl: string, n: number, pid: number): Promise
     id: '1',
     payload: { data: { sharingEvents: { kind: 'OWNER_ADDED', flowId: randomUUID() } } },
   });
-  // The floor sends before it answers, so its clock starts at the request, not the response.
-  const sent = Date.now();
-  await fetch(`${floorUrl}/broadcast`, { method: 'POST', body: payload });
-  await waitUntil('the floor broadcast', () => arrived.every((t) => t > 0), 60_000);
+  // On a shared machine one broadcast may land in another process's burst (93 to 602 ms at
+  // 5,000 in consecutive runs): the floor is the median of FLOOR_ROUNDS broadcasts.
+  const lasts: number[] = [];
+  for (let round = 0; round < FLOOR_ROUNDS; round++) {
+    arrived.fill(0);
+    await pause(300);
+    // The floor sends before it answers, so its clock starts at the request, not the response.
+    const sent = Date.now();
+    await fetch(`${floorUrl}/broadcast`, { method: 'POST', body: payload });
+    await waitUntil('the floor broadcast', () => arrived.every((t) => t > 0), 60_000);
+    lasts.push(Math.max(...arrived) - sent);
+  }
   for (const s of sockets) s.close();
-  return { floorLast: Math.max(...arrived) - sent, floorKibPerSocket };
+  console.log(`  floor broadcasts to ${n}, last ms: ${lasts.join(', ')}`);
+  return { floorLast: percentile(lasts.sort((a, b) => a - b), 50), floorKibPerSocket };
 }
