@@ -348,5 +348,11 @@ async function floorBroadcast(floorUrl: string, n: number, pid: number): Promise
   }
   for (const s of sockets) s.close();
   console.log(`  floor broadcasts to ${n}, last ms: ${lasts.join(', ')}`);
-  return { floorLast: percentile(lasts.sort((a, b) => a - b), 50), floorKibPerSocket };
+  return {
+    floorLast: percentile(
+      lasts.sort((a, b) => a - b),
+      50,
+    ),
+    floorKibPerSocket,
+  };
 }
