@@ -226,13 +226,10 @@ export function serveGraphqlWs(
           const iterator = direct?.stream ?? answered;
           try {
             for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
-              await sendNext(
-                hooks,
-                connection,
-                id,
-                idJson,
-                direct ? direct.result(step.value as ExecutionResult) : (step.value as ExecutionResult),
-              );
+              const result = direct ? direct.result(step.value as ExecutionResult) : (step.value as ExecutionResult);
+              // Waited for only while the socket's output is backed up (no turn of the loop otherwise).
+              const sending = sendNext(hooks, connection, id, idJson, result);
+              if (sending) await sending;
             }
           } catch (failed) {
             const thrown = direct ? direct.error(failed) : failed;

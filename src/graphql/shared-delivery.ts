@@ -104,8 +104,13 @@ export function deliveryClass(args: Pick<ExecutionArgs, 'document' | 'operationN
 }
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
-/** Each live event's results by class: the feed hands one object to all its subscribers, so the first one's execution serves the rest. */
-const resultsOf = new WeakMap<object, Map<string, Result>>();
+type Step = { value: ExecutionResult; done: false };
+/**
+ * Each live event's results by class, as the iterator step every subscriber of the class is
+ * handed (one object for all: nobody changes a step): the feed hands one object to all its
+ * subscribers, so the first one's execution serves the rest.
+ */
+const resultsOf = new WeakMap<object, Map<string, Step | Promise<Step>>>();
 
 /** How many times an event's selection has been executed on the shared path (tests count them). */
 export const sharedExecutions = { count: 0 };
@@ -120,20 +125,21 @@ function executeFor(payload: object, args: ExecutionArgs): Result {
   return 'then' in result ? result.then(done) : done(result);
 }
 
-function executeOnce(payload: object, deliveryKey: string, args: ExecutionArgs): Result {
+function executeOnce(payload: object, deliveryKey: string, args: ExecutionArgs): Step | Promise<Step> {
   let results = resultsOf.get(payload);
   if (!results) {
     results = new Map();
     resultsOf.set(payload, results);
   }
-  let result = results.get(deliveryKey);
-  if (!result) {
+  let step = results.get(deliveryKey);
+  if (!step) {
     sharedExecutions.count++;
-    result = executeFor(payload, args);
-    results.set(deliveryKey, result);
+    step = stepOf(executeFor(payload, args));
+    results.set(deliveryKey, step);
   }
-  return result;
+  return step;
 }
+const stepOf = (result: Result): Step | Promise<Step> => ('then' in result ? result.then(asStep) : asStep(result));
 
 /**
  * A context's loaders made on first use, and forgotten when `releaseLoaders` is called again:
@@ -176,8 +182,7 @@ function subscribeWithClass(deliveryKey: string | null) {
         return iterator.next().then((step) => {
           if (step.done) return step;
           const payload = step.value as object;
-          const result = deliveryKey === null ? executeFor(payload, args) : executeOnce(payload, deliveryKey, args);
-          return 'then' in result ? result.then(asStep) : asStep(result);
+          return deliveryKey === null ? stepOf(executeFor(payload, args)) : executeOnce(payload, deliveryKey, args);
         });
       },
       async return() {
@@ -196,7 +201,7 @@ function subscribeWithClass(deliveryKey: string | null) {
     return mapped;
   };
 }
-const asStep = (value: ExecutionResult) => ({ value, done: false as const });
+const asStep = (value: ExecutionResult): Step => ({ value, done: false });
 
 /** Each operation's own stream of results, by its context, until a transport takes it. */
 const ownStreams = new WeakMap<object, AsyncGenerator<ExecutionResult, void, void>>();
