@@ -1,9 +1,10 @@
 // Connections as lists: a user's own, newest first; and connections by id with their
 // connectors, for the loaders (src/reads/loaders.ts).
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { connections, connectors } from '../db/tables.js';
 import { newestFirst } from './pagination.js';
+import { plainRows, tableName, tableReader } from './plain.js';
 
 /** The connections holding the user's credentials, in one environment or all of them. */
 export function connectionsOwnedBy(db: Db, userId: string, environmentId?: string | null) {
@@ -11,11 +12,15 @@ export function connectionsOwnedBy(db: Db, userId: string, environmentId?: strin
   return newestFirst(db, connections, mine, 'createdAt');
 }
 
+const connectionReader = tableReader(connections, 'c.');
+const connectorReader = tableReader(connectors, 'k.');
+// Prepared, ids as one array parameter (src/reads/plain.ts): every page of flows in depth runs it.
+const CONNECTIONS_SQL = `select ${connectionReader.columns('c')}, ${connectorReader.columns('k')}
+  from ${tableName(connections)} c inner join ${tableName(connectors)} k on k.id = c.connector_id
+  where c.id = any($1::uuid[])`;
+
 /** Connections by id, each with its connector (a few columns, once per connection): one statement. */
-export function connectionsWithConnectors(db: Db, ids: string[]) {
-  return db
-    .select({ connection: connections, connector: connectors })
-    .from(connections)
-    .innerJoin(connectors, eq(connectors.id, connections.connectorId))
-    .where(inArray(connections.id, ids));
+export async function connectionsWithConnectors(db: Db, ids: string[]) {
+  const rows = await plainRows<Record<string, unknown>>(db, 'connections_with_connectors', CONNECTIONS_SQL, [ids]);
+  return rows.map((row) => ({ connection: connectionReader.read(row), connector: connectorReader.read(row) }));
 }
