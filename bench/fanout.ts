@@ -3,8 +3,20 @@
 // time from the mutation's response to each subscriber's event (p50, p99, last), and the
 // server's memory per idle subscription (its RSS, and its heap after a full GC, before and after
 // subscribing). The floor is a bare `ws` server in a process of its own broadcasting one message
-// to as many plain WebSocket clients (three times, the median): what delivering to N sockets
-// costs on this machine at all. FANOUT_PROFILE and FANOUT_HEAP (below) profile the server.
+// of the same shape to as many WebSocket clients (three times, the median): what delivering to
+// N sockets costs on this machine at all. FANOUT_PROFILE and FANOUT_HEAP (below) profile the server.
+//
+// The clients, all in this process, do the same work on both sides, so the ratio compares servers,
+// not client libraries (issue #13):
+// - flowshare's subscribers 1..N-1 are plain `ws` sockets speaking graphql-transport-ws minimally
+//   (minimalSubscriber): connection_init with the token, wait for connection_ack, subscribe; then
+//   each message is turned to a string and JSON.parsed, and the time is taken when it is the
+//   subscription's `next` (its data kept by reference, compared after the measurement).
+// - subscriber 0 is graphql-ws's own client (createClient): it proves the protocol, and every
+//   subscriber's event must equal the expected one, or the run fails.
+// - the floor's N clients are plain `ws` sockets that turn each message to a string, JSON.parse
+//   it and take the time when it is a `next`.
+// WebSocket-level pings (the server's keep-alive) are answered by `ws` itself on both sides.
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +31,7 @@ import { tenantDirectory } from '../test/support/tenant.js';
 
 const SIZES = (process.env.BENCH_FANOUT ?? '100,1000,5000').split(',').map(Number);
 const SECRET = randomUUID() + randomUUID();
+const SUBSCRIPTION = 'subscription { sharingEvents { kind flowId } }';
 /** Floor broadcasts per size; the table shows their median. */
 const FLOOR_ROUNDS = 3;
 
@@ -45,6 +58,43 @@ async function waitUntil(what: string, ready: () => Promise<boolean> | boolean, 
   while (!(await ready())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await pause(50);
+  }
+}
+
+type Next = { id: string; type: 'next'; payload: { data: unknown } };
+
+/**
+ * One subscriber speaking graphql-transport-ws with nothing more than the protocol needs:
+ * connection_init with the token, connection_ack awaited, one subscribe; then every message is
+ * JSON.parsed (what the floor's clients do too) and `onNext` is called with the `next` of the
+ * subscription. Answers once subscribed. A connect that is reset, or refused because it outwaited
+ * connection_init's 3 s on a busy machine, is tried again (up to 10 times).
+ */
+async function minimalSubscriber(wsUrl: string, token: string, onNext: (message: Next) => void): Promise<WebSocket> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await new Promise<WebSocket>((resolve, reject) => {
+        const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+        socket.once('error', reject);
+        socket.once('close', (code) => reject(new Error(`closed ${code} before connection_ack`)));
+        socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+        socket.on('message', (data: Buffer) => {
+          const message = JSON.parse(data.toString()) as { type: string; id?: string };
+          if (message.type === 'next' && message.id === '1') onNext(message as Next);
+          else if (message.type === 'connection_ack') {
+            socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+            socket
+              .removeAllListeners('close')
+              .removeAllListeners('error')
+              .on('error', () => {});
+            resolve(socket);
+          }
+        });
+      });
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await pause(200 * attempt);
+    }
   }
 }
 
@@ -233,31 +283,43 @@ export async function benchFanout(databaseUrl: string) {
       await pause(500);
       const rssBefore = rssKiB(server.child.pid!);
       const arrived = new Array<number>(n).fill(0);
-      const clients: Client[] = [];
+      const received = new Array<unknown>(n).fill(null);
+      const sockets: WebSocket[] = [];
+      let checker: Client | undefined;
       await inBatches(
         tokens.map((token, i) => ({ token, i })),
         100,
         async ({ token, i }) => {
-          const client = createClient({
-            url: url.replace('http', 'ws'),
-            webSocketImpl: WebSocket,
-            connectionParams: { authorization: `Bearer ${token}` },
-            // On a busy machine a connect can be reset or outwait connection_init's 3 s: try again.
-            retryAttempts: 10,
-            shouldRetry: () => true,
-            onNonLazyError: () => {},
-            lazy: false,
-          });
-          clients.push(client);
-          client.subscribe(
-            { query: 'subscription { sharingEvents { kind flowId } }' },
-            {
-              next: () => {
-                arrived[i] = Date.now();
+          if (i === 0) {
+            // Subscriber 0: graphql-ws's own client, which proves the protocol (its event is compared below).
+            checker = createClient({
+              url: url.replace('http', 'ws'),
+              webSocketImpl: WebSocket,
+              connectionParams: { authorization: `Bearer ${token}` },
+              // On a busy machine a connect can be reset or outwait connection_init's 3 s: try again.
+              retryAttempts: 10,
+              shouldRetry: () => true,
+              onNonLazyError: () => {},
+              lazy: false,
+            });
+            checker.subscribe(
+              { query: SUBSCRIPTION },
+              {
+                next: (result) => {
+                  arrived[0] = Date.now();
+                  received[0] = result.data;
+                },
+                error: () => {},
+                complete: () => {},
               },
-              error: () => {},
-              complete: () => {},
-            },
+            );
+            return;
+          }
+          sockets.push(
+            await minimalSubscriber(url.replace('http', 'ws'), token, (message) => {
+              arrived[i] = Date.now();
+              received[i] = message.payload.data;
+            }),
           );
         },
       );
@@ -278,7 +340,12 @@ export async function benchFanout(databaseUrl: string) {
       const latencies = arrived.map((t) => t - answered).sort((a, b) => a - b);
       // A quiet second between the delivery and the disconnects: a --cpu-prof shows the delivery alone.
       await pause(1000);
-      await Promise.all(clients.map((c) => c.dispose()));
+      // Every subscriber got the same event as graphql-ws's client, which is the expected one.
+      const expected = JSON.stringify({ sharingEvents: { kind: 'OWNER_ADDED', flowId } });
+      const wrong = received.findIndex((r) => JSON.stringify(r) !== expected);
+      if (wrong >= 0) throw new Error(`subscriber ${wrong} received ${JSON.stringify(received[wrong])}, not ${expected}`);
+      for (const socket of sockets) socket.close();
+      await checker!.dispose();
       await waitUntil('subscriptions to close', async () => (await health()).subscriptions === 0);
 
       rows.push({
@@ -322,8 +389,10 @@ async function floorBroadcast(floorUrl: string, n: number, pid: number): Promise
   await inBatches([...Array(n).keys()], 200, async (i) => {
     const socket = new WebSocket(floorUrl.replace('http', 'ws'));
     sockets.push(socket);
-    socket.on('message', () => {
-      arrived[i] = Date.now();
+    // Parsed, as a real client does and as flowshare's subscribers here do.
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { type: string; id?: string };
+      if (message.type === 'next' && message.id === '1') arrived[i] = Date.now();
     });
     await new Promise((resolve) => socket.once('open', resolve));
   });

@@ -1,5 +1,6 @@
 // The fan-out bench's floor: a bare node:http + ws server that sends a POSTed body to every
-// connected socket, then answers. Prints its URL on stdout.
+// connected socket, then answers. Prints its URL on stdout. Its clients (bench/fanout.ts,
+// floorBroadcast) JSON.parse every message, as flowshare's subscribers in the bench do.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
