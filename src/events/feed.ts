@@ -7,10 +7,11 @@
 // The same statement reads the directory version (directory.ts): when it moves, the feed
 // asks once which of its subscribers are no longer active and ends their streams, before it
 // hands out anything read with it (S26), so nothing committed after a departure reaches them.
-import { and, asc, eq, gt, inArray, lte, max, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, ne } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
-import { sharingEventRecipients, sharingEvents, users } from '../db/tables.js';
+import { sharingEvents, users } from '../db/tables.js';
 import { DIRECTORY_CHANNEL, directoryVersionSql } from './directory.js';
+import { readLogBatch } from './log-batch.js';
 
 export type EventRow = typeof sharingEvents.$inferSelect;
 export type LiveEvent = EventRow & { recipients: readonly string[] };
@@ -186,35 +187,19 @@ export class LogFeed {
   async #readBatch(): Promise<number> {
     const from = this.#head;
     // Positions are appended in commit order (see log.ts), so nothing can appear behind `from`.
-    // One statement, one snapshot: the directory version and the events after the head (a
-    // row with no event when there is none), so an event committed after a departure is
-    // never read without the version that departure moved.
-    const rows = await this.#db
-      .select({ directoryVersion: directoryVersionSql, event: sharingEvents })
-      .from(sql`(select 1) as tick`)
-      .leftJoin(sharingEvents, gt(sharingEvents.position, from))
-      .orderBy(asc(sharingEvents.position))
-      .limit(BATCH);
-    const version = rows[0]?.directoryVersion ?? this.#directoryVersion;
+    // One statement, one snapshot: the directory version, the events after the head and their
+    // recipients (log-batch.ts), so an event committed after a departure is never read without
+    // the version that departure moved.
+    const batch = await readLogBatch(this.#db, from, BATCH);
+    const version = batch.directoryVersion ?? this.#directoryVersion;
     if (version !== this.#directoryVersion) {
       await this.#endDeparted();
       this.#directoryVersion = version;
     }
-    const events = rows.flatMap((r) => (r.event ? [r.event] : []));
+    const { events } = batch;
     if (events.length === 0) return 0;
-    const to = events.at(-1)!.position;
-    const recipients = await this.#db
-      .select()
-      .from(sharingEventRecipients)
-      .where(and(gt(sharingEventRecipients.position, from), lte(sharingEventRecipients.position, to)));
-    const byPosition = new Map<number, string[]>();
-    for (const r of recipients) {
-      const list = byPosition.get(r.position) ?? [];
-      list.push(r.userId);
-      byPosition.set(r.position, list);
-    }
-    for (const event of events) this.#dispatch({ ...event, recipients: byPosition.get(event.position) ?? [] });
-    this.#head = to;
+    for (const event of events) this.#dispatch(event);
+    this.#head = events.at(-1)!.position;
     this.#eventsRead += events.length;
     return events.length;
   }
@@ -244,17 +229,21 @@ export class LogFeed {
     }
   }
 
+  /** The event, one object, to every stream of its recipients, then of its flow and its environment. */
   #dispatch(event: LiveEvent): void {
     const { user, flow, environment } = this.#listeners;
-    const targets = [...event.recipients.map((id) => user.get(id)), flow.get(event.flowId), environment.get(event.environmentId)];
-    for (const set of targets) {
-      if (!set) continue;
-      for (const listener of set) {
-        try {
-          listener(event);
-        } catch (error) {
-          this.#log(`sharing log: a subscriber failed: ${(error as Error).message}`);
-        }
+    if (user.size > 0) for (const id of event.recipients) this.#hand(user.get(id), event);
+    this.#hand(flow.get(event.flowId), event);
+    this.#hand(environment.get(event.environmentId), event);
+  }
+
+  #hand(listeners: Set<Listener> | undefined, event: LiveEvent): void {
+    if (!listeners) return;
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#log(`sharing log: a subscriber failed: ${(error as Error).message}`);
       }
     }
   }
