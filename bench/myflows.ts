@@ -4,17 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
-import { signToken, tokenVerifier } from '../src/auth/tokens.js';
+import { signToken } from '../src/auth/tokens.js';
 import { openDatabase, type Db } from '../src/db/open.js';
 import { connectors, users, environments } from '../src/db/tables.js';
 import { importDirectory } from '../src/directory/import.js';
-import { LogFeed } from '../src/events/feed.js';
-import { startServer } from '../src/server.js';
 import { createConnection } from '../src/sharing/connections.js';
 import { createFlow } from '../src/sharing/flows.js';
 import { modifyFlowOwners } from '../src/sharing/owners.js';
 import { tenantDirectory } from '../test/support/tenant.js';
-import { startBaseline } from './baseline.js';
+import { PLACEMENT, startContender } from './contender.js';
 
 export const FLOWS = 1000;
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -116,11 +114,9 @@ export async function benchMyFlows(databaseUrl: string) {
   const database = await openDatabase({ databaseUrl, poolSize: 10 });
   console.log(`seeding ${FLOWS} flows (each with 2 connections, 3 actions, a co-owner)...`);
   const subject = await seed(database.db);
-  const verify = tokenVerifier({ kind: 'secret', secret: SECRET });
   const token = await signToken(SECRET, subject);
-  const feed = await LogFeed.start(database, { pollMs: 1000 });
-  const server = await startServer({ db: database.db, feed, verify, port: 0, host: '127.0.0.1', quiet: true });
-  const baseline = await startBaseline(databaseUrl, verify);
+  const server = await startContender('flowshare', databaseUrl, SECRET);
+  const baseline = await startContender('floor', databaseUrl, SECRET);
   try {
     const body = JSON.stringify({ query: QUERY });
     // Both answer the same flows, or the comparison means nothing.
@@ -133,7 +129,7 @@ export async function benchMyFlows(databaseUrl: string) {
     const ids = (r: typeof ours) => r.data.myFlows.edges.map((e) => e.node.id).join();
     if (ids(ours) !== ids(floor) || ours.data.myFlows.edges.length !== 100) throw new Error('flowshare and the baseline disagree');
 
-    console.log(`\nmyFlows(first: 100) in depth, ${FLOWS} flows on PostgreSQL, 10 connections, ${SECONDS} s each`);
+    console.log(`\nmyFlows(first: 100) in depth, ${FLOWS} flows on PostgreSQL, 10 connections, ${SECONDS} s each, ${PLACEMENT}`);
     const runs = [
       await load('baseline (node:http + postgres.js)', baseline.url, body, token),
       await load('flowshare (Yoga + Pothos + drizzle)', server.url, body, token),
@@ -144,7 +140,6 @@ export async function benchMyFlows(databaseUrl: string) {
     console.log(`ratio flowshare / baseline: ${(runs[1]!.rps / runs[0]!.rps).toFixed(2)} of the requests per second`);
   } finally {
     await server.close();
-    await feed.close();
     await baseline.close();
     await database.close();
   }

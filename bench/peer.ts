@@ -4,8 +4,10 @@
 // connections). PostGraphile needs Node >= 22, so it runs as a child process on a Node 22
 // installed from npm (`node@22`) next to it in a cache folder outside the project
 // (BENCH_PEER_DIR, default ~/.cache/flowshare-bench-peer): installed on first use, reused
-// after, never in package.json or package-lock.json. PostGraphile does no authorization here:
-// the bench user's row id is a query variable and every row is readable.
+// after, never in package.json or package-lock.json. flowshare and the floor run in processes
+// of their own as well (bench/contender.ts), so that none of the three shares the load
+// generator's event loop. PostGraphile does no authorization here: the bench user's row id is
+// a query variable and every row is readable.
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,12 +17,10 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
-import { signToken, tokenVerifier } from '../src/auth/tokens.js';
+import { signToken } from '../src/auth/tokens.js';
 import { openDatabase } from '../src/db/open.js';
 import { users } from '../src/db/tables.js';
-import { LogFeed } from '../src/events/feed.js';
-import { startServer } from '../src/server.js';
-import { startBaseline } from './baseline.js';
+import { PLACEMENT, startContender } from './contender.js';
 import { FLOWS, QUERY, SECONDS, load, seed, type Run } from './myflows.js';
 
 const POSTGRAPHILE = '5.1.5'; // dist-tag latest when this case was written
@@ -181,11 +181,9 @@ export async function benchPeer(databaseUrl: string) {
   const subject = await seed(database.db);
   const [me] = await database.db.select({ id: users.id }).from(users).where(eq(users.externalId, subject));
   const secret = randomUUID() + randomUUID();
-  const verify = tokenVerifier({ kind: 'secret', secret });
   const token = await signToken(secret, subject);
-  const feed = await LogFeed.start(database, { pollMs: 1000 });
-  const server = await startServer({ db: database.db, feed, verify, port: 0, host: '127.0.0.1', quiet: true });
-  const baseline = await startBaseline(databaseUrl, verify);
+  const server = await startContender('flowshare', databaseUrl, secret);
+  const baseline = await startContender('floor', databaseUrl, secret);
   let postgraphile: Awaited<ReturnType<typeof startPeer>> | undefined;
   try {
     try {
@@ -247,7 +245,7 @@ export async function benchPeer(databaseUrl: string) {
       },
     ];
     console.log(
-      `\nmyFlows(first: 100) in depth, ${FLOWS} flows on PostgreSQL, 10 connections, ${SECONDS} s each, ${ROUNDS} interleaved rounds`,
+      `\nmyFlows(first: 100) in depth, ${FLOWS} flows on PostgreSQL, 10 connections, ${SECONDS} s each, ${ROUNDS} interleaved rounds, ${PLACEMENT}`,
     );
     for (const s of servers) {
       // warm up: JIT, pools, caches (PostGraphile plans the operation on first use)
@@ -286,7 +284,6 @@ export async function benchPeer(databaseUrl: string) {
   } finally {
     await postgraphile?.close();
     await server.close();
-    await feed.close();
     await baseline.close();
     await database.close();
   }
