@@ -46,10 +46,8 @@ export class Loader<K, V> extends DataLoader<K, V> {
    * (each an Error if its load failed, as loadMany answers).
    */
   nowMany(keys: readonly K[]): (V | Error)[] | Promise<(V | Error)[]> {
-    let unknown: K[] | undefined;
-    for (const key of keys) if (!this.known.has(key)) (unknown ??= []).push(key);
-    if (!unknown) return keys.map((key) => this.known.get(key) as V);
-    const asked = unknown;
+    const asked = keys.filter((key) => !this.known.has(key));
+    if (asked.length === 0) return keys.map((key) => this.known.get(key) as V);
     return super.loadMany(asked).then((loaded) => {
       const byKey = new Map(asked.map((key, i) => [key, loaded[i]!]));
       return keys.map((key) => (byKey.has(key) ? byKey.get(key)! : (this.known.get(key) as V)));
