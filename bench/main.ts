@@ -5,13 +5,15 @@
 // (provisioning 10,000 users and 1,000 groups through /scim/v2), usage (flowUsage on
 // 1,000,000 runs), peer (the myflows query against PostGraphile 5 too, on Node 22 from a
 // cache folder), at-scale (issue 14: searched inventory pages, accessibleFlows, reassignFlows of
-// 1,000 flows and the audit on 100,000 flows / 1,000,000 grants). All run on PostgreSQL
+// 1,000 flows and the audit on 100,000 flows / 1,000,000 grants), feed-poll (one poll of the
+// live feed over 1,000,000 recipient rows, with and without their position index). All run on PostgreSQL
 // (bench/run.sh starts a throwaway one).
 import { openDatabase } from '../src/db/open.js';
 import { benchAtScale } from './at-scale.js';
 import { benchAttacks } from './attacks.js';
 import { benchAudit } from './audit.js';
 import { benchFanout } from './fanout.js';
+import { benchFeedPoll } from './feed-poll.js';
 import { benchMyFlows } from './myflows.js';
 import { benchPeer } from './peer.js';
 import { benchScim } from './scim.js';
@@ -21,6 +23,7 @@ const cases: Record<string, (databaseUrl: string) => Promise<void>> = {
   myflows: benchMyFlows,
   audit: benchAudit,
   fanout: benchFanout,
+  'feed-poll': benchFeedPoll,
   attacks: benchAttacks,
   scim: benchScim,
   usage: benchUsage,

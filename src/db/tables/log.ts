@@ -58,7 +58,12 @@ export const sharingEventRecipients = pgTable(
       .notNull()
       .references(() => sharingEvents.position, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.position] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.position] }),
+    // The feed reads every new event's recipients by position, and pruning the log deletes them
+    // by position (the cascade): without it, both scan the whole table.
+    index('sharing_event_recipients_position_idx').on(t.position),
+  ],
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX "sharing_event_recipients_position_idx" ON "sharing_event_recipients" USING btree ("position");
