@@ -75,14 +75,17 @@ async function minimalSubscriber(wsUrl: string, token: string, onNext: (message:
     try {
       return await new Promise<WebSocket>((resolve, reject) => {
         const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+        // A random id per operation, as graphql-ws's client makes them (so no server can serve
+        // every socket the same bytes by id).
+        const id = randomUUID();
         socket.once('error', reject);
         socket.once('close', (code) => reject(new Error(`closed ${code} before connection_ack`)));
         socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
         socket.on('message', (data: Buffer) => {
           const message = JSON.parse(data.toString()) as { type: string; id?: string };
-          if (message.type === 'next' && message.id === '1') onNext(message as Next);
+          if (message.type === 'next' && message.id === id) onNext(message as Next);
           else if (message.type === 'connection_ack') {
-            socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+            socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: SUBSCRIPTION } }));
             socket
               .removeAllListeners('close')
               .removeAllListeners('error')
