@@ -288,7 +288,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onError: (connection, id, errors) => operations.failed(connection, id, errors),
       onComplete: (connection, id) => operations.completed(connection, id),
     },
-    { keepAliveMs: options.keepAliveMs ?? 12_000 },
+    { keepAliveMs: options.keepAliveMs ?? 12_000, log },
   );
 
   await new Promise<void>((resolve, reject) => {

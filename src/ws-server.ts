@@ -9,6 +9,8 @@ import type { ExecutionArgs, ExecutionResult, GraphQLError as GraphQLErrorType }
 import { getOperationAST, GraphQLError } from 'graphql';
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols, MessageType, parseMessage, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from './ops/log.js';
+import { safeMessage } from './redact.js';
 
 /** One WebSocket connection: what its hooks see (observe.ts keys its records by it). */
 export type WsConnection = {
@@ -42,6 +44,8 @@ export type WsServerOptions = {
   keepAliveMs: number;
   /** connection_init must come within this (graphql-ws: 3 s). */
   connectionInitWaitMs?: number;
+  /** Where internal errors are logged (their messages without SQL parameters). */
+  log: Pick<Logger, 'error'>;
 };
 
 type Running = AsyncIterator<unknown> & { return?: () => Promise<unknown> };
@@ -109,7 +113,7 @@ export function serveGraphqlWs(
   sweep?.unref();
 
   wss.once('error', (error) => {
-    console.error('Internal error emitted on the WebSocket server.', error);
+    options.log.error({ err: safeMessage(error) }, 'websocket server: internal error');
     for (const client of wss.clients) {
       client.close(
         CloseCode.InternalServerError,
@@ -127,7 +131,7 @@ export function serveGraphqlWs(
       operations: new Map(),
       awaitingPong: false,
     };
-    socket.once('error', (error) => internalError(socket, error));
+    socket.once('error', (error) => internalError(socket, error, options.log));
     if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
       socket.close(CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
       return;
@@ -143,7 +147,7 @@ export function serveGraphqlWs(
       }, initWaitMs);
     }
     socket.on('message', (data) => {
-      received(connection, String(data)).catch((error: unknown) => internalError(socket, error));
+      received(connection, String(data)).catch((error: unknown) => internalError(socket, error, options.log));
     });
     socket.once('close', () => {
       clearTimeout(connection.initWait);
@@ -261,8 +265,8 @@ export function serveGraphqlWs(
   };
 }
 
-function internalError(socket: WebSocket, error: unknown): void {
-  console.error('Internal error on a WebSocket connection.', error);
+function internalError(socket: WebSocket, error: unknown, log: WsServerOptions['log']): void {
+  log.error({ err: safeMessage(error) }, 'websocket connection: internal error');
   const message = error instanceof Error ? error.message : String(error);
   socket.close(CloseCode.InternalServerError, isProd ? 'Internal server error' : limitCloseReason(message, 'Internal server error'));
 }
