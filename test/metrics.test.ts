@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobs } from '../src/jobs.js';
 import { createMetrics } from '../src/ops/metrics.js';
 import { graphql } from './gql/index.js';
-import { ok, startTestApp, type TestApp } from './support/app.js';
+import { isolatedDatabaseUrl, ok, startTestApp, type TestApp } from './support/app.js';
 import { flowOf } from './support/fixtures.js';
 import { wsClient } from './support/live.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
@@ -44,7 +44,9 @@ let app: TestApp;
 let t: Tenant;
 const metrics = createMetrics({ maxOperationNames: 5 });
 beforeAll(async () => {
-  app = await startTestApp({ server: { metrics, metricsToken: TOKEN } });
+  // A database of its own on PostgreSQL: the feed's lag and head are this server's feed against
+  // the whole log, and another test file's events on a shared database would count as lag.
+  app = await startTestApp({ databaseUrl: await isolatedDatabaseUrl(), server: { metrics, metricsToken: TOKEN } });
   t = await makeTenant(app);
 });
 afterAll(() => app?.close());
