@@ -113,7 +113,12 @@ describe('the server process with a directory of its own', () => {
   it('opens GraphiQL without a token and says why at start', async () => {
     const directory = join(dir, 'people.json');
     writeFileSync(directory, JSON.stringify(tenantDirectory('graphiql')));
-    server = startProcess({ FLOWSHARE_DATA_DIR: join(dir, 'data'), FLOWSHARE_DIRECTORY: directory }, /GraphiQL: \S+\n/);
+    // Both lines, in either order: the reason is a log line on stdout, the banner is written to
+    // stderr, and the two streams reach us in no fixed order.
+    server = startProcess(
+      { FLOWSHARE_DATA_DIR: join(dir, 'data'), FLOWSHARE_DIRECTORY: directory },
+      /^(?=[\s\S]*GraphiQL: \S+\n)(?=[\s\S]*GraphiQL opens without a token)/,
+    );
     const output = await server.matched;
     expect(output).toContain(`GraphiQL opens without a token: the directory is not the demo one (${directory} was given)`);
     const options = graphiqlOptions(await page(graphqlUrlOf(output)));
