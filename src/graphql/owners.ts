@@ -2,7 +2,8 @@
 import { GraphQLError } from 'graphql';
 import { cursorAfter } from '../events/cursor.js';
 import { DomainError } from '../policy/errors.js';
-import { assertMay, sortedIfNot } from '../policy/access.js';
+import { assertMay } from '../policy/access.js';
+import { sortedIfNot } from '../sorted.js';
 import { whenKnown } from '../reads/batching.js';
 import { flowsCoOwnedBy } from '../reads/flows.js';
 import { userAccess, type FlowRow, type GrantFacts } from '../sharing/access.js';

@@ -3,6 +3,7 @@
 // loaded by sharing/access.ts.
 import { isInsideEnvironment } from './environments.js';
 import { DomainError } from './errors.js';
+import { sortedIfNot } from '../sorted.js';
 
 export type AccessLevel = 'NONE' | 'RUN_ONLY' | 'OWNER' | 'ADMIN';
 export type EnvironmentRole = 'ENVIRONMENT_ADMIN' | 'ENVIRONMENT_MAKER' | 'BASIC_USER';
@@ -244,11 +245,6 @@ function accessPaths(facts: AccessFacts): AccessPath[] {
 const byKindThenPrincipal = (a: AccessPath, b: AccessPath) =>
   RANK[a.kind] - RANK[b.kind] || (a.via?.id ?? '').localeCompare(b.via?.id ?? '');
 
-/** `items` sorted in place by `order`; not touched when already in order (sorting copies, even two items). */
-export function sortedIfNot<T>(items: T[], order: (a: T, b: T) => number): T[] {
-  for (let i = 1; i < items.length; i++) if (order(items[i - 1]!, items[i]!) > 0) return items.sort(order);
-  return items;
-}
 const RANK = Object.fromEntries(ACCESS_PATH_KINDS.map((kind, i) => [kind, i])) as Record<AccessPathKind, number>;
 
 /** Why the user's grants are inert, if they are. */
