@@ -51,7 +51,8 @@ export type WsServerOptions = {
 type Running = AsyncIterator<unknown> & { return?: () => Promise<unknown> };
 
 export type DirectStream = {
-  stream: AsyncIterator<ExecutionResult>;
+  /** Hands each result to `sink` as it comes (within the feed's dispatch where it can); settles when the stream ends. */
+  stream: { listen(sink: (result: ExecutionResult) => Promise<void> | undefined): Promise<void> };
   result(result: ExecutionResult): ExecutionResult;
   error(error: unknown): unknown;
 };
@@ -227,13 +228,15 @@ export function serveGraphqlWs(
           // A complete from the client ends the answered stream, and with it the direct one.
           operations.set(id, answered);
           const direct = hooks.direct?.(execution);
-          const iterator = direct?.stream ?? answered;
           try {
-            for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
-              const result = direct ? direct.result(step.value as ExecutionResult) : (step.value as ExecutionResult);
-              // Waited for only while the socket's output is backed up (no turn of the loop otherwise).
-              const sending = sendNext(hooks, connection, id, idJson, result);
-              if (sending) await sending;
+            if (direct) {
+              // Each result sent as it comes: waited for only while the socket's output is backed up.
+              await direct.stream.listen((result) => sendNext(hooks, connection, id, idJson, direct.result(result)));
+            } else {
+              for (let step = await answered.next(); !step.done; step = await answered.next()) {
+                const sending = sendNext(hooks, connection, id, idJson, step.value as ExecutionResult);
+                if (sending) await sending;
+              }
             }
           } catch (failed) {
             const thrown = direct ? direct.error(failed) : failed;

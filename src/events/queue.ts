@@ -2,9 +2,16 @@
 // stop, `await stop`, started by the first next(), push resolving once the consumer wants more),
 // with a fraction of its promises per value: a live event reaches thousands of streams at once,
 // and every promise a stream makes per event is made thousands of times (issue #13).
+// A consumer may instead `listen`: each value is then handed to its sink within the push, with no
+// promise and no turn of the event loop unless the sink makes one (the WebSocket transport does
+// this, so that one event reaches thousands of sockets in one loop, as a bare broadcast does).
 
 type Stop = (() => void) & PromiseLike<void>;
-export type Executor<T> = (push: (value: T) => Promise<void>, stop: Stop) => Promise<void> | void;
+/** Settles once the consumer has taken the value; undefined when it took it within the push (listen). */
+export type Pushed = Promise<void> | undefined;
+export type Executor<T> = (push: (value: T) => Pushed, stop: Stop) => Promise<void> | void;
+/** A listening consumer: takes a value now (undefined) or when the promise it answers settles. */
+export type Sink<T> = (value: T) => Pushed;
 
 type Waiting<T> = { resolve: (step: IteratorResult<T, undefined>) => void; reject: (error: unknown) => void };
 const DONE = Object.freeze({ value: undefined, done: true as const });
@@ -24,6 +31,10 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
   #error: { error: unknown } | null = null;
   #stopped!: () => void;
   readonly #stop: Promise<void> = new Promise((resolve) => (this.#stopped = resolve));
+  /** The listening consumer, if one listens (then nothing is queued: values go to it in the push). */
+  #sink: Sink<T> | null = null;
+  /** The sink's last value not yet taken: the next value, and the end, wait for it (order). */
+  #sinking: Promise<void> | undefined;
 
   constructor(executor: Executor<T>) {
     this.#executor = executor;
@@ -60,6 +71,23 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
     return this;
   }
 
+  /**
+   * Consumes the stream by push instead of next(): every value is handed to `sink` in order, within
+   * the executor's push when the sink took the one before. Settles when the stream ends (stop or
+   * return), after the sink has taken every value; rejects with the executor's error, or the sink's.
+   * Instead of next(), never beside it.
+   */
+  listen(sink: Sink<T>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#sink = sink;
+      // The listener waits as a next() would, for the end alone (values go to the sink).
+      this.#waiting = { resolve: () => resolve(), reject };
+      this.#start();
+      // Ended before it listened (return()), or by its executor at once with nothing in progress.
+      if (this.#state !== OPEN && !this.#sinking) this.#settleWaiting();
+    });
+  }
+
   #start(): void {
     const executor = this.#executor;
     if (!executor) return;
@@ -80,8 +108,9 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
     }
   }
 
-  #push(value: T): Promise<void> {
-    if (this.#state !== OPEN) return Promise.resolve();
+  #push(value: T): Pushed {
+    if (this.#state !== OPEN) return this.#sink ? undefined : Promise.resolve();
+    if (this.#sink) return this.#toSink(value);
     const waiting = this.#waiting;
     if (waiting) {
       this.#waiting = null;
@@ -91,12 +120,40 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
     return new Promise((taken) => this.#queue.push({ value, taken }));
   }
 
+  #toSink(value: T): Pushed {
+    const before = this.#sinking;
+    if (before) return this.#waitFor(before.then(() => this.#sinkTakes(value)));
+    const taking = this.#sinkTakes(value);
+    return taking && this.#waitFor(taking);
+  }
+
+  #sinkTakes(value: T): Pushed {
+    if (this.#state === DONE_STATE) return;
+    try {
+      return this.#sink!(value)?.catch((error: unknown) => this.#fail(error));
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Remembers the sink's value in progress until it settles, and ends a stopped stream then. */
+  #waitFor(taking: Promise<void>): Promise<void> {
+    const settled = taking.then(() => {
+      if (this.#sinking !== settled) return;
+      this.#sinking = undefined;
+      if (this.#state !== OPEN) this.#settleWaiting();
+    });
+    this.#sinking = settled;
+    return settled;
+  }
+
   /** stop(): no more values; those pushed are still handed out. */
   #end(): void {
     if (this.#state !== OPEN) return;
     this.#state = STOPPING;
     this.#stopped();
-    if (this.#queue.length === 0) this.#settleWaiting();
+    // Once the consumer has everything pushed before (a listener: once its sink has taken it).
+    if (this.#sink ? !this.#sinking : this.#queue.length === 0) this.#settleWaiting();
   }
 
   #fail(error: unknown): void {
@@ -105,7 +162,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
     this.#end();
   }
 
-  /** A next() waiting when the stream stops gets the end (or the executor's error). */
+  /** A next() (or listener) waiting when the stream stops gets the end (or the executor's error). */
   #settleWaiting(): void {
     const waiting = this.#waiting;
     if (!waiting) return;
@@ -126,6 +183,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
     for (const resolve of this.#handedOver.splice(0)) resolve();
     const waiting = this.#waiting;
     this.#waiting = null;
+    // (return() while listening: the listener is done; an error the executor left is not reported.)
     waiting?.resolve(DONE);
   }
 }

@@ -3,7 +3,7 @@
 // every event committed after registration reaches the stream live, and every event
 // committed before it is in the replay; events that come both ways are dropped by position.
 import type { EventRow, FeedScope, LogFeed } from './feed.js';
-import { EventQueue } from './queue.js';
+import { EventQueue, type Pushed } from './queue.js';
 
 /** Ends a stream with an error the client is shown (lost access, an expired token). */
 export type StreamEnd = { end: Error };
@@ -48,7 +48,7 @@ export function replayThenLive(options: StreamOptions): AsyncIterableIterator<Ev
   return new EventQueue<EventRow | StreamEnd>((push, stop) => stream.run(push, stop));
 }
 
-type Push = (value: EventRow | StreamEnd) => Promise<void>;
+type Push = (value: EventRow | StreamEnd) => Pushed;
 
 class LiveStream {
   readonly options: StreamOptions;
@@ -105,7 +105,8 @@ class LiveStream {
   end(error?: Error): void {
     if (this.ended) return;
     this.ended = true;
-    if (error) void this.push({ end: error }).then(() => this.stop());
+    const pushed = error && this.push({ end: error });
+    if (pushed) void pushed.then(() => this.stop());
     else this.stop();
   }
 
@@ -180,10 +181,13 @@ class LiveStream {
     });
   }
 
-  pass(event: EventRow): Promise<unknown> {
+  /** Hands the event on; a promise only while the consumer has not taken it yet. */
+  pass(event: EventRow): Promise<unknown> | undefined {
     this.delivered = event.position;
     const consumed = this.push(event);
     const isLast = this.options.isLast;
-    return isLast ? consumed.then(() => isLast(event) && this.end()) : consumed;
+    if (!isLast) return consumed;
+    if (!consumed) return void (isLast(event) && this.end());
+    return consumed.then(() => isLast(event) && this.end());
   }
 }

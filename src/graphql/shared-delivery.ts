@@ -17,6 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Sink } from '../events/queue.js';
 import { createLoaders } from '../reads/loaders.js';
 import type { Context } from './context.js';
 
@@ -165,6 +166,10 @@ function settleLoaders(ctx: Context, value: Context['loaders']) {
   Object.defineProperty(ctx, 'loaders', { value, writable: true, configurable: true, enumerable: true });
 }
 
+/** A stream of results that a transport may also consume by push (events/queue.ts's listen). */
+export type OwnStream = AsyncGenerator<ExecutionResult, void, void> & { listen(sink: Sink<ExecutionResult>): Promise<void> };
+type Source = AsyncIterator<unknown> & { listen?(sink: Sink<unknown>): Promise<void> };
+
 /**
  * Yoga's subscribe, per subscription: its own source stream (its authorization, its replay),
  * each event mapped to its class's one result. The class of a viewer-specific selection is the
@@ -175,14 +180,29 @@ function subscribeWithClass(deliveryKey: string | null) {
   return async (args: ExecutionArgs) => {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source;
-    const iterator = source[Symbol.asyncIterator]();
+    const iterator: Source = source[Symbol.asyncIterator]();
     // Methods, not arrows: this object lives as long as the subscription (issue #13).
-    const mapped: AsyncGenerator<ExecutionResult, void, void> = {
+    const mapped: OwnStream = {
       next() {
         return iterator.next().then((step) => {
           if (step.done) return step;
           const payload = step.value as object;
           return deliveryKey === null ? stepOf(executeFor(payload, args)) : executeOnce(payload, deliveryKey, args);
+        });
+      },
+      /**
+       * Each event's result handed to `sink` within the feed's dispatch when it is known at once
+       * (a shared class's, after the first subscriber): no promise per subscriber and event.
+       */
+      listen(sink) {
+        if (!iterator.listen) return pullInto(this, sink);
+        return iterator.listen((payload) => {
+          if (deliveryKey === null) {
+            const result = executeFor(payload as object, args);
+            return 'then' in result ? result.then((value) => sink(value)) : sink(result);
+          }
+          const step = executeOnce(payload as object, deliveryKey, args);
+          return 'then' in step ? step.then((value) => sink(value.value)) : sink(step.value);
         });
       },
       async return() {
@@ -201,10 +221,17 @@ function subscribeWithClass(deliveryKey: string | null) {
     return mapped;
   };
 }
+/** listen() over a stream that only iterates: each value to the sink, waiting while it is busy. */
+async function pullInto(stream: AsyncIterator<ExecutionResult>, sink: Sink<ExecutionResult>): Promise<void> {
+  for (let step = await stream.next(); !step.done; step = await stream.next()) {
+    const taking = sink(step.value);
+    if (taking) await taking;
+  }
+}
 const asStep = (value: ExecutionResult): Step => ({ value, done: false });
 
 /** Each operation's own stream of results, by its context, until a transport takes it. */
-const ownStreams = new WeakMap<object, AsyncGenerator<ExecutionResult, void, void>>();
+const ownStreams = new WeakMap<object, OwnStream>();
 
 /**
  * The stream of results this plugin made for an operation (by its context), before the per-result
@@ -212,7 +239,7 @@ const ownStreams = new WeakMap<object, AsyncGenerator<ExecutionResult, void, voi
  * A transport that reads it must do what those hooks do itself (server.ts: Yoga's error masking,
  * observe.ts's counts) and end the wrapped stream (`return()`) so that their onEnd hooks run.
  */
-export function takeOwnStream(contextValue: unknown): AsyncGenerator<ExecutionResult, void, void> | undefined {
+export function takeOwnStream(contextValue: unknown): OwnStream | undefined {
   if (typeof contextValue !== 'object' || contextValue === null) return undefined;
   const stream = ownStreams.get(contextValue);
   ownStreams.delete(contextValue);
