@@ -345,8 +345,10 @@ export async function benchFanout(databaseUrl: string) {
         arrived.fill(0);
         received.fill(null);
         await pause(300);
-        // The last round is profiled: the server has delivered to these sockets before, as a running one has.
-        const profiled = round === ROUNDS - 1 ? await profileDelivery(inspectorUrl) : undefined;
+        // The last round is profiled (the server has delivered to these sockets before, as a running
+        // one has), or round FANOUT_PROFILE_ROUND (1 to 3).
+        const profiledRound = Number(process.env.FANOUT_PROFILE_ROUND ?? ROUNDS) - 1;
+        const profiled = round === profiledRound ? await profileDelivery(inspectorUrl) : undefined;
         // The clock starts at the mutation's response, as issue #13 measures it: before that the
         // transaction writes the event and its N recipients (durable; the floor has nothing like
         // it), which the response's own time shows. The feed reads the log as soon as the
