@@ -268,6 +268,11 @@ const doingByDefault: Record<Ability, string> = {
   delete: 'delete this flow',
 };
 
+/** Does `access` allow `ability`? The predicate of assertMay, for deciding without an error. */
+export function may(access: FlowAccess | undefined, ability: Ability): access is FlowAccess {
+  return access !== undefined && access.refusals[ability] === null;
+}
+
 /**
  * The one check behind every flow mutation (S22): throws the refusal `access` records for
  * `ability`, the same one its `can*` flag reports. NOT_FOUND when the flow can't be seen

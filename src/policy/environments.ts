@@ -28,8 +28,13 @@ export function assertInsideEnvironment(
 }
 
 /** Environment administration (roles, DLP, audit, the environment's log) is for its admins. */
+export function isEnvironmentAdmin(role: EnvironmentRole | null): boolean {
+  return role === 'ENVIRONMENT_ADMIN';
+}
+
+/** isEnvironmentAdmin, or the refusal naming the environment and what was refused. */
 export function assertEnvironmentAdmin(role: EnvironmentRole | null, environmentName: string, doing: string, field: string[]): void {
-  if (role === 'ENVIRONMENT_ADMIN') return;
+  if (isEnvironmentAdmin(role)) return;
   throw new DomainError('NOT_AUTHORIZED', `Only admins of ${environmentName} may ${doing}.`, field);
 }
 

@@ -19,7 +19,9 @@ export async function usersOfEach<K>(db: Db, sets: ReadonlyMap<K, readonly Princ
   const editorsOf = new Map<string, { userId: string | null; groupId: string | null }[]>();
   if (listIds.length > 0) {
     for (const e of await db.select().from(listEditors).where(inArray(listEditors.listId, listIds))) {
-      editorsOf.set(e.listId, [...(editorsOf.get(e.listId) ?? []), e]);
+      const editors = editorsOf.get(e.listId);
+      if (editors) editors.push(e);
+      else editorsOf.set(e.listId, [e]);
     }
   }
   const groupIds = unique([
@@ -29,7 +31,12 @@ export async function usersOfEach<K>(db: Db, sets: ReadonlyMap<K, readonly Princ
   const membersOf = new Map<string, string[]>();
   if (groupIds.length > 0) {
     const members = await db.select().from(groupMembers).where(inArray(groupMembers.groupId, groupIds));
-    for (const m of members) membersOf.set(m.groupId, [...(membersOf.get(m.groupId) ?? []), m.userId]);
+    // Pushed, not copied: a group of thousands would otherwise be copied once per member.
+    for (const m of members) {
+      const users = membersOf.get(m.groupId);
+      if (users) users.push(m.userId);
+      else membersOf.set(m.groupId, [m.userId]);
+    }
   }
   const out = new Map<K, Set<string>>();
   for (const [key, principals] of sets) {

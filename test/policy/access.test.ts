@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertMay,
+  may,
   flowAccess,
   isGrantActive,
   type Ability,
@@ -201,6 +202,8 @@ describe('flags and refusals agree (S22)', () => {
           const access = flowAccess(facts({ ...extra, environmentRole: role, user: { license } }));
           for (const [ability, flag] of flags) {
             expect(access[flag], `${ability}`).toBe(codeOf(() => assertMay(access, ability, [])) === 'OK');
+            // The predicate (may, for deciding audiences without an error per person) says the same.
+            expect(may(access, ability), `may ${ability}`).toBe(access[flag]);
           }
           const full = access.level === 'OWNER' || access.level === 'ADMIN';
           const author = role === 'ENVIRONMENT_MAKER' || role === 'ENVIRONMENT_ADMIN';
@@ -211,6 +214,7 @@ describe('flags and refusals agree (S22)', () => {
           if (full && !author) expect(codeOf(() => assertMay(access, 'edit', []))).toBe('ROLE_REQUIRED');
           if (full && license === 'FREE') expect(codeOf(() => assertMay(access, 'share', []))).toBe('LICENSE_REQUIRED');
           if (!access.canView) expect(codeOf(() => assertMay(access, 'own', []))).toBe('NOT_FOUND');
+          expect(may(undefined, 'view')).toBe(false); // no access at all: NOT_FOUND, as assertMay says
         });
       }
     }

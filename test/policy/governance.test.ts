@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf as code } from '../support/refusal.js';
 import { assertDlpCompliant, assertEachConnectorOnce, dlpViolation, type ConnectorClass } from '../../src/policy/dlp.js';
-import { assertEnvironmentAdmin, assertKeepsAnAdmin } from '../../src/policy/environments.js';
+import { assertEnvironmentAdmin, assertKeepsAnAdmin, isEnvironmentAdmin } from '../../src/policy/environments.js';
 import type { EnvironmentRole } from '../../src/policy/access.js';
 
 const c = (displayName: string, cls: ConnectorClass) => ({ id: displayName, displayName, class: cls });
@@ -43,6 +43,7 @@ describe('environment administration', () => {
   for (const [role, expected] of roles) {
     it(`${role ?? 'no role'} administers → ${expected}`, () =>
       expect(code(() => assertEnvironmentAdmin(role, 'Env', 'do it', []))).toBe(expected));
+    it(`${role ?? 'no role'}: isEnvironmentAdmin agrees`, () => expect(isEnvironmentAdmin(role)).toBe(expected === 'OK'));
   }
   const changes: [EnvironmentRole | null, EnvironmentRole | null, number, string][] = [
     ['ENVIRONMENT_ADMIN', 'ENVIRONMENT_MAKER', 0, 'INVALID_INPUT'],
