@@ -2,8 +2,9 @@
 // (a transactional outbox), so an event exists if and only if its change committed.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/open.js';
+import type { Db, Tx } from '../db/open.js';
 import { sharingEventRecipients, sharingEvents } from '../db/tables.js';
+import { plainRows, tableName } from '../reads/plain.js';
 import { decideAudiences } from './audience.js';
 
 export type NewSharingEvent = Omit<typeof sharingEvents.$inferInsert, 'position' | 'occurredAt' | 'watchers' | 'admins'>;
@@ -95,9 +96,19 @@ async function insertUnderLock(tx: Tx, events: DecidedEvent[]): Promise<number> 
       .insert(sharingEvents)
       .values(slice.map((e) => e.row))
       .returning({ position: sharingEvents.position });
-    const recipients = written.flatMap(({ position }, i) => [...new Set(slice[i]!.recipients)].map((userId) => ({ userId, position })));
-    for (let from = 0; from < recipients.length; from += RECIPIENTS_PER_INSERT) {
-      await tx.insert(sharingEventRecipients).values(recipients.slice(from, from + RECIPIENTS_PER_INSERT));
+    // Recipients as two arrays (user, position) unnested by PostgreSQL: an event to a group of
+    // thousands is thousands of rows, which the query builder would build value by value.
+    const userIds: string[] = [];
+    const positions: number[] = [];
+    for (const [i, { position }] of written.entries()) {
+      for (const userId of new Set(slice[i]!.recipients)) {
+        userIds.push(userId);
+        positions.push(position);
+      }
+    }
+    for (let from = 0; from < userIds.length; from += RECIPIENTS_PER_INSERT) {
+      const to = from + RECIPIENTS_PER_INSERT;
+      await plainRows(tx as unknown as Db, 'append_recipients', RECIPIENTS_SQL, [userIds.slice(from, to), positions.slice(from, to)]);
     }
     last = Math.max(last, ...written.map((w) => w.position));
   }
@@ -105,4 +116,6 @@ async function insertUnderLock(tx: Tx, events: DecidedEvent[]): Promise<number> 
 }
 
 const EVENTS_PER_INSERT = 1_000;
-const RECIPIENTS_PER_INSERT = 10_000;
+const RECIPIENTS_PER_INSERT = 50_000;
+const RECIPIENTS_SQL = `insert into ${tableName(sharingEventRecipients)} ("${sharingEventRecipients.userId.name}", "${sharingEventRecipients.position.name}")
+select * from unnest($1::uuid[], $2::bigint[])`;
