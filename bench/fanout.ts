@@ -137,16 +137,16 @@ async function inspect(inspectorUrl: string) {
 }
 
 /**
- * The server's heap after a full collection, in KiB, through its inspector (the server runs with
- * --inspect=0): what subscriptions keep, without the garbage that RSS also counts until a GC.
+ * The server's process.memoryUsage() after a full collection, through its inspector (the server
+ * runs with --inspect=0): what subscriptions keep, without the garbage that RSS also counts until a GC.
  */
-async function heapAfterGcKiB(inspectorUrl: string): Promise<number> {
+async function memoryAfterGc(inspectorUrl: string): Promise<NodeJS.MemoryUsage> {
   const session = await inspect(inspectorUrl);
   await session.call('HeapProfiler.collectGarbage');
   await session.call('HeapProfiler.collectGarbage');
-  const answer = await session.call('Runtime.evaluate', { expression: 'String(process.memoryUsage().heapUsed)', returnByValue: true });
+  const answer = await session.call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
   session.close();
-  return Number(answer.result?.value) / 1024;
+  return JSON.parse(answer.result!.value!) as NodeJS.MemoryUsage;
 }
 
 type CpuProfile = { startTime: number; samples: number[]; timeDeltas: number[] };
@@ -286,7 +286,8 @@ export async function benchFanout(databaseUrl: string) {
       const tokens = await Promise.all(Array.from({ length: n }, (_, i) => signToken(SECRET, `g${n}u${i}-${tag}`)));
 
       await pause(1000);
-      const heapBefore = await heapAfterGcKiB(inspectorUrl);
+      const memoryBefore = await memoryAfterGc(inspectorUrl);
+      const heapBefore = memoryBefore.heapUsed / 1024;
       await heapSnapshot(inspectorUrl, n, 'before');
       await pause(500);
       const rssBefore = rssKiB(server.child.pid!);
@@ -334,7 +335,14 @@ export async function benchFanout(databaseUrl: string) {
       await waitUntil(`${n} subscriptions`, async () => (await health()).subscriptions === n);
       await pause(2000);
       const rssAfter = rssKiB(server.child.pid!);
-      const heapAfter = await heapAfterGcKiB(inspectorUrl);
+      const memoryAfter = await memoryAfterGc(inspectorUrl);
+      const heapAfter = memoryAfter.heapUsed / 1024;
+      // Where the RSS goes, per subscription, after a full collection: V8's heap (used, and
+      // committed), memory outside it (Buffers and the like), and the process's RSS then.
+      const perSubscription = (key: keyof NodeJS.MemoryUsage) => ((memoryAfter[key] - memoryBefore[key]) / 1024 / n).toFixed(1);
+      console.log(
+        `  per idle subscription after a full GC (KiB): rss ${perSubscription('rss')}, heap committed ${perSubscription('heapTotal')}, heap used ${perSubscription('heapUsed')}, external ${perSubscription('external')}, of it array buffers ${perSubscription('arrayBuffers')}`,
+      );
       await heapSnapshot(inspectorUrl, n, 'idle');
 
       // Each round: the group made co-owner of a flow of its own, one OWNER_ADDED to every member.
