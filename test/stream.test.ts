@@ -5,7 +5,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environments } from '../src/db/tables.js';
 import { appendEvents, flowEvent } from '../src/events/log.js';
-import { MAX_BEHIND, replayThenLive } from '../src/events/stream.js';
+import type { EventRow } from '../src/events/feed.js';
+import type { EventQueue } from '../src/events/queue.js';
+import { MAX_BEHIND, replayThenLive, type StreamEnd } from '../src/events/stream.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { makeTenant } from './support/tenant.js';
 
@@ -17,12 +19,7 @@ afterAll(() => app?.close());
 
 describe('a subscriber that does not keep up', () => {
   it(`is ended with the tooSlow error once ${MAX_BEHIND} events wait for it, after the ones it was sent`, async () => {
-    const t = await makeTenant(app);
-    const userId = t.rows.users.get('maker')!;
-    const [environment] = await app.database.db
-      .select()
-      .from(environments)
-      .where(eq(environments.id, t.rows.environments.get('default')!));
+    const { userId, environment } = await subscriber();
     const stream = replayThenLive({
       feed: app.feed,
       scope: { userId },
@@ -33,15 +30,8 @@ describe('a subscriber that does not keep up', () => {
     const first = stream.next(); // starts the stream; nothing is read after this until the end
 
     await pause(100);
-    const flow = { id: crypto.randomUUID(), tenantId: environment!.tenantId, environmentId: environment!.id, displayName: 'Busy' };
     const count = MAX_BEHIND + 200;
-    await app.database.db.transaction((tx) =>
-      appendEvents(
-        tx,
-        Array.from({ length: count }, () => ({ event: flowEvent('OWNER_ADDED', flow, { id: null, level: 'NONE' }), recipients: [userId] })),
-      ),
-    );
-    await app.feed.wake();
+    await appendMany(userId, environment, count);
 
     const received: unknown[] = [(await first).value];
     for (let next = await stream.next(); !next.done; next = await stream.next()) received.push(next.value);
@@ -53,4 +43,60 @@ describe('a subscriber that does not keep up', () => {
     // What was sent is in order with no gap: the reader resumes from the last one's cursor.
     for (const [i, e] of events.entries()) if (i > 0) expect(e.position).toBe(events[i - 1]!.position + 1);
   });
+
+  it('the same when it listens (the WebSocket transport): while its sink has not taken an event, what follows waits, up to the limit', async () => {
+    const { userId, environment } = await subscriber();
+    const stream = replayThenLive({
+      feed: app.feed,
+      scope: { userId },
+      after: null,
+      replay: async () => [],
+      tooSlow: () => new Error('too slow'),
+    }) as EventQueue<EventRow | StreamEnd>;
+    const received: (EventRow | StreamEnd)[] = [];
+    let drain!: () => void;
+    const drained = new Promise<void>((resolve) => (drain = resolve));
+    // The first event is not taken until `drain` (a socket whose output is backed up); the rest are taken at once.
+    const listening = stream.listen((value) => {
+      received.push(value);
+      return received.length === 1 ? drained : undefined;
+    });
+
+    await pause(100);
+    const count = MAX_BEHIND + 200;
+    await appendMany(userId, environment, count);
+    expect(received).toHaveLength(1); // the rest wait behind the first
+    drain();
+    await listening;
+    const last = received.at(-1) as StreamEnd;
+    expect(last.end?.message).toBe('too slow');
+    // What it was handed before the end, in order; nothing after the end. (Events held when the
+    // stream ends are dropped, as when it iterates: the reader resumes from its last cursor.)
+    const events = received.slice(0, -1) as EventRow[];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.length).toBeLessThan(count);
+    expect(events.every((e) => 'position' in e)).toBe(true);
+    for (const [i, e] of events.entries()) if (i > 0) expect(e.position).toBe(events[i - 1]!.position + 1);
+  });
 });
+
+async function subscriber() {
+  const t = await makeTenant(app);
+  const [environment] = await app.database.db
+    .select()
+    .from(environments)
+    .where(eq(environments.id, t.rows.environments.get('default')!));
+  return { userId: t.rows.users.get('maker')!, environment: environment! };
+}
+
+/** `count` events to `userId` in one transaction, then the feed woken. */
+async function appendMany(userId: string, environment: typeof environments.$inferSelect, count: number) {
+  const flow = { id: crypto.randomUUID(), tenantId: environment.tenantId, environmentId: environment.id, displayName: 'Busy' };
+  await app.database.db.transaction((tx) =>
+    appendEvents(
+      tx,
+      Array.from({ length: count }, () => ({ event: flowEvent('OWNER_ADDED', flow, { id: null, level: 'NONE' }), recipients: [userId] })),
+    ),
+  );
+  await app.feed.wake();
+}
