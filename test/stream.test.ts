@@ -20,13 +20,7 @@ afterAll(() => app?.close());
 describe('a subscriber that does not keep up', () => {
   it(`is ended with the tooSlow error once ${MAX_BEHIND} events wait for it, after the ones it was sent`, async () => {
     const { userId, environment } = await subscriber();
-    const stream = replayThenLive({
-      feed: app.feed,
-      scope: { userId },
-      after: null,
-      replay: async () => [],
-      tooSlow: () => new Error('too slow'),
-    });
+    const stream = liveStream(userId);
     const first = stream.next(); // starts the stream; nothing is read after this until the end
 
     await pause(100);
@@ -46,13 +40,7 @@ describe('a subscriber that does not keep up', () => {
 
   it('the same when it listens (the WebSocket transport): while its sink has not taken an event, what follows waits, up to the limit', async () => {
     const { userId, environment } = await subscriber();
-    const stream = replayThenLive({
-      feed: app.feed,
-      scope: { userId },
-      after: null,
-      replay: async () => [],
-      tooSlow: () => new Error('too slow'),
-    }) as EventQueue<EventRow | StreamEnd>;
+    const stream = liveStream(userId) as EventQueue<EventRow | StreamEnd>;
     const received: (EventRow | StreamEnd)[] = [];
     let drain!: () => void;
     const drained = new Promise<void>((resolve) => (drain = resolve));
@@ -79,6 +67,11 @@ describe('a subscriber that does not keep up', () => {
     for (const [i, e] of events.entries()) if (i > 0) expect(e.position).toBe(events[i - 1]!.position + 1);
   });
 });
+
+/** A live stream of the user's events that ends with 'too slow'. */
+function liveStream(userId: string) {
+  return replayThenLive({ feed: app.feed, scope: { userId }, after: null, replay: async () => [], tooSlow: () => new Error('too slow') });
+}
 
 async function subscriber() {
   const t = await makeTenant(app);
