@@ -195,8 +195,7 @@ function subscribeWithClass(deliveryKey: string | null) {
        * (a shared class's, after the first subscriber): no promise per subscriber and event.
        */
       listen(sink) {
-        if (!iterator.listen) return pullInto(this, sink);
-        return iterator.listen((payload) => {
+        return iterator.listen!((payload) => {
           if (deliveryKey === null) {
             const result = executeFor(payload as object, args);
             return 'then' in result ? result.then((value) => sink(value)) : sink(result);
@@ -217,16 +216,11 @@ function subscribeWithClass(deliveryKey: string | null) {
         return this;
       },
     };
-    if (typeof args.contextValue === 'object' && args.contextValue !== null) ownStreams.set(args.contextValue, mapped);
+    // Offered to a transport only when its source can push (every stream of subscriptions.ts);
+    // otherwise the transport iterates the stream Yoga answered.
+    if (iterator.listen && typeof args.contextValue === 'object' && args.contextValue !== null) ownStreams.set(args.contextValue, mapped);
     return mapped;
   };
-}
-/** listen() over a stream that only iterates: each value to the sink, waiting while it is busy. */
-async function pullInto(stream: AsyncIterator<ExecutionResult>, sink: Sink<ExecutionResult>): Promise<void> {
-  for (let step = await stream.next(); !step.done; step = await stream.next()) {
-    const taking = sink(step.value);
-    if (taking) await taking;
-  }
 }
 const asStep = (value: ExecutionResult): Step => ({ value, done: false });
 
