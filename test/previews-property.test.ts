@@ -3,10 +3,10 @@
 // unknown and malformed ids, expiries past and future), the preview's error is the mutation's,
 // the preview writes nothing, and its changes are exactly the access levels observed to change
 // when the mutation then runs for real.
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groups, sharingEvents, users } from '../src/db/tables.js';
+import { groups, users } from '../src/db/tables.js';
 import { importDirectory } from '../src/directory/import.js';
 import { globalId, parseGlobalId } from '../src/graphql/ids.js';
 import { decideAccess, loadEnvironmentRolesOf, loadFlowFacts, loadMembershipsOf } from '../src/sharing/access.js';
@@ -21,6 +21,7 @@ import type {
 import { ok, startTestApp, type TestApp } from './support/app.js';
 import { connectionOf, flowOf } from './support/fixtures.js';
 import { makeTenant, type Person, type Tenant } from './support/tenant.js';
+import { writtenIn } from './support/written.js';
 
 const PreviewOwnersOutcome = graphql(`
   query PreviewOwnersOutcome($input: ModifyFlowOwnersInput!) {
@@ -163,14 +164,14 @@ async function runCase(s: Scenario) {
   const base = { flowId: flow.id, add: add.map(id), remove: remove.map(id), expiresAt };
 
   const levels0 = await levels(flow.id);
-  const events0 = await eventCount();
+  const written0 = await writtenIn(app.database.db, t, other);
   let preview: PreviewOwnersOutcomeQuery['previewFlowOwners'];
   let real: RealOwnersMutation['modifyFlowOwners'] | RealRunOnlyMutation['modifyRunOnlyUsers'];
   if (s.mutation === 'OWNERS') {
     const input: ModifyFlowOwnersInput = base;
     preview = ok(await app.gql(PreviewOwnersOutcome, { input }, token)).previewFlowOwners;
     expect(await levels(flow.id)).toEqual(levels0);
-    expect(await eventCount()).toBe(events0);
+    expect(await writtenIn(app.database.db, t, other)).toEqual(written0);
     real = ok(await app.gql(RealOwners, { input }, token)).modifyFlowOwners;
   } else {
     const reference = flow.connectionReferences[0]!.id;
@@ -180,7 +181,7 @@ async function runCase(s: Scenario) {
     };
     preview = ok(await app.gql(PreviewRunOnlyOutcome, { input }, token)).previewRunOnlyUsers;
     expect(await levels(flow.id)).toEqual(levels0);
-    expect(await eventCount()).toBe(events0);
+    expect(await writtenIn(app.database.db, t, other)).toEqual(written0);
     real = ok(await app.gql(RealRunOnly, { input }, token)).modifyRunOnlyUsers;
   }
   const levels2 = await levels(flow.id);
@@ -228,10 +229,6 @@ async function levels(flowGid: string): Promise<Map<string, string>> {
       decideAccess(u, memberships.get(u.id)!, facts, roles.get(u.id)?.get(facts.flow.environmentId) ?? null, now).level,
     ]),
   );
-}
-
-async function eventCount() {
-  return (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(sharingEvents))[0]!.n;
 }
 
 describe('preview = mutation, over random inputs', () => {

@@ -4,7 +4,7 @@
 // the changes list with a group expanded, paged.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectors, environmentUsers, groups, ownerGrants, runOnlyGrants, sharingEvents } from '../src/db/tables.js';
+import { connectors, groups } from '../src/db/tables.js';
 import { importDirectory } from '../src/directory/import.js';
 import { globalId, parseGlobalId } from '../src/graphql/ids.js';
 import { SHAREPOINT_CONNECTOR } from '../src/policy/advice.js';
@@ -15,6 +15,7 @@ import { UpdateFlow } from './support/documents.js';
 import { connectionOf, flowOf } from './support/fixtures.js';
 import { wsClient } from './support/live.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
+import { writtenIn } from './support/written.js';
 
 graphql(`
   fragment PreviewFields on SharingPreview {
@@ -103,17 +104,8 @@ const adviceOf = (p: { advice: { kind: string; principal?: { id?: string } | nul
   p.advice.map((a) => [a.kind, a.principal?.id ?? a.connection?.id ?? null]);
 const later = () => new Date(Date.now() + 86_400_000).toISOString();
 
-/** Everything a preview could write: grants, environment users, the sharing log. */
-async function written() {
-  const count = async (table: typeof ownerGrants | typeof runOnlyGrants | typeof environmentUsers | typeof sharingEvents) =>
-    (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
-  return {
-    owners: await count(ownerGrants),
-    runOnly: await count(runOnlyGrants),
-    environmentUsers: await count(environmentUsers),
-    events: await count(sharingEvents),
-  };
-}
+/** Everything a preview could write, in this file's tenants. */
+const written = () => writtenIn(app.database.db, t, other);
 
 describe('the changes', () => {
   it('lists every user whose level would change, a group expanded, paged, and writes nothing', async () => {
