@@ -157,6 +157,30 @@ describe('EventQueue.listen (push instead of next)', () => {
     expect(seen).toEqual([1]);
   });
 
+  it('a sink that fails later, with values waiting behind it, is handed none of them', async () => {
+    const { queue, push, stop } = controlled();
+    const seen: number[] = [];
+    let fail!: (error: Error) => void;
+    const listening = queue.listen((v) => {
+      seen.push(v);
+      if (v === 1) return new Promise<void>((_resolve, reject) => (fail = reject));
+    });
+    push(1);
+    push(2); // waits behind 1
+    stop();
+    fail(new Error('sink broke'));
+    await expect(listening).rejects.toThrow('sink broke');
+    expect(push(3)).toBeUndefined();
+    await new Promise((r) => setImmediate(r));
+    expect(seen).toEqual([1]);
+  });
+
+  it('refuses next() on a stream that is listened to', async () => {
+    const { queue } = controlled();
+    void queue.listen(() => undefined);
+    await expect(queue.next()).rejects.toThrow(/listened to/);
+  });
+
   it('return() ends a listening stream at once: the listener settles, the executor cleans up', async () => {
     let cleaned = false;
     let push!: (v: number) => Pushed;

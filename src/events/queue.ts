@@ -15,6 +15,8 @@ export type Sink<T> = (value: T) => Pushed;
 
 type Waiting<T> = { resolve: (step: IteratorResult<T, undefined>) => void; reject: (error: unknown) => void };
 const DONE = Object.freeze({ value: undefined, done: true as const });
+/** The sink of a listener whose sink failed: what was pushed behind the failure is dropped, not handed to it. */
+const dropped = (): Pushed => undefined;
 const OPEN = 0;
 /** Stopped: what was pushed before is still handed out, then the iterator is done. */
 const STOPPING = 1;
@@ -41,6 +43,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
   }
 
   next(): Promise<IteratorResult<T, undefined>> {
+    if (this.#sink) return Promise.reject(new Error('EventQueue: next() on a stream that is listened to'));
     this.#start();
     if (this.#handedOver.length > 0) for (const resolve of this.#handedOver.splice(0)) resolve();
     const first = this.#queue.shift();
@@ -73,9 +76,10 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
 
   /**
    * Consumes the stream by push instead of next(): every value is handed to `sink` in order, within
-   * the executor's push when the sink took the one before. Settles when the stream ends (stop or
-   * return), after the sink has taken every value; rejects with the executor's error, or the sink's.
-   * Instead of next(), never beside it.
+   * the executor's push when the sink took the one before. Settles when the stream ends: after a
+   * stop, once the sink has taken every value pushed before it; at once on return(). Rejects with
+   * the executor's error, or the sink's (and hands the sink nothing more). Instead of next(), never
+   * beside it (next() then rejects).
    */
   listen(sink: Sink<T>): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -130,10 +134,15 @@ export class EventQueue<T> implements AsyncIterableIterator<T, undefined> {
   #sinkTakes(value: T): Pushed {
     if (this.#state === DONE_STATE) return;
     try {
-      return this.#sink!(value)?.catch((error: unknown) => this.#fail(error));
+      return this.#sink!(value)?.catch((error: unknown) => this.#sinkFailed(error));
     } catch (error) {
-      this.#fail(error);
+      this.#sinkFailed(error);
     }
+  }
+
+  #sinkFailed(error: unknown): void {
+    this.#sink = dropped;
+    this.#fail(error);
   }
 
   /** Remembers the sink's value in progress until it settles, and ends a stopped stream then. */
