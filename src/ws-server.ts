@@ -8,6 +8,7 @@
 import type { ExecutionArgs, ExecutionResult, GraphQLError as GraphQLErrorType } from 'graphql';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols, MessageType, parseMessage, type SubscribePayload } from 'graphql-ws';
+import type { Writable } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from './ops/log.js';
 import { safeMessage } from './redact.js';
@@ -49,6 +50,8 @@ export type WsServerOptions = {
 };
 
 type Running = AsyncIterator<unknown> & { return?: () => Promise<unknown> };
+/** An operation in `operations`: a token of its own while it starts, then its stream. */
+type Entry = { return?: () => Promise<unknown> };
 
 export type DirectStream = {
   /** Hands each result to `sink` as it comes (within the feed's dispatch where it can); settles when the stream ends. */
@@ -60,8 +63,11 @@ export type DirectStream = {
 type Connection = WsConnection & {
   initReceived: boolean;
   acknowledged: boolean;
-  /** Each operation by id: null while it starts, its iterator once it streams. */
-  operations: Map<string, Running | null>;
+  /**
+   * Each operation by id. An operation sends only while its own entry is there: once completed,
+   * a result still in flight is dropped, not sent under the id the client may have reused.
+   */
+  operations: Map<string, Entry>;
   awaitingPong: boolean;
   /** connection_init's deadline, until it comes. */
   initWait?: NodeJS.Timeout;
@@ -204,36 +210,42 @@ export function serveGraphqlWs(
     const { socket, operations } = connection;
     if (!connection.acknowledged) return socket.close(CloseCode.Unauthorized, 'Unauthorized');
     if (operations.has(id)) return socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
-    operations.set(id, null);
+    let entry: Entry = {};
+    operations.set(id, entry);
     // Module-level helpers, not closures: an operation's frame lives as long as its stream.
     const idJson = JSON.stringify(id);
     try {
       const args = await hooks.onSubscribe(connection, id, payload);
       if (Array.isArray(args)) {
-        if (operations.has(id)) await sendError(hooks, connection, id, idJson, args as readonly GraphQLErrorType[]);
+        if (operations.get(id) === entry) await sendError(hooks, connection, id, idJson, args as readonly GraphQLErrorType[]);
         return;
       }
       const execution = args as ExecutionArgs;
       const operation = getOperationAST(execution.document, execution.operationName);
       if (!operation) {
-        if (operations.has(id)) await sendError(hooks, connection, id, idJson, [new GraphQLError('Unable to identify operation')]);
+        if (operations.get(id) === entry)
+          await sendError(hooks, connection, id, idJson, [new GraphQLError('Unable to identify operation')]);
         return;
       }
       const result = await (operation.operation === 'subscription' ? hooks.subscribe(execution) : hooks.execute(execution));
       if (isAsyncIterable(result)) {
         const answered = result[Symbol.asyncIterator]() as Running;
-        if (!operations.has(id)) {
+        if (operations.get(id) !== entry) {
           await answered.return?.();
         } else {
           // A complete from the client ends the answered stream, and with it the direct one.
+          entry = answered;
           operations.set(id, answered);
           const direct = hooks.direct?.(execution);
           try {
             if (direct) {
               // Each result sent as it comes: waited for only while the socket's output is backed up.
-              await direct.stream.listen((result) => sendNext(hooks, connection, id, idJson, direct.result(result)));
+              await direct.stream.listen((result) =>
+                operations.get(id) === answered ? sendNext(hooks, connection, id, idJson, direct.result(result)) : undefined,
+              );
             } else {
               for (let step = await answered.next(); !step.done; step = await answered.next()) {
+                if (operations.get(id) !== answered) break;
                 const sending = sendNext(hooks, connection, id, idJson, step.value as ExecutionResult);
                 if (sending) await sending;
               }
@@ -241,20 +253,22 @@ export function serveGraphqlWs(
           } catch (failed) {
             const thrown = direct ? direct.error(failed) : failed;
             const original = thrown instanceof Error ? thrown : new Error(String(thrown));
-            await sendError(hooks, connection, id, idJson, [new GraphQLError(original.message, { originalError: original })]);
-            operations.delete(id);
+            if (operations.get(id) === answered) {
+              operations.delete(id); // an error ends the operation: no complete follows it
+              await sendError(hooks, connection, id, idJson, [new GraphQLError(original.message, { originalError: original })]);
+            }
           } finally {
             if (direct) await answered.return?.();
           }
         }
-      } else if (operations.has(id)) {
+      } else if (operations.get(id) === entry) {
         await sendNext(hooks, connection, id, idJson, result as ExecutionResult);
       }
-      const notify = operations.has(id);
+      const notify = operations.get(id) === entry;
       hooks.onComplete?.(connection, id);
       if (notify) await send(socket, `{"id":${idJson},"type":"complete"}`);
     } finally {
-      operations.delete(id);
+      if (operations.get(id) === entry) operations.delete(id);
     }
   }
 
@@ -284,24 +298,34 @@ function sendError(hooks: WsHooks, connection: WsConnection, id: string, idJson:
   return send(connection.socket, `{"id":${idJson},"type":"error","payload":${JSON.stringify(errors.map((e) => e.toJSON()))}}`);
 }
 
+/** Per socket, the wait for its output to drain: one pair of listeners however many operations wait. */
+const draining = new WeakMap<Writable, Promise<void>>();
+
 /**
- * Sends a message; resolves at once unless the socket's output is backed up, then when it drains
- * (or the socket closes): a stream reads its next event only once the client has taken the last,
- * as graphql-ws's awaited send does, without a promise per message for sockets that keep up.
+ * Sends a message; resolves at once unless the socket's output is backed up past its high-water
+ * mark, then when it drains (or the socket closes): a stream reads its next event only once the
+ * client has taken most of what went before, without a promise per message for sockets that keep up.
+ * Node emits 'drain' only after a write found the buffer full (writableNeedDrain): waiting for it
+ * whenever anything at all was buffered would wait forever after a small message.
  */
 function send(socket: WebSocket, data: string): Promise<void> | undefined {
   if (socket.readyState !== socket.OPEN) return;
   socket.send(data);
-  if (socket.bufferedAmount === 0) return;
-  const stream = (socket as unknown as { _socket?: NodeJS.EventEmitter })._socket;
-  if (!stream) return;
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.once('drain', done);
-    stream.once('close', done);
-  });
+  const stream = (socket as unknown as { _socket?: Writable })._socket;
+  if (!stream?.writableNeedDrain) return;
+  let drained = draining.get(stream);
+  if (!drained) {
+    drained = new Promise((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        draining.delete(stream);
+        resolve();
+      };
+      stream.once('drain', done);
+      stream.once('close', done);
+    });
+    draining.set(stream, drained);
+  }
+  return drained;
 }

@@ -1,6 +1,7 @@
 // A reader that never reads is dropped (issue 11, item 9), over SSE and WebSocket alike, while a
 // reader that keeps up goes on receiving every event.
-import { connect } from 'node:net';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { TryModifyFlowOwners } from './support/documents.js';
 import { flowOf } from './support/fixtures.js';
 import { sseSubscribe } from './support/live.js';
+import { appendMany, newRecipient } from './support/log.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
 
 const STALLED_MS = 1000;
@@ -84,4 +86,49 @@ it('drops a WebSocket reader that stops reading', async () => {
   await until(() => app.feed.subscriptionCount === 0, 15_000, 'the stalled WebSocket to be dropped');
   socket.resume();
   await closed;
+});
+
+it('goes on sending to a WebSocket reader that fell behind for a moment, with events under a socket high-water mark', async () => {
+  await until(() => app.feed.subscriptionCount === 0, 5000, 'no subscription left');
+  const recipient = await newRecipient(app);
+  // About 12 KB an event: less than the 16 KiB past which a socket asks its writer to wait for
+  // 'drain'. The first event that backs up leaves less than that buffered, and no 'drain' follows.
+  const flowName = 'x'.repeat(12_000);
+  // The server's end of the connection, seen as it is accepted, to know when its output backs up.
+  const accepted: Socket[] = [];
+  const onAccepted = (message: unknown) => void accepted.push((message as { socket: Socket }).socket);
+  subscribe('net.server.socket', onAccepted);
+  const socket = new WebSocket(app.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject)).finally(() =>
+    unsubscribe('net.server.socket', onAccepted),
+  );
+  const clientEnd = (socket as unknown as { _socket: Socket })._socket;
+  const serverEnd = accepted.find((s) => s.remotePort === clientEnd.localPort)!;
+  const messages: { type: string; payload?: { data?: { sharingEvents: { cursor: string } } } }[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${recipient.t.tokens.maker}` } }));
+  await until(() => messages.length === 1, 5000, 'connection_ack');
+  socket.send(
+    JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { sharingEvents { cursor flowDisplayName } }' } }),
+  );
+  await until(() => app.feed.subscriptionCount === 1, 5000, 'the subscription');
+
+  socket.pause(); // the reader falls behind...
+  let appended = 0;
+  while (serverEnd.writableLength === 0) {
+    if (appended >= 900) throw new Error(`the server's output never backed up after ${appended} events`);
+    await appendMany(app, recipient, 50, flowName);
+    appended += 50;
+    await sleep(20);
+  }
+  socket.resume(); // ...and reads again, well within the time a stalled reader is given
+  await appendMany(app, recipient, 10, flowName);
+  appended += 10;
+
+  const events = () => messages.filter((m) => m.type === 'next');
+  await until(() => events().length === appended, 15_000, `all ${appended} events (${events().length} came)`);
+  expect(messages.filter((m) => m.type !== 'next' && m.type !== 'connection_ack')).toEqual([]);
+  const cursors = events().map((m) => m.payload?.data?.sharingEvents.cursor);
+  expect(new Set(cursors).size).toBe(appended);
+  socket.terminate();
 });

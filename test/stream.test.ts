@@ -1,15 +1,12 @@
 // A stream's limits, on a real database and the real feed: a reader that stops reading
 // does not make the server hold events without bound.
 import { setTimeout as pause } from 'node:timers/promises';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { environments } from '../src/db/tables.js';
-import { appendEvents, flowEvent } from '../src/events/log.js';
 import type { EventRow } from '../src/events/feed.js';
 import type { EventQueue } from '../src/events/queue.js';
 import { MAX_BEHIND, replayThenLive, type StreamEnd } from '../src/events/stream.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { makeTenant } from './support/tenant.js';
+import { appendMany, newRecipient } from './support/log.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -19,13 +16,13 @@ afterAll(() => app?.close());
 
 describe('a subscriber that does not keep up', () => {
   it(`is ended with the tooSlow error once ${MAX_BEHIND} events wait for it, after the ones it was sent`, async () => {
-    const { userId, environment } = await subscriber();
-    const stream = liveStream(userId);
+    const recipient = await newRecipient(app);
+    const stream = liveStream(recipient.userId);
     const first = stream.next(); // starts the stream; nothing is read after this until the end
 
     await pause(100);
     const count = MAX_BEHIND + 200;
-    await appendMany(userId, environment, count);
+    await appendMany(app, recipient, count);
 
     const received: unknown[] = [(await first).value];
     for (let next = await stream.next(); !next.done; next = await stream.next()) received.push(next.value);
@@ -39,8 +36,8 @@ describe('a subscriber that does not keep up', () => {
   });
 
   it('the same when it listens (the WebSocket transport): while its sink has not taken an event, what follows waits, up to the limit', async () => {
-    const { userId, environment } = await subscriber();
-    const stream = liveStream(userId) as EventQueue<EventRow | StreamEnd>;
+    const recipient = await newRecipient(app);
+    const stream = liveStream(recipient.userId) as EventQueue<EventRow | StreamEnd>;
     const received: (EventRow | StreamEnd)[] = [];
     let drain!: () => void;
     const drained = new Promise<void>((resolve) => (drain = resolve));
@@ -52,7 +49,7 @@ describe('a subscriber that does not keep up', () => {
 
     await pause(100);
     const count = MAX_BEHIND + 200;
-    await appendMany(userId, environment, count);
+    await appendMany(app, recipient, count);
     expect(received).toHaveLength(1); // the rest wait behind the first
     drain();
     await listening;
@@ -71,25 +68,4 @@ describe('a subscriber that does not keep up', () => {
 /** A live stream of the user's events that ends with 'too slow'. */
 function liveStream(userId: string) {
   return replayThenLive({ feed: app.feed, scope: { userId }, after: null, replay: async () => [], tooSlow: () => new Error('too slow') });
-}
-
-async function subscriber() {
-  const t = await makeTenant(app);
-  const [environment] = await app.database.db
-    .select()
-    .from(environments)
-    .where(eq(environments.id, t.rows.environments.get('default')!));
-  return { userId: t.rows.users.get('maker')!, environment: environment! };
-}
-
-/** `count` events to `userId` in one transaction, then the feed woken. */
-async function appendMany(userId: string, environment: typeof environments.$inferSelect, count: number) {
-  const flow = { id: crypto.randomUUID(), tenantId: environment.tenantId, environmentId: environment.id, displayName: 'Busy' };
-  await app.database.db.transaction((tx) =>
-    appendEvents(
-      tx,
-      Array.from({ length: count }, () => ({ event: flowEvent('OWNER_ADDED', flow, { id: null, level: 'NONE' }), recipients: [userId] })),
-    ),
-  );
-  await app.feed.wake();
 }
