@@ -9,7 +9,7 @@ import { parse } from 'graphql';
 import { startTestApp, type TestApp } from './support/app.js';
 import { TryModifyFlowOwners } from './support/documents.js';
 import { flowOf } from './support/fixtures.js';
-import { sseSubscribe } from './support/live.js';
+import { sseSubscribe, until } from './support/live.js';
 import { appendMany, newRecipient } from './support/log.js';
 import { makeTenant, type Tenant } from './support/tenant.js';
 
@@ -39,14 +39,6 @@ async function churn(times: number) {
   }
 }
 
-async function until(condition: () => boolean, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
 it('drops an SSE reader that stops reading, and keeps one that reads', async () => {
   const { port } = app.server;
   const body = JSON.stringify({ query: HEAVY });
@@ -59,10 +51,10 @@ it('drops an SSE reader that stops reading, and keeps one that reads', async () 
       `Authorization: Bearer ${t.tokens.maker}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
   const keepsUp = sseSubscribe(app.url, t.tokens.maker, parse(HEAVY), {});
-  await until(() => app.feed.subscriptionCount === 2, 5000, 'both subscriptions');
+  await until(() => app.feed.subscriptionCount === 2, 'both subscriptions', 5000);
 
   await churn(12);
-  await until(() => app.feed.subscriptionCount === 1, 15_000, 'the stalled reader to be dropped');
+  await until(() => app.feed.subscriptionCount === 1, 'the stalled reader to be dropped', 15_000);
   await keepsUp.waitFor(12, 15_000);
   expect(keepsUp.errors).toEqual([]);
   stalled.resume(); // reads what was sent before the server closed it, then the end
@@ -71,7 +63,7 @@ it('drops an SSE reader that stops reading, and keeps one that reads', async () 
 });
 
 it('drops a WebSocket reader that stops reading', async () => {
-  await until(() => app.feed.subscriptionCount === 0, 5000, 'no subscription left');
+  await until(() => app.feed.subscriptionCount === 0, 'no subscription left', 5000);
   const socket = new WebSocket(app.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   const closed = new Promise((resolve) => socket.once('close', resolve));
@@ -79,17 +71,17 @@ it('drops a WebSocket reader that stops reading', async () => {
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${t.tokens.maker}` } }));
   await acked;
   socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: HEAVY } }));
-  await until(() => app.feed.subscriptionCount === 1, 5000, 'the subscription');
+  await until(() => app.feed.subscriptionCount === 1, 'the subscription', 5000);
   socket.pause(); // never reads again
 
   await churn(12);
-  await until(() => app.feed.subscriptionCount === 0, 15_000, 'the stalled WebSocket to be dropped');
+  await until(() => app.feed.subscriptionCount === 0, 'the stalled WebSocket to be dropped', 15_000);
   socket.resume();
   await closed;
 });
 
 it('goes on sending to a WebSocket reader that fell behind for a moment, with events under a socket high-water mark', async () => {
-  await until(() => app.feed.subscriptionCount === 0, 5000, 'no subscription left');
+  await until(() => app.feed.subscriptionCount === 0, 'no subscription left', 5000);
   const recipient = await newRecipient(app);
   // About 12 KB an event: less than the 16 KiB past which a socket asks its writer to wait for
   // 'drain'. The first event that backs up leaves less than that buffered, and no 'drain' follows.
@@ -107,11 +99,11 @@ it('goes on sending to a WebSocket reader that fell behind for a moment, with ev
   const messages: { type: string; payload?: { data?: { sharingEvents: { cursor: string } } } }[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data))));
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${recipient.t.tokens.maker}` } }));
-  await until(() => messages.length === 1, 5000, 'connection_ack');
+  await until(() => messages.length === 1, 'connection_ack', 5000);
   socket.send(
     JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { sharingEvents { cursor flowDisplayName } }' } }),
   );
-  await until(() => app.feed.subscriptionCount === 1, 5000, 'the subscription');
+  await until(() => app.feed.subscriptionCount === 1, 'the subscription', 5000);
 
   socket.pause(); // the reader falls behind...
   let appended = 0;
@@ -126,7 +118,11 @@ it('goes on sending to a WebSocket reader that fell behind for a moment, with ev
   appended += 10;
 
   const events = () => messages.filter((m) => m.type === 'next');
-  await until(() => events().length === appended, 15_000, `all ${appended} events (${events().length} came)`);
+  await until(
+    () => events().length === appended,
+    () => `all ${appended} events (${events().length} came)`,
+    15_000,
+  );
   expect(messages.filter((m) => m.type !== 'next' && m.type !== 'connection_ack')).toEqual([]);
   const cursors = events().map((m) => m.payload?.data?.sharingEvents.cursor);
   expect(new Set(cursors).size).toBe(appended);

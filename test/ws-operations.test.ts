@@ -9,19 +9,12 @@ import { appendEvents, flowEvent } from '../src/events/log.js';
 import { parseGlobalId } from '../src/graphql/ids.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { connectionOf } from './support/fixtures.js';
+import { until } from './support/live.js';
 import { appendMany, newRecipient } from './support/log.js';
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
 afterAll(() => app?.close());
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 // PostgreSQL only: a second connection holds a lock that the result's execution waits on, so the
 // result is in flight, deterministically, when the client completes (PGlite has one connection).

@@ -267,3 +267,12 @@ export async function twoProcesses(): Promise<World> {
     },
   );
 }
+
+/** Waits, polling every 20 ms, until `condition` holds; fails naming `what` (as of then) after `timeoutMs`. */
+export async function until(condition: () => boolean | Promise<boolean>, what: string | (() => string), timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
