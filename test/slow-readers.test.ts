@@ -109,12 +109,12 @@ it('goes on sending to a WebSocket reader that fell behind for a moment, with ev
   let appended = 0;
   while (serverEnd.writableLength === 0) {
     if (appended >= 900) throw new Error(`the server's output never backed up after ${appended} events`);
-    await appendMany(app, recipient, 50, flowName);
+    await appendMany(app, recipient, 50, { flowName });
     appended += 50;
     await sleep(20);
   }
   socket.resume(); // ...and reads again, well within the time a stalled reader is given
-  await appendMany(app, recipient, 10, flowName);
+  await appendMany(app, recipient, 10, { flowName });
   appended += 10;
 
   const events = () => messages.filter((m) => m.type === 'next');

@@ -5,7 +5,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { appendEvents, flowEvent } from '../src/events/log.js';
 import { parseGlobalId } from '../src/graphql/ids.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { connectionOf } from './support/fixtures.js';
@@ -21,7 +20,7 @@ afterAll(() => app?.close());
 describe.runIf(process.env.DATABASE_URL)('a WebSocket operation completed while a result is in flight', () => {
   it('drops that result: the operation the client then starts under the same id gets only its own', async () => {
     const recipient = await newRecipient(app);
-    const { t, userId, environment } = recipient;
+    const { t } = recipient;
     const connectionGid = await connectionOf(app, t.tokens.maker, { environmentId: t.defaultEnv, connectorId: t.sharepoint });
 
     const socket = new WebSocket(app.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
@@ -45,11 +44,8 @@ describe.runIf(process.env.DATABASE_URL)('a WebSocket operation completed while 
       await released;
     });
     await isLocked;
-    const flow = { id: crypto.randomUUID(), tenantId: environment.tenantId, environmentId: environment.id, displayName: 'Attention' };
     const connectionId = parseGlobalId(connectionGid)!.id;
-    const event = flowEvent('CONNECTION_NEEDS_ATTENTION', flow, { id: null, level: 'NONE' }, { connectionId });
-    await app.database.db.transaction((tx) => appendEvents(tx, [{ event, recipients: [userId] }]));
-    await app.feed.wake();
+    await appendMany(app, recipient, 1, { flowName: 'Attention', kind: 'CONNECTION_NEEDS_ATTENTION', connectionId });
     const waitingOnTheLock = async () => {
       const rows = await app.database.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_locks where not granted`);
       return (rows as unknown as { n: number }[])[0]!.n > 0;
@@ -61,7 +57,7 @@ describe.runIf(process.env.DATABASE_URL)('a WebSocket operation completed while 
     await sleep(200); // both messages handled
     release();
     await holding;
-    await appendMany(app, recipient, 1, 'After');
+    await appendMany(app, recipient, 1, { flowName: 'After' });
 
     await until(() => messages.some((m) => m.payload?.data?.sharingEvents.flowDisplayName === 'After'), 'the new operation’s event');
     await sleep(200); // anything else in flight lands
